@@ -9,7 +9,9 @@ COUNTRIES columns, separated by "|":
   alpha-2 | alpha-3 | Spanish name (SRE usage) | English name | capital (es) | capital (en)
   | variants separated by ";" | national day MM-DD | its description
 Description: "I" = Día de la Independencia / Independence Day, "N" = Día Nacional / National
-Day, otherwise "Spanish~English". An empty day means none, or none we are sure of.
+Day, otherwise "Spanish~English". An empty day means none, or none we are sure of (Israel's
+moves with the Hebrew calendar). An empty capital means none, or one that is disputed (Israel,
+Palestine), which a government record should not state on its own.
 """
 import json
 import pathlib
@@ -70,7 +72,7 @@ CV|CPV|Cabo Verde|Cabo Verde|Praia|Praia|Cape Verde|07-05|I
 CW|CUW|Curazao|Curaçao|Willemstad|Willemstad|Curaçao;Curacao||
 CX|CXR|Isla de Navidad|Christmas Island|Flying Fish Cove|Flying Fish Cove|||
 CY|CYP|Chipre|Cyprus|Nicosia|Nicosia|República de Chipre|10-01|I
-CZ|CZE|Chequia|Czechia|Praga|Prague|República Checa;Czech Republic;Chequía|10-28|Día de la Fundación del Estado Checoslovaco~Independent Czechoslovak State Day
+CZ|CZE|Chequia|Czechia|Praga|Prague|República Checa;Czech Republic|10-28|Día de la Fundación del Estado Checoslovaco~Independent Czechoslovak State Day
 DE|DEU|Alemania|Germany|Berlín|Berlin|República Federal de Alemania;RFA;Deutschland|10-03|Día de la Unidad Alemana~German Unity Day
 DJ|DJI|Yibuti|Djibouti|Yibuti|Djibouti|Djibouti;Yibutí|06-27|I
 DK|DNK|Dinamarca|Denmark|Copenhague|Copenhagen|Reino de Dinamarca|06-05|Día de la Constitución~Constitution Day
@@ -117,7 +119,7 @@ HT|HTI|Haití|Haiti|Puerto Príncipe|Port-au-Prince|República de Haití;Haïti|
 HU|HUN|Hungría|Hungary|Budapest|Budapest|Magyarország|08-20|Día de San Esteban (Fiesta Nacional)~Saint Stephen's Day (National Day)
 ID|IDN|Indonesia|Indonesia|Yakarta|Jakarta|República de Indonesia|08-17|I
 IE|IRL|Irlanda|Ireland|Dublín|Dublin|República de Irlanda;Éire|03-17|Día de San Patricio~Saint Patrick's Day
-IL|ISR|Israel|Israel|Jerusalén|Jerusalem|Estado de Israel||
+IL|ISR|Israel|Israel|||Estado de Israel||
 IM|IMN|Isla de Man|Isle of Man|Douglas|Douglas||07-05|Día de Tynwald~Tynwald Day
 IN|IND|India|India|Nueva Delhi|New Delhi|República de la India;La India|01-26|Día de la República~Republic Day
 IO|IOT|Territorio Británico del Océano Índico|British Indian Ocean Territory|||Chagos;Archipiélago de Chagos||
@@ -197,9 +199,9 @@ PL|POL|Polonia|Poland|Varsovia|Warsaw|República de Polonia;Polska|05-03|Día de
 PM|SPM|San Pedro y Miquelón|Saint Pierre and Miquelon|San Pedro|Saint-Pierre|Saint-Pierre y Miquelon||
 PN|PCN|Islas Pitcairn|Pitcairn|Adamstown|Adamstown|Pitcairn||
 PR|PRI|Puerto Rico|Puerto Rico|San Juan|San Juan|Estado Libre Asociado de Puerto Rico||
-PS|PSE|Palestina|Palestine|Ramala|Ramallah|Estado de Palestina;Territorios Palestinos|11-15|I
+PS|PSE|Palestina|Palestine|||Estado de Palestina;Territorios Palestinos|11-15|I
 PT|PRT|Portugal|Portugal|Lisboa|Lisbon|República Portuguesa|06-10|Día de Portugal~Portugal Day
-PW|PLW|Palaos|Palau|Melekeok|Ngerulmud|Palau;República de Palaos|10-01|I
+PW|PLW|Palaos|Palau|Ngerulmud|Ngerulmud|Palau;República de Palaos|10-01|I
 PY|PRY|Paraguay|Paraguay|Asunción|Asunción|República del Paraguay|05-15|I
 QA|QAT|Qatar|Qatar|Doha|Doha|Catar;Estado de Qatar|12-18|N
 RE|REU|Reunión|Réunion|Saint-Denis|Saint-Denis|Isla de la Reunión;La Reunión||

@@ -4,6 +4,12 @@ use super::data::{countries, observances, Country, Observance};
 use chrono::NaiveDate;
 
 /// Every country's national day in `year`, sorted by date (then alpha-2 code).
+///
+/// ```
+/// let days = enlace::reference::national_days_in(2021);
+/// let (date, peru) = days.iter().find(|(_, c)| c.code == "PE").unwrap();
+/// assert_eq!((date.to_string().as_str(), peru.name_es.as_str()), ("2021-07-28", "Perú"));
+/// ```
 pub fn national_days_in(year: i32) -> Vec<(NaiveDate, &'static Country)> {
     let mut days: Vec<_> = countries()
         .iter()

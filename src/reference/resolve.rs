@@ -73,6 +73,14 @@ fn index() -> &'static HashMap<String, &'static Country> {
 
 /// Finds the country named by `text`: an ISO alpha-2 or alpha-3 code, the Spanish or English
 /// name, or a known variant, ignoring case, accents and punctuation.
+///
+/// ```
+/// use enlace::reference::resolve_country;
+/// assert_eq!(resolve_country("Nueva Zelanda").unwrap().name_es, "Nueva Zelandia");
+/// assert_eq!(resolve_country("EE. UU.").unwrap().code, "US");
+/// let err = resolve_country("Atlantis").unwrap_err();
+/// assert!(err.to_string().starts_with("«Atlantis» no corresponde a ningún país conocido"));
+/// ```
 pub fn resolve_country(text: &str) -> Result<&'static Country, UnknownCountry> {
     let key = fold(text);
     index().get(&key).copied().ok_or_else(|| UnknownCountry {
