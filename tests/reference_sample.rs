@@ -376,6 +376,10 @@ fn check_details(kind: &str, details: Option<&Value>, at: &dyn Fn(&str) -> Strin
             );
         }
     }
+    if let Some(hours) = details.get("hours") {
+        let ok = hours.is_number() || hours.as_str().is_some_and(is_decimal);
+        assert!(ok, "{}", at(&format!("hours {hours}")));
+    }
     if let Some(participants) = details.get("participants") {
         assert!(
             participants.as_u64().is_some_and(|n| n > 0),

@@ -516,7 +516,7 @@ def trainings() -> None:
         modality = rng.choices(["virtual", "presencial", "hibrido", "extranjero"], [5, 2, 1, 1])[0]
         women = rng.randint(5, 40)
         men = rng.randint(5, 40)
-        hours = rng.choice([8, 12, 16, 20, 24, 30, 40, "7.5", "12.5"])
+        hours = rng.choice(["8", "12", "16", "20", "24", "30", "40", "7.5", "12.5"])
         units = rng.sample(UNITS, rng.randint(1, 3))
         month_only = i % 15 == 7
         start = f"{YEAR}-{day.month:02d}" if month_only else iso(day)

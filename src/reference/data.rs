@@ -58,10 +58,11 @@ pub struct Currency {
     pub name_en: String,
 }
 
-/// A policy axis (eje) of an administration's international action.
+/// A policy axis (eje) offered by default: one of the 2021 report's six. (The store's own
+/// `Axis` is the editable, per-period record.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
-pub struct Axis {
+pub struct DefaultAxis {
     /// Position in the report, from 1.
     pub order: u32,
     pub name_es: String,
@@ -123,8 +124,8 @@ pub fn currency(code: &str) -> Option<&'static Currency> {
 }
 
 /// The six axes of the 2021 report, offered as the starting axis list of a new period.
-pub fn default_axes() -> &'static [Axis] {
-    static DATA: OnceLock<Vec<Axis>> = OnceLock::new();
+pub fn default_axes() -> &'static [DefaultAxis] {
+    static DATA: OnceLock<Vec<DefaultAxis>> = OnceLock::new();
     DATA.get_or_init(|| {
         parse(
             "axes_2021.json",

@@ -11,6 +11,7 @@ mod resolve;
 
 pub use calendar::{national_days_in, observances_in};
 pub use data::{
-    countries, country, currency, default_axes, Axis, Country, Currency, NationalDay, Observance,
+    countries, country, currency, default_axes, Country, Currency, DefaultAxis, NationalDay,
+    Observance,
 };
 pub use resolve::{resolve_country, UnknownCountry};
