@@ -21,7 +21,7 @@ impl Rng {
     }
 }
 
-const COUNTRIES: &[&str] = &["PE", "MX", "FR", "GB", "NZ"];
+const COUNTRIES: &[&str] = &["PE", "MX", "FR", "GB", "NZ", "US", "ES", "DE", "JP", "CO", "AR", "CL", "BR", "CA", "IT", "KR", "CN", "IN", "MA", "ZA"];
 const WORDS: &[&str] = &[
     "cooperación", "movilidad", "seguridad", "cultura", "embajada", "ciudad", "innovación", "género", "agua",
     "resiliencia", "turismo", "migración", "educación", "salud", "clima", "energía", "transparencia", "vivienda",
