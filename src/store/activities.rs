@@ -131,7 +131,7 @@ pub(crate) fn write(conn: &Connection, v: ValidActivity, actor: &Actor, created:
     }
 
     write_rows(conn, &activity, axis_id.as_deref())?;
-    search_index::reindex(conn, &activity.id.to_string())?;
+    search_index::index(conn, &activity)?;
     let action = if existing.is_some() { "update" } else { "create" };
     let entity_id = activity.id.to_string();
     audit::record(conn, actor, Write { entity: "activity", entity_id: &entity_id, action, before: before.as_ref(), after: Some(&after) })?;
