@@ -1,0 +1,173 @@
+//! Figures drawn rather than written: "numeralia" boxes and horizontal bar
+//! charts, both as vector graphics with real (extractable) text.
+
+use super::theme::*;
+use super::{Composer, Draw};
+use crate::report::document::{BarChart, Figure};
+use crate::report::fonts::Face;
+use crate::report::wrap::wrap;
+
+const FIGURES_PER_ROW: usize = 4;
+const FIGURE_SIZE: f32 = 22.0;
+
+/// Rows of up to four boxes: a big number over its label.
+pub(super) fn figures(c: &mut Composer, figures: &[Figure]) {
+    let gap = 10.0;
+    c.space(BLOCK_GAP + 2.0);
+    for chunk in figures.chunks(FIGURES_PER_ROW) {
+        let per_row = chunk.len().max(2) as f32;
+        let box_width = (c.text_width() - gap * (per_row - 1.0)) / per_row;
+        let labels: Vec<Vec<String>> =
+            chunk.iter().map(|f| wrap(c.fonts, Face::Regular, SMALL_SIZE, &f.label, box_width - 16.0)).collect();
+        let label_lines = labels.iter().map(Vec::len).max().unwrap_or(1);
+        let value_line = FIGURE_SIZE * 1.3;
+        let height = 12.0 + value_line + SMALL_LINE * label_lines as f32 + 12.0;
+        c.reserve(height);
+        let top = c.y;
+        for (i, (figure, label)) in chunk.iter().zip(&labels).enumerate() {
+            let x = c.left + i as f32 * (box_width + gap);
+            c.draw(Draw::Rect { x, y: top, w: box_width, h: height, fill: ACCENT_PALE });
+            c.draw(Draw::Rect { x, y: top, w: 3.0, h: height, fill: ACCENT });
+            let value_width = c.fonts.width(Face::Bold, &figure.value, FIGURE_SIZE);
+            let centre = x + 1.5 + box_width / 2.0;
+            c.text_at(centre - value_width / 2.0, top + 10.0, value_line, Face::Bold, FIGURE_SIZE, ACCENT, &figure.value);
+            for (n, line) in label.iter().enumerate() {
+                let w = c.fonts.width(Face::Regular, line, SMALL_SIZE);
+                let line_top = top + 10.0 + value_line + n as f32 * SMALL_LINE;
+                c.text_at(centre - w / 2.0, line_top, SMALL_LINE, Face::Regular, SMALL_SIZE, TEXT, line);
+            }
+        }
+        c.y += height;
+        c.space(gap);
+    }
+    c.space(BLOCK_GAP + 2.0);
+}
+
+/// A step of 1, 2 or 5 × 10ⁿ giving about `ticks` gridlines up to `max`
+/// (whole numbers only when every value is whole).
+fn axis_step(max: f64, ticks: f64, whole: bool) -> f64 {
+    if max <= 0.0 {
+        return 1.0;
+    }
+    let raw = max / ticks;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = match raw / magnitude {
+        n if n <= 1.0 => 1.0,
+        n if n <= 2.0 => 2.0,
+        n if n <= 5.0 => 5.0,
+        _ => 10.0,
+    } * magnitude;
+    if whole {
+        step.max(1.0)
+    } else {
+        step
+    }
+}
+
+/// "1,234" for whole numbers, "12.5" otherwise (the notation of Mexican
+/// and English texts alike).
+pub(crate) fn format_number(value: f64) -> String {
+    if value.fract().abs() > 1e-9 {
+        return format!("{value:.1}");
+    }
+    let digits = format!("{}", value.abs().round() as u64);
+    let mut grouped = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(d);
+    }
+    if value < 0.0 {
+        grouped.insert(0, '-');
+    }
+    grouped
+}
+
+/// Title, then one row per bar: label (right-aligned, wrapped), bar, value;
+/// gridlines and tick labels along a value axis at the foot.
+pub(super) fn bar_chart(c: &mut Composer, chart: &BarChart) {
+    let fonts = c.fonts;
+    let label_width = chart
+        .bars
+        .iter()
+        .map(|b| fonts.width(Face::Regular, &b.label, SMALL_SIZE))
+        .fold(0.0, f32::max)
+        .min(c.text_width() * 0.34);
+    let labels: Vec<Vec<String>> =
+        chart.bars.iter().map(|b| wrap(fonts, Face::Regular, SMALL_SIZE, &b.label, label_width)).collect();
+    let max = chart.bars.iter().map(|b| b.value).fold(0.0, f64::max);
+    let whole = chart.bars.iter().all(|b| b.value.fract() == 0.0);
+    let step = axis_step(max, 5.0, whole);
+    let axis_max = (max / step).ceil().max(1.0) * step;
+
+    let title_line = 16.0;
+    let bar_height = 11.0;
+    let rows: Vec<f32> = labels.iter().map(|l| (l.len() as f32 * SMALL_LINE).max(bar_height) + 7.0).collect();
+    let plot_height: f32 = rows.iter().sum::<f32>() + 6.0;
+    let axis_labels = 16.0;
+    let height = title_line + 6.0 + plot_height + axis_labels;
+
+    c.space(BLOCK_GAP + 4.0);
+    c.reserve(height);
+    let top = c.y;
+    c.text_at(c.left, top, title_line, Face::Bold, 9.5, Rgb(0.25, 0.29, 0.35), &chart.title);
+
+    let x0 = c.left + label_width + 10.0;
+    let value_room = fonts.width(Face::Regular, &format_number(axis_max), SMALL_SIZE) + 8.0;
+    let x1 = c.right - value_room;
+    let plot_top = top + title_line + 6.0;
+    let plot_bottom = plot_top + plot_height;
+    let scale = (x1 - x0) as f64 / axis_max;
+
+    // Gridlines and tick labels.
+    let ticks = (axis_max / step).round() as usize;
+    for t in 0..=ticks {
+        let value = step * t as f64;
+        let x = x0 + (value * scale) as f32;
+        let color = if t == 0 { MUTED } else { RULE };
+        c.draw(Draw::Line { x1: x, y1: plot_top, x2: x, y2: plot_bottom, width: if t == 0 { 0.8 } else { 0.4 }, color, dotted: false });
+        let text = format_number(value);
+        let w = fonts.width(Face::Regular, &text, 7.5);
+        c.text_at(x - w / 2.0, plot_bottom + 2.0, 12.0, Face::Regular, 7.5, MUTED, &text);
+    }
+    c.draw(Draw::Line { x1: x0, y1: plot_bottom, x2: x1, y2: plot_bottom, width: 0.8, color: MUTED, dotted: false });
+
+    let mut y = plot_top + 3.0;
+    for ((bar, label), row) in chart.bars.iter().zip(&labels).zip(&rows) {
+        let middle = y + row / 2.0;
+        let label_top = middle - label.len() as f32 * SMALL_LINE / 2.0;
+        for (n, line) in label.iter().enumerate() {
+            let w = fonts.width(Face::Regular, line, SMALL_SIZE);
+            c.text_at(x0 - 8.0 - w, label_top + n as f32 * SMALL_LINE, SMALL_LINE, Face::Regular, SMALL_SIZE, TEXT, line);
+        }
+        let w = (bar.value.max(0.0) * scale) as f32;
+        c.draw(Draw::Rect { x: x0, y: middle - bar_height / 2.0, w, h: bar_height, fill: ACCENT });
+        c.text_at(x0 + w + 4.0, middle - SMALL_LINE / 2.0, SMALL_LINE, Face::Bold, SMALL_SIZE, TEXT, &format_number(bar.value));
+        y += row;
+    }
+    c.y = plot_bottom + axis_labels;
+    c.space(BLOCK_GAP + 4.0);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axis_steps_are_round() {
+        assert_eq!(axis_step(37.0, 5.0, true), 10.0);
+        assert_eq!(axis_step(3.0, 5.0, true), 1.0);
+        assert_eq!(axis_step(0.0, 5.0, true), 1.0);
+        assert_eq!(axis_step(0.9, 5.0, false), 0.2);
+        assert_eq!(axis_step(1_200_000.0, 5.0, true), 500_000.0);
+    }
+
+    #[test]
+    fn numbers_are_grouped() {
+        assert_eq!(format_number(1234567.0), "1,234,567");
+        assert_eq!(format_number(999.0), "999");
+        assert_eq!(format_number(12.5), "12.5");
+        assert_eq!(format_number(-4000.0), "-4,000");
+    }
+}
