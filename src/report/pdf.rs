@@ -46,8 +46,8 @@ fn set_info(pdf: &mut PdfDocument, doc: &Document) -> Result<(), RenderError> {
     info.keywords = doc.metadata.keywords.clone();
     info.creator = "Enlace".to_string();
     info.producer = format!("Enlace {}", env!("CARGO_PKG_VERSION"));
-    info.creation_date = created.clone();
-    info.modification_date = created.clone();
+    info.creation_date = created;
+    info.modification_date = created;
     info.metadata_date = created;
     Ok(())
 }

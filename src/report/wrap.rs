@@ -16,7 +16,7 @@ pub(crate) fn wrap(fonts: &Fonts, face: Face, size: f32, text: &str, width: f32)
         for word in source_line.split_whitespace() {
             let word_width = font.width(word, size);
             let needed = if line.is_empty() { word_width } else { line_width + space + word_width };
-            if needed <= width {
+            if needed <= width + 0.01 {
                 if !line.is_empty() {
                     line.push(' ');
                 }

@@ -30,11 +30,11 @@ pub(super) fn figures(c: &mut Composer, figures: &[Figure]) {
             c.draw(Draw::Rect { x, y: top, w: 3.0, h: height, fill: ACCENT });
             let value_width = c.fonts.width(Face::Bold, &figure.value, FIGURE_SIZE);
             let centre = x + 1.5 + box_width / 2.0;
-            c.text_at(centre - value_width / 2.0, top + 10.0, value_line, Face::Bold, FIGURE_SIZE, ACCENT, &figure.value);
+            c.text_at(centre - value_width / 2.0, top + 10.0, TextStyle::new(Face::Bold, FIGURE_SIZE, value_line, ACCENT), &figure.value);
             for (n, line) in label.iter().enumerate() {
                 let w = c.fonts.width(Face::Regular, line, SMALL_SIZE);
                 let line_top = top + 10.0 + value_line + n as f32 * SMALL_LINE;
-                c.text_at(centre - w / 2.0, line_top, SMALL_LINE, Face::Regular, SMALL_SIZE, TEXT, line);
+                c.text_at(centre - w / 2.0, line_top, TextStyle::new(Face::Regular, SMALL_SIZE, SMALL_LINE, TEXT), line);
             }
         }
         c.y += height;
@@ -111,7 +111,7 @@ pub(super) fn bar_chart(c: &mut Composer, chart: &BarChart) {
     c.space(BLOCK_GAP + 4.0);
     c.reserve(height);
     let top = c.y;
-    c.text_at(c.left, top, title_line, Face::Bold, 9.5, Rgb(0.25, 0.29, 0.35), &chart.title);
+    c.text_at(c.left, top, TextStyle::new(Face::Bold, 9.5, title_line, SLATE), &chart.title);
 
     let x0 = c.left + label_width + 10.0;
     let value_room = fonts.width(Face::Regular, &format_number(axis_max), SMALL_SIZE) + 8.0;
@@ -129,7 +129,7 @@ pub(super) fn bar_chart(c: &mut Composer, chart: &BarChart) {
         c.draw(Draw::Line { x1: x, y1: plot_top, x2: x, y2: plot_bottom, width: if t == 0 { 0.8 } else { 0.4 }, color, dotted: false });
         let text = format_number(value);
         let w = fonts.width(Face::Regular, &text, 7.5);
-        c.text_at(x - w / 2.0, plot_bottom + 2.0, 12.0, Face::Regular, 7.5, MUTED, &text);
+        c.text_at(x - w / 2.0, plot_bottom + 2.0, TextStyle::new(Face::Regular, 7.5, 12.0, MUTED), &text);
     }
     c.draw(Draw::Line { x1: x0, y1: plot_bottom, x2: x1, y2: plot_bottom, width: 0.8, color: MUTED, dotted: false });
 
@@ -139,11 +139,11 @@ pub(super) fn bar_chart(c: &mut Composer, chart: &BarChart) {
         let label_top = middle - label.len() as f32 * SMALL_LINE / 2.0;
         for (n, line) in label.iter().enumerate() {
             let w = fonts.width(Face::Regular, line, SMALL_SIZE);
-            c.text_at(x0 - 8.0 - w, label_top + n as f32 * SMALL_LINE, SMALL_LINE, Face::Regular, SMALL_SIZE, TEXT, line);
+            c.text_at(x0 - 8.0 - w, label_top + n as f32 * SMALL_LINE, TextStyle::new(Face::Regular, SMALL_SIZE, SMALL_LINE, TEXT), line);
         }
         let w = (bar.value.max(0.0) * scale) as f32;
         c.draw(Draw::Rect { x: x0, y: middle - bar_height / 2.0, w, h: bar_height, fill: ACCENT });
-        c.text_at(x0 + w + 4.0, middle - SMALL_LINE / 2.0, SMALL_LINE, Face::Bold, SMALL_SIZE, TEXT, &format_number(bar.value));
+        c.text_at(x0 + w + 4.0, middle - SMALL_LINE / 2.0, TextStyle::new(Face::Bold, SMALL_SIZE, SMALL_LINE, TEXT), &format_number(bar.value));
         y += row;
     }
     c.y = plot_bottom + axis_labels;

@@ -21,20 +21,20 @@ pub(super) fn cover(c: &mut Composer, cover: &Cover) {
     let kicker = wrap(c.fonts, Face::Bold, 11.0, &cover.kicker, text_width);
     let mut y = band - 30.0 - 15.0 * kicker.len() as f32;
     for line in &kicker {
-        c.text_at(left, y, 15.0, Face::Bold, 11.0, WHITE, line);
+        c.text_at(left, y, TextStyle::new(Face::Bold, 11.0, 15.0, WHITE), line);
         y += 15.0;
     }
 
     let mut y = height * 0.36;
     for line in wrap(c.fonts, Face::Bold, 26.0, &cover.title, text_width) {
-        c.text_at(left, y, 33.0, Face::Bold, 26.0, ACCENT, &line);
+        c.text_at(left, y, TextStyle::new(Face::Bold, 26.0, 33.0, ACCENT), &line);
         y += 33.0;
     }
     y += 10.0;
     c.draw(Draw::Rect { x: left, y, w: 56.0, h: 3.0, fill: ACCENT });
     y += 16.0;
     for line in wrap(c.fonts, Face::Regular, 14.0, &cover.subtitle, text_width) {
-        c.text_at(left, y, 19.0, Face::Regular, 14.0, MUTED, &line);
+        c.text_at(left, y, TextStyle::new(Face::Regular, 14.0, 19.0, MUTED), &line);
         y += 19.0;
     }
 
@@ -46,7 +46,7 @@ pub(super) fn cover(c: &mut Composer, cover: &Cover) {
     let mut y = height - 72.0 - BODY_LINE * details.len() as f32;
     c.draw(Draw::Line { x1: left, y1: y - 10.0, x2: right, y2: y - 10.0, width: 0.5, color: RULE, dotted: false });
     for line in &details {
-        c.text_at(left, y, BODY_LINE, Face::Regular, BODY_SIZE, TEXT, line);
+        c.text_at(left, y, TextStyle::new(Face::Regular, BODY_SIZE, BODY_LINE, TEXT), line);
         y += BODY_LINE;
     }
     c.new_page();
@@ -67,7 +67,7 @@ pub(super) fn contents(c: &mut Composer) {
     let title_style = heading_style(1);
     c.reserve(title_style.line + 40.0);
     let title = c.doc.lang.contents();
-    c.text_at(c.left, c.y, title_style.line, Face::Bold, title_style.size, ACCENT, title);
+    c.text_at(c.left, c.y, title_style.text(), title);
     c.y += title_style.line + 3.0;
     let (left, right, y) = (c.left, c.right, c.y);
     c.draw(Draw::Line { x1: left, y1: y, x2: right, y2: y, width: 1.0, color: ACCENT, dotted: false });
@@ -87,7 +87,7 @@ pub(super) fn contents(c: &mut Composer) {
         c.reserve(BODY_LINE * lines.len() as f32);
         let top = c.y;
         for line in &lines {
-            c.text_at(x, c.y, BODY_LINE, face, size, TEXT, line);
+            c.text_at(x, c.y, TextStyle::new(face, size, BODY_LINE, TEXT), line);
             c.y += BODY_LINE;
         }
         let Some(page) = c.toc_pages.and_then(|pages| pages.get(index)).copied() else {

@@ -95,15 +95,19 @@ fn furniture(page: &mut Page, doc: &Document, fonts: &Fonts, number: usize, tota
     let label_width = fonts.width(Face::Regular, &page_label, size);
 
     let header_rule = MARGIN_TOP - 24.0;
-    let header = truncate(fonts, Face::Regular, size, &doc.header, right - left);
-    page.draws.push(Draw::Text { x: left, baseline: header_rule - 5.0, face: Face::Regular, size, color: MUTED, text: header });
+    if !doc.header.is_empty() {
+        let header = truncate(fonts, Face::Regular, size, &doc.header, right - left);
+        page.draws.push(Draw::Text { x: left, baseline: header_rule - 5.0, face: Face::Regular, size, color: MUTED, text: header });
+    }
     page.draws.push(Draw::Line { x1: left, y1: header_rule, x2: right, y2: header_rule, width: 0.5, color: RULE, dotted: false });
 
     let footer_rule = height - MARGIN_BOTTOM + 26.0;
     let baseline = footer_rule + 12.0;
     page.draws.push(Draw::Line { x1: left, y1: footer_rule, x2: right, y2: footer_rule, width: 0.5, color: RULE, dotted: false });
-    let footer = truncate(fonts, Face::Regular, size, &doc.footer, right - left - label_width - 18.0);
-    page.draws.push(Draw::Text { x: left, baseline, face: Face::Regular, size, color: MUTED, text: footer });
+    if !doc.footer.is_empty() {
+        let footer = truncate(fonts, Face::Regular, size, &doc.footer, right - left - label_width - 18.0);
+        page.draws.push(Draw::Text { x: left, baseline, face: Face::Regular, size, color: MUTED, text: footer });
+    }
     page.draws.push(Draw::Text { x: right - label_width, baseline, face: Face::Regular, size, color: MUTED, text: page_label });
 }
 
@@ -215,22 +219,23 @@ impl<'a> Composer<'a> {
     }
 
     /// Text in a line box whose top is `top`.
-    pub fn text_at(&mut self, x: f32, top: f32, line: f32, face: Face, size: f32, color: Rgb, text: &str) {
+    pub fn text_at(&mut self, x: f32, top: f32, style: TextStyle, text: &str) {
         if text.is_empty() {
             return;
         }
-        let baseline = Self::baseline(top, line, size);
+        let baseline = Self::baseline(top, style.line, style.size);
+        let TextStyle { face, size, color, .. } = style;
         self.draw(Draw::Text { x, baseline, face, size, color, text: text.to_string() });
     }
 
     /// Wrapped lines of running text at `x`, breaking pages between lines;
     /// the first two lines are kept together.
-    fn lines(&mut self, x: f32, lines: &[String], face: Face, size: f32, line: f32, color: Rgb) {
-        self.reserve(line * lines.len().min(2) as f32);
+    fn lines(&mut self, x: f32, lines: &[String], style: TextStyle) {
+        self.reserve(style.line * lines.len().min(2) as f32);
         for text in lines {
-            self.reserve(line);
-            self.text_at(x, self.y, line, face, size, color, text);
-            self.y += line;
+            self.reserve(style.line);
+            self.text_at(x, self.y, style, text);
+            self.y += style.line;
         }
     }
 
@@ -239,8 +244,8 @@ impl<'a> Composer<'a> {
             Block::Cover(cover) => front::cover(self, cover),
             Block::TableOfContents => front::contents(self),
             Block::Heading { level, text } => self.heading(*level, text),
-            Block::Paragraph(text) => self.paragraph(text, Face::Regular, BODY_SIZE, BODY_LINE, TEXT),
-            Block::Note(text) => self.paragraph(text, Face::Regular, SMALL_SIZE, SMALL_LINE, MUTED),
+            Block::Paragraph(text) => self.paragraph(text, BODY),
+            Block::Note(text) => self.paragraph(text, NOTE),
             Block::LabelledLines(pairs) => self.labelled_lines(pairs),
             Block::BulletList(items) => self.bullets(items),
             Block::Table(t) => table::table(self, t),
@@ -266,7 +271,7 @@ impl<'a> Composer<'a> {
             self.anchors.push(Anchor { level, text: text.to_string(), page: self.page_number(), y: self.y });
         }
         for line in &lines {
-            self.text_at(self.left, self.y, style.line, style.face, style.size, style.color, line);
+            self.text_at(self.left, self.y, style.text(), line);
             self.y += style.line;
         }
         if style.rule {
@@ -277,10 +282,10 @@ impl<'a> Composer<'a> {
         self.space(style.space_after);
     }
 
-    fn paragraph(&mut self, text: &str, face: Face, size: f32, line: f32, color: Rgb) {
-        let lines = wrap(self.fonts, face, size, text, self.text_width());
+    fn paragraph(&mut self, text: &str, style: TextStyle) {
+        let lines = wrap(self.fonts, style.face, style.size, text, self.text_width());
         self.space(BLOCK_GAP * 0.75);
-        self.lines(self.left, &lines, face, size, line, color);
+        self.lines(self.left, &lines, style);
         self.space(BLOCK_GAP * 0.75);
     }
 
@@ -291,8 +296,8 @@ impl<'a> Composer<'a> {
         for item in items.iter().filter(|i| !i.trim().is_empty()) {
             let lines = wrap(self.fonts, Face::Regular, BODY_SIZE, item, width);
             self.reserve(BODY_LINE * lines.len().min(2) as f32);
-            self.text_at(self.left + 3.0, self.y, BODY_LINE, Face::Regular, BODY_SIZE, ACCENT, "•");
-            self.lines(self.left + indent, &lines, Face::Regular, BODY_SIZE, BODY_LINE, TEXT);
+            self.text_at(self.left + 3.0, self.y, TextStyle::new(Face::Regular, BODY_SIZE, BODY_LINE, ACCENT), "•");
+            self.lines(self.left + indent, &lines, BODY);
             self.space(2.5);
         }
         self.space(BLOCK_GAP * 0.75);
@@ -319,15 +324,91 @@ impl<'a> Composer<'a> {
                 self.reserve(BODY_LINE);
                 let top = self.y;
                 if let Some(text) = labels.get(row) {
-                    self.text_at(self.left, top, BODY_LINE, Face::Bold, BODY_SIZE, ACCENT, text);
+                    self.text_at(self.left, top, TextStyle::new(Face::Bold, BODY_SIZE, BODY_LINE, ACCENT), text);
                 }
                 if let Some(text) = values.get(row) {
-                    self.text_at(value_x, top, BODY_LINE, Face::Regular, BODY_SIZE, TEXT, text);
+                    self.text_at(value_x, top, TextStyle::new(Face::Regular, BODY_SIZE, BODY_LINE, TEXT), text);
                 }
                 self.y += BODY_LINE;
             }
             self.space(1.5);
         }
         self.space(BLOCK_GAP * 0.75);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{Column, Lang, Metadata, Table};
+
+    fn doc() -> Document {
+        let metadata = Metadata {
+            author: String::new(),
+            subject: String::new(),
+            keywords: vec![],
+            created: chrono::DateTime::from_timestamp(0, 0).unwrap(),
+        };
+        Document::new("Prueba", Lang::Es, metadata)
+    }
+
+    fn texts(page: &Page) -> Vec<&str> {
+        page.draws
+            .iter()
+            .filter_map(|d| match d {
+                Draw::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_row_taller_than_a_page_is_split_with_every_line_printed() {
+        let fonts = Fonts::load().unwrap();
+        let mut d = doc();
+        let mut table = Table::new(vec![Column::new("Tema", 1.0), Column::new("Descripción", 1.0)]);
+        let long: Vec<String> = (0..150).map(|n| format!("línea{n:03}")).collect();
+        table.row(["único".to_string(), long.join("\n")]);
+        d.push(Block::Table(table));
+        let laid = layout(&d, &fonts);
+        assert!(laid.pages.len() >= 3);
+        let printed: Vec<&str> = laid.pages.iter().flat_map(texts).filter(|t| t.starts_with("línea")).collect();
+        assert_eq!(printed, long, "every line once, in order");
+        for page in &laid.pages {
+            assert!(texts(page).contains(&"Descripción"), "header repeated");
+            for draw in &page.draws {
+                if let Draw::Text { baseline, .. } = draw {
+                    assert!(*baseline < laid.height - MARGIN_BOTTOM + 40.0, "nothing runs into the footer");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn page_breaks_never_leave_blank_pages() {
+        let fonts = Fonts::load().unwrap();
+        let mut d = doc();
+        d.push(Block::PageBreak);
+        d.push(Block::Heading { level: 1, text: "Uno".into() });
+        d.push(Block::PageBreak);
+        d.push(Block::PageBreak);
+        d.push(Block::Heading { level: 1, text: "Dos".into() });
+        let laid = layout(&d, &fonts);
+        let pages: Vec<usize> = laid.anchors.iter().map(|a| a.page).collect();
+        assert_eq!(pages, [1, 2]);
+        assert_eq!(laid.pages.len(), 2);
+    }
+
+    #[test]
+    fn a_heading_near_the_page_foot_moves_to_the_next_page() {
+        let fonts = Fonts::load().unwrap();
+        let d = doc();
+        let mut c = Composer::new(&d, &fonts, None);
+        c.new_page();
+        c.y = c.bottom - 2.5 * BODY_LINE;
+        c.heading(2, "Tres");
+        assert_eq!(c.anchors[0].page, 2, "a heading is kept with the lines that follow it");
+        c.paragraph("Primer párrafo.", BODY);
+        assert_eq!(c.pages.len(), 2);
     }
 }

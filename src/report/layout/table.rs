@@ -137,7 +137,7 @@ fn draw_cells(c: &mut Composer, grid: &Grid, row: &Row, from: usize, count: usiz
                 Align::Right => grid.xs[col] + grid.widths[col] - PAD_X - c.fonts.width(row.face, line, SMALL_SIZE),
             };
             let line_top = top + (i - from) as f32 * SMALL_LINE;
-            c.text_at(x, line_top, SMALL_LINE, row.face, SMALL_SIZE, color, line);
+            c.text_at(x, line_top, TextStyle::new(row.face, SMALL_SIZE, SMALL_LINE, color), line);
         }
     }
 }

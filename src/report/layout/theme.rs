@@ -19,6 +19,23 @@ pub(crate) const RULE: Rgb = Rgb(0.80, 0.83, 0.87);
 /// Alternate table rows.
 pub(crate) const ZEBRA: Rgb = Rgb(0.957, 0.965, 0.976);
 pub(crate) const WHITE: Rgb = Rgb(1.0, 1.0, 1.0);
+/// Minor titles (level-3 headings, chart titles).
+pub(crate) const SLATE: Rgb = Rgb(0.25, 0.29, 0.35);
+
+/// How a run of text is set: face, size, line height and colour.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct TextStyle {
+    pub face: Face,
+    pub size: f32,
+    pub line: f32,
+    pub color: Rgb,
+}
+
+impl TextStyle {
+    pub(crate) const fn new(face: Face, size: f32, line: f32, color: Rgb) -> TextStyle {
+        TextStyle { face, size, line, color }
+    }
+}
 
 /// Body text size and line height, in points.
 pub(crate) const BODY_SIZE: f32 = 10.0;
@@ -26,6 +43,8 @@ pub(crate) const BODY_LINE: f32 = 14.5;
 /// Small text (notes, tables, chart labels).
 pub(crate) const SMALL_SIZE: f32 = 8.5;
 pub(crate) const SMALL_LINE: f32 = 11.5;
+pub(crate) const BODY: TextStyle = TextStyle::new(Face::Regular, BODY_SIZE, BODY_LINE, TEXT);
+pub(crate) const NOTE: TextStyle = TextStyle::new(Face::Regular, SMALL_SIZE, SMALL_LINE, MUTED);
 /// Running header and footer.
 pub(crate) const FURNITURE_SIZE: f32 = 7.5;
 /// Space between consecutive blocks.
@@ -47,6 +66,12 @@ pub(crate) struct HeadingStyle {
     pub space_after: f32,
     /// A rule under the heading (parts only).
     pub rule: bool,
+}
+
+impl HeadingStyle {
+    pub(crate) fn text(&self) -> TextStyle {
+        TextStyle::new(self.face, self.size, self.line, self.color)
+    }
 }
 
 pub(crate) fn heading_style(level: u8) -> HeadingStyle {
@@ -73,7 +98,7 @@ pub(crate) fn heading_style(level: u8) -> HeadingStyle {
             size: 11.0,
             line: 15.0,
             face: Face::Bold,
-            color: Rgb(0.25, 0.29, 0.35),
+            color: SLATE,
             space_before: 12.0,
             space_after: 3.0,
             rule: false,
