@@ -1,1 +1,4 @@
-//! (to be written)
+//! Getting records in and out: the interchange format, spreadsheets, calendars, backups.
+
+pub mod interchange;
+pub mod sample;

@@ -1,0 +1,384 @@
+//! The one place that checks an activity before anything is written.
+//!
+//! [`validate`] turns an [`ActivityInput`] into a [`ValidActivity`] or returns every problem at
+//! once, each naming its field and saying what is wrong in Spanish and English.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::activity::{ActivityInput, FollowUp, OrgMentionFull, PersonMentionFull};
+use super::date::PartialDate;
+use super::details::{fields_of, Details, FieldType};
+use super::ids::ActivityId;
+use super::kind::{Kind, Modality, Status};
+use crate::reference;
+
+/// One problem with one field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FieldError {
+    /// Interchange path of the field: `title`, `countries[1]`, `details.amount`.
+    pub field: String,
+    pub message_es: String,
+    pub message_en: String,
+}
+
+/// Every problem found in a record. Shown in Spanish by `Display`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, thiserror::Error)]
+#[ts(export)]
+pub struct ValidationErrors {
+    pub errors: Vec<FieldError>,
+}
+
+impl std::fmt::Display for ValidationErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let lines: Vec<String> = self.errors.iter().map(|e| format!("{}: {}", e.field, e.message_es)).collect();
+        f.write_str(&lines.join("; "))
+    }
+}
+
+/// An activity that passed validation: vocabularies parsed, countries resolved to codes.
+/// Organisations, people and the axis are still names; the store links them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidActivity {
+    pub id: Option<ActivityId>,
+    pub kind: Kind,
+    pub title: String,
+    pub start: PartialDate,
+    pub end: Option<PartialDate>,
+    pub start_time: Option<String>,
+    pub end_time: Option<String>,
+    pub summary: Option<String>,
+    pub modality: Option<Modality>,
+    pub place: Option<String>,
+    pub countries: Vec<String>,
+    pub organisations: Vec<OrgMentionFull>,
+    pub people: Vec<PersonMentionFull>,
+    pub axis: Option<String>,
+    pub topics: Vec<String>,
+    pub outcomes: Option<String>,
+    pub follow_ups: Vec<FollowUp>,
+    pub status: Status,
+    pub date_text: Option<String>,
+    pub details: Details,
+}
+
+struct Collector(Vec<FieldError>);
+
+impl Collector {
+    fn push(&mut self, field: impl Into<String>, es: impl Into<String>, en: impl Into<String>) {
+        self.0.push(FieldError { field: field.into(), message_es: es.into(), message_en: en.into() });
+    }
+}
+
+/// Trims a text and treats an empty one as absent.
+fn clean(text: &Option<String>) -> Option<String> {
+    text.as_ref().map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
+}
+
+fn clean_list(items: &[String]) -> Vec<String> {
+    items.iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect()
+}
+
+fn parse_date(c: &mut Collector, field: &str, text: &str) -> Option<PartialDate> {
+    match text.parse::<PartialDate>() {
+        Ok(d) => Some(d),
+        Err(_) => {
+            c.push(
+                field,
+                format!("«{text}» no es una fecha válida; escríbala como AAAA-MM-DD, AAAA-MM o AAAA"),
+                format!("«{text}» is not a valid date; write it as YYYY-MM-DD, YYYY-MM or YYYY"),
+            );
+            None
+        }
+    }
+}
+
+fn check_time(c: &mut Collector, field: &str, time: &Option<String>) -> Option<String> {
+    let t = clean(time)?;
+    if chrono::NaiveTime::parse_from_str(&t, "%H:%M").is_ok() {
+        Some(t)
+    } else {
+        c.push(field, format!("«{t}» no es una hora válida (HH:MM)"), format!("«{t}» is not a valid time (HH:MM)"));
+        None
+    }
+}
+
+/// Checks a record and normalises it. Returns every problem found, never just the first.
+pub fn validate(input: &ActivityInput) -> Result<ValidActivity, ValidationErrors> {
+    let mut c = Collector(Vec::new());
+
+    let id = clean(&input.id).and_then(|text| match text.parse::<ActivityId>() {
+        Ok(id) => Some(id),
+        Err(_) => {
+            c.push("id", format!("«{text}» no es un identificador válido (UUID)"), format!("«{text}» is not a valid id (UUID)"));
+            None
+        }
+    });
+
+    let kind = Kind::parse(&input.kind);
+    if kind.is_none() {
+        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+        c.push(
+            "kind",
+            format!("tipo de actividad desconocido «{}»; use uno de: {}", input.kind, names.join(", ")),
+            format!("unknown activity kind «{}»; use one of: {}", input.kind, names.join(", ")),
+        );
+    }
+
+    let title = input.title.trim().to_string();
+    if title.is_empty() {
+        c.push("title", "el título es obligatorio", "the title is required");
+    }
+
+    let start = if input.start_date.trim().is_empty() {
+        c.push("start_date", "la fecha de inicio es obligatoria", "the start date is required");
+        None
+    } else {
+        parse_date(&mut c, "start_date", &input.start_date)
+    };
+    let end = clean(&input.end_date).and_then(|t| parse_date(&mut c, "end_date", &t));
+    if let (Some(s), Some(e)) = (start, end) {
+        if e.last_day() < s.first_day() {
+            c.push(
+                "end_date",
+                format!("la fecha de término ({}) es anterior a la de inicio ({})", e.format_es(), s.format_es()),
+                format!("the end date ({}) is before the start date ({})", e.format_en(), s.format_en()),
+            );
+        }
+    }
+    let start_time = check_time(&mut c, "start_time", &input.start_time);
+    let end_time = check_time(&mut c, "end_time", &input.end_time);
+
+    let modality = clean(&input.modality).and_then(|m| {
+        let parsed = Modality::parse(&m);
+        if parsed.is_none() {
+            c.push(
+                "modality",
+                format!("modalidad desconocida «{m}»; use presencial, virtual, híbrido o extranjero"),
+                format!("unknown modality «{m}»; use presencial, virtual, hibrido or extranjero"),
+            );
+        }
+        parsed
+    });
+
+    let status = match clean(&input.status) {
+        None => Status::default(),
+        Some(s) => Status::parse(&s).unwrap_or_else(|| {
+            c.push(
+                "status",
+                format!("estado desconocido «{s}»; use planned, done o cancelled"),
+                format!("unknown status «{s}»; use planned, done or cancelled"),
+            );
+            Status::default()
+        }),
+    };
+
+    let mut countries: Vec<String> = Vec::new();
+    for (i, name) in input.countries.iter().enumerate() {
+        match reference::resolve_country(name) {
+            Ok(country) => {
+                if !countries.contains(&country.code) {
+                    countries.push(country.code.clone());
+                }
+            }
+            Err(err) => c.push(format!("countries[{i}]"), err.to_string(), format!("«{name}» is not a known country")),
+        }
+    }
+
+    let organisations: Vec<OrgMentionFull> = input
+        .organisations
+        .iter()
+        .map(|m| m.full())
+        .filter(|o| !o.name.trim().is_empty())
+        .collect();
+    for (i, org) in organisations.iter().enumerate() {
+        if let Some(kind) = &org.kind {
+            if crate::domain::OrgKind::parse(kind).is_none() {
+                c.push(format!("organisations[{i}].kind"), format!("tipo de organización desconocido «{kind}»"), format!("unknown organisation kind «{kind}»"));
+            }
+        }
+        if let Some(country) = &org.country {
+            if let Err(err) = reference::resolve_country(country) {
+                c.push(format!("organisations[{i}].country"), err.to_string(), format!("«{country}» is not a known country"));
+            }
+        }
+    }
+    let people: Vec<PersonMentionFull> =
+        input.people.iter().map(|m| m.full()).filter(|p| !p.name.trim().is_empty()).collect();
+
+    for (i, f) in input.follow_ups.iter().enumerate() {
+        if f.task.trim().is_empty() {
+            c.push(format!("follow_ups[{i}].task"), "la tarea de seguimiento no tiene descripción", "the follow-up task has no description");
+        }
+    }
+
+    if let Some(kind) = kind {
+        check_details(&mut c, kind, &input.details);
+    }
+
+    if !c.0.is_empty() {
+        return Err(ValidationErrors { errors: c.0 });
+    }
+    Ok(ValidActivity {
+        id,
+        kind: kind.expect("checked above"),
+        title,
+        start: start.expect("checked above"),
+        end,
+        start_time,
+        end_time,
+        summary: clean(&input.summary),
+        modality,
+        place: clean(&input.place),
+        countries,
+        organisations,
+        people,
+        axis: clean(&input.axis),
+        topics: clean_list(&input.topics),
+        outcomes: clean(&input.outcomes),
+        follow_ups: input.follow_ups.clone(),
+        status,
+        date_text: clean(&input.date_text),
+        details: input.details.clone(),
+    })
+}
+
+/// Kind-specific rules, read from the schema in [`super::details`].
+fn check_details(c: &mut Collector, kind: Kind, details: &Details) {
+    let fields = fields_of(kind);
+    let value = serde_json::to_value(details).unwrap_or_default();
+    let map = value.as_object().cloned().unwrap_or_default();
+
+    for key in map.keys() {
+        if !fields.iter().any(|f| f.key == key) {
+            let valid: Vec<&str> = fields.iter().map(|f| f.key).collect();
+            let valid = if valid.is_empty() { "(ninguno)".to_string() } else { valid.join(", ") };
+            c.push(
+                format!("details.{key}"),
+                format!("el campo no corresponde a una actividad de tipo {}; campos válidos: {valid}", kind.as_str()),
+                format!("this field does not belong to a {} activity; valid fields: {valid}", kind.as_str()),
+            );
+        }
+    }
+
+    for f in fields {
+        let field = format!("details.{}", f.key);
+        let text = map.get(f.key).and_then(|v| v.as_str()).map(str::trim);
+        let present = match map.get(f.key) {
+            None => false,
+            Some(serde_json::Value::String(s)) => !s.trim().is_empty(),
+            Some(_) => true,
+        };
+        if f.required && !present {
+            c.push(&field, format!("«{}» es obligatorio para {}", f.label_es, kind.label_es().to_lowercase()), format!("«{}» is required for {}", f.label_en, kind.label_en().to_lowercase()));
+            continue;
+        }
+        let Some(text) = text.filter(|t| !t.is_empty()) else { continue };
+        match f.field_type {
+            FieldType::Choice if !f.options.contains(&text) => c.push(
+                &field,
+                format!("valor «{text}» no válido; use uno de: {}", f.options.join(", ")),
+                format!("invalid value «{text}»; use one of: {}", f.options.join(", ")),
+            ),
+            FieldType::Currency if reference::currency(text).is_none() => c.push(
+                &field,
+                format!("«{text}» no es un código de moneda ISO 4217 (p. ej. MXN, USD, EUR, GBP)"),
+                format!("«{text}» is not an ISO 4217 currency code (e.g. MXN, USD, EUR, GBP)"),
+            ),
+            FieldType::Country => {
+                if let Err(err) = reference::resolve_country(text) {
+                    c.push(&field, err.to_string(), format!("«{text}» is not a known country"));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    if details.amount.is_some_and(|a| a <= Decimal::ZERO) {
+        c.push("details.amount", "el monto debe ser mayor que cero", "the amount must be greater than zero");
+    }
+    if let (Some(s), Some(v)) = (details.signed_on, details.valid_until) {
+        if v.last_day() < s.first_day() {
+            c.push("details.valid_until", "la vigencia termina antes de la firma", "validity ends before the signature date");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(kind: &str) -> ActivityInput {
+        ActivityInput {
+            kind: kind.into(),
+            title: "Iluminación por el Bicentenario de Perú".into(),
+            start_date: "2021-07-27".into(),
+            ..Default::default()
+        }
+    }
+
+    fn fields(err: ValidationErrors) -> Vec<String> {
+        err.errors.into_iter().map(|e| e.field).collect()
+    }
+
+    #[test]
+    fn a_complete_illumination_passes_and_resolves_countries() {
+        let mut a = input("illumination");
+        a.countries = vec!["Perú".into(), "peru".into()];
+        a.modality = Some("Presencial".into());
+        a.details.occasion = Some("Bicentenario de la independencia".into());
+        let v = validate(&a).unwrap();
+        assert_eq!(v.countries, vec!["PE".to_string()]);
+        assert_eq!(v.modality, Some(Modality::Presencial));
+        assert_eq!(v.status, Status::Done);
+    }
+
+    #[test]
+    fn reports_every_problem_with_its_field() {
+        let mut a = input("illumination");
+        a.title = "  ".into();
+        a.end_date = Some("2021-07-01".into());
+        a.countries = vec!["Atlantis".into()];
+        a.details.amount = Some(Decimal::new(5, 0));
+        let err = validate(&a).unwrap_err();
+        let f = fields(err.clone());
+        assert!(f.contains(&"title".to_string()));
+        assert!(f.contains(&"end_date".to_string()));
+        assert!(f.contains(&"countries[0]".to_string()));
+        assert!(f.contains(&"details.occasion".to_string()), "occasion is required: {f:?}");
+        assert!(f.contains(&"details.amount".to_string()), "amount is not an illumination field");
+        assert!(err.to_string().contains("el título es obligatorio"));
+    }
+
+    #[test]
+    fn financing_needs_amount_currency_and_donor() {
+        let mut a = input("financing");
+        let f = fields(validate(&a).unwrap_err());
+        assert_eq!(f, vec!["details.amount", "details.currency", "details.donor"]);
+        a.details.amount = Some("20000".parse().unwrap());
+        a.details.currency = Some("XYZ".into());
+        a.details.donor = Some("UK PACT".into());
+        assert_eq!(fields(validate(&a).unwrap_err()), vec!["details.currency"]);
+        a.details.currency = Some("GBP".into());
+        assert!(validate(&a).is_ok());
+    }
+
+    #[test]
+    fn month_precision_end_may_share_the_start_month() {
+        let mut a = input("other");
+        a.start_date = "2021-10-15".into();
+        a.end_date = Some("2021-10".into());
+        assert!(validate(&a).is_ok());
+    }
+
+    #[test]
+    fn choice_fields_take_only_their_options() {
+        let mut a = input("delegation");
+        a.details.direction = Some("sideways".into());
+        let err = validate(&a).unwrap_err();
+        assert_eq!(err.errors[0].field, "details.direction");
+        assert!(err.errors[0].message_es.contains("incoming, outgoing"));
+    }
+}
