@@ -265,7 +265,8 @@ impl Figure {
 }
 
 /// A horizontal bar chart drawn as vector graphics: one labelled bar per
-/// item, its value at its end, and a value axis with gridlines.
+/// item, its value at its end, and a value axis with gridlines. The title
+/// may be empty when a heading above already names the chart.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BarChart {
     pub title: String,

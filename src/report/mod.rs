@@ -20,12 +20,17 @@ mod document;
 mod fonts;
 mod lang;
 mod layout;
+mod numbers;
 mod pdf;
+mod period;
+mod words;
 mod wrap;
 
 pub use document::{Align, Bar, BarChart, Block, Column, Cover, Document, Figure, Metadata, Paper, Section, Table};
 pub use lang::Lang;
+pub use numbers::{format_amount, format_count};
 pub use pdf::render_pdf;
+pub use period::{period_document, period_report, PeriodRequest};
 
 /// Why a document could not be rendered.
 #[derive(Debug, thiserror::Error)]

@@ -5,6 +5,7 @@ use super::theme::*;
 use super::{Composer, Draw};
 use crate::report::document::{BarChart, Figure};
 use crate::report::fonts::Face;
+use crate::report::numbers::format_count;
 use crate::report::wrap::wrap;
 
 const FIGURES_PER_ROW: usize = 4;
@@ -28,9 +29,12 @@ pub(super) fn figures(c: &mut Composer, figures: &[Figure]) {
             let x = c.left + i as f32 * (box_width + gap);
             c.draw(Draw::Rect { x, y: top, w: box_width, h: height, fill: ACCENT_PALE });
             c.draw(Draw::Rect { x, y: top, w: 3.0, h: height, fill: ACCENT });
-            let value_width = c.fonts.width(Face::Bold, &figure.value, FIGURE_SIZE);
+            // Long values ("19,500 GBP") shrink to fit their box.
+            let natural = c.fonts.width(Face::Bold, &figure.value, FIGURE_SIZE);
+            let size = FIGURE_SIZE * ((box_width - 16.0) / natural).min(1.0);
+            let value_width = c.fonts.width(Face::Bold, &figure.value, size);
             let centre = x + 1.5 + box_width / 2.0;
-            c.text_at(centre - value_width / 2.0, top + 10.0, TextStyle::new(Face::Bold, FIGURE_SIZE, value_line, ACCENT), &figure.value);
+            c.text_at(centre - value_width / 2.0, top + 10.0, TextStyle::new(Face::Bold, size, value_line, ACCENT), &figure.value);
             for (n, line) in label.iter().enumerate() {
                 let w = c.fonts.width(Face::Regular, line, SMALL_SIZE);
                 let line_top = top + 10.0 + value_line + n as f32 * SMALL_LINE;
@@ -64,26 +68,6 @@ fn axis_step(max: f64, ticks: f64, whole: bool) -> f64 {
     }
 }
 
-/// "1,234" for whole numbers, "12.5" otherwise (the notation of Mexican
-/// and English texts alike).
-pub(crate) fn format_number(value: f64) -> String {
-    if value.fract().abs() > 1e-9 {
-        return format!("{value:.1}");
-    }
-    let digits = format!("{}", value.abs().round() as u64);
-    let mut grouped = String::new();
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(d);
-    }
-    if value < 0.0 {
-        grouped.insert(0, '-');
-    }
-    grouped
-}
-
 /// Title, then one row per bar: label (right-aligned, wrapped), bar, value;
 /// gridlines and tick labels along a value axis at the foot.
 pub(super) fn bar_chart(c: &mut Composer, chart: &BarChart) {
@@ -101,12 +85,12 @@ pub(super) fn bar_chart(c: &mut Composer, chart: &BarChart) {
     let step = axis_step(max, 5.0, whole);
     let axis_max = (max / step).ceil().max(1.0) * step;
 
-    let title_line = 16.0;
+    let title_line = if chart.title.is_empty() { 0.0 } else { 16.0 };
     let bar_height = 11.0;
     let rows: Vec<f32> = labels.iter().map(|l| (l.len() as f32 * SMALL_LINE).max(bar_height) + 7.0).collect();
     let plot_height: f32 = rows.iter().sum::<f32>() + 6.0;
     let axis_labels = 16.0;
-    let height = title_line + 6.0 + plot_height + axis_labels;
+    let height = title_line + 4.0 + plot_height + axis_labels;
 
     c.space(BLOCK_GAP + 4.0);
     c.reserve(height);
@@ -114,9 +98,9 @@ pub(super) fn bar_chart(c: &mut Composer, chart: &BarChart) {
     c.text_at(c.left, top, TextStyle::new(Face::Bold, 9.5, title_line, SLATE), &chart.title);
 
     let x0 = c.left + label_width + 10.0;
-    let value_room = fonts.width(Face::Regular, &format_number(axis_max), SMALL_SIZE) + 8.0;
+    let value_room = fonts.width(Face::Regular, &format_count(axis_max), SMALL_SIZE) + 8.0;
     let x1 = c.right - value_room;
-    let plot_top = top + title_line + 6.0;
+    let plot_top = top + title_line + 4.0;
     let plot_bottom = plot_top + plot_height;
     let scale = (x1 - x0) as f64 / axis_max;
 
@@ -127,7 +111,7 @@ pub(super) fn bar_chart(c: &mut Composer, chart: &BarChart) {
         let x = x0 + (value * scale) as f32;
         let color = if t == 0 { MUTED } else { RULE };
         c.draw(Draw::Line { x1: x, y1: plot_top, x2: x, y2: plot_bottom, width: if t == 0 { 0.8 } else { 0.4 }, color, dotted: false });
-        let text = format_number(value);
+        let text = format_count(value);
         let w = fonts.width(Face::Regular, &text, 7.5);
         c.text_at(x - w / 2.0, plot_bottom + 2.0, TextStyle::new(Face::Regular, 7.5, 12.0, MUTED), &text);
     }
@@ -143,7 +127,7 @@ pub(super) fn bar_chart(c: &mut Composer, chart: &BarChart) {
         }
         let w = (bar.value.max(0.0) * scale) as f32;
         c.draw(Draw::Rect { x: x0, y: middle - bar_height / 2.0, w, h: bar_height, fill: ACCENT });
-        c.text_at(x0 + w + 4.0, middle - SMALL_LINE / 2.0, TextStyle::new(Face::Bold, SMALL_SIZE, SMALL_LINE, TEXT), &format_number(bar.value));
+        c.text_at(x0 + w + 4.0, middle - SMALL_LINE / 2.0, TextStyle::new(Face::Bold, SMALL_SIZE, SMALL_LINE, TEXT), &format_count(bar.value));
         y += row;
     }
     c.y = plot_bottom + axis_labels;
@@ -161,13 +145,5 @@ mod tests {
         assert_eq!(axis_step(0.0, 5.0, true), 1.0);
         assert_eq!(axis_step(0.9, 5.0, false), 0.2);
         assert_eq!(axis_step(1_200_000.0, 5.0, true), 500_000.0);
-    }
-
-    #[test]
-    fn numbers_are_grouped() {
-        assert_eq!(format_number(1234567.0), "1,234,567");
-        assert_eq!(format_number(999.0), "999");
-        assert_eq!(format_number(12.5), "12.5");
-        assert_eq!(format_number(-4000.0), "-4,000");
     }
 }

@@ -61,8 +61,11 @@ pub(super) fn table(c: &mut Composer, table: &Table) {
 
     let header_height = row_height(header.lines());
     c.space(BLOCK_GAP);
+    let whole = header_height + rows.iter().chain(&totals).map(|r| row_height(r.lines())).sum::<f32>();
+    // A short table is kept on one page; a long one starts wherever its
+    // header and first row fit.
     let first = rows.first().map_or(0, Row::lines);
-    c.reserve(header_height + row_height(first.min(3)));
+    c.reserve(if whole <= c.column_height() / 3.0 { whole } else { header_height + row_height(first.min(3)) });
     draw_header(c, &grid, &header);
 
     for (index, row) in rows.iter().enumerate() {
