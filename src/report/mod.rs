@@ -16,6 +16,7 @@
 //! assert!(pdf.starts_with(b"%PDF"));
 //! ```
 
+mod brief;
 mod document;
 mod fonts;
 mod lang;
@@ -26,6 +27,7 @@ mod period;
 mod words;
 mod wrap;
 
+pub use brief::{brief_document, brief_report, BriefRequest};
 pub use document::{Align, Bar, BarChart, Block, Column, Cover, Document, Figure, Metadata, Paper, Section, Table};
 pub use lang::Lang;
 pub use numbers::{format_amount, format_count};
