@@ -55,7 +55,7 @@ fn antecedents(store: &Store, activity: &Activity) -> Result<Vec<Activity>, Stor
             }
         }
     }
-    found.sort_by(|a, b| b.start.cmp(&a.start));
+    found.sort_by_key(|a| std::cmp::Reverse(a.start));
     found.truncate(ANTECEDENTS);
     Ok(found)
 }
