@@ -68,9 +68,21 @@ fn axis_step(max: f64, ticks: f64, whole: bool) -> f64 {
     }
 }
 
-/// Title, then one row per bar: label (right-aligned, wrapped), bar, value;
-/// gridlines and tick labels along a value axis at the foot.
-pub(super) fn bar_chart(c: &mut Composer, chart: &BarChart) {
+const BAR_HEIGHT: f32 = 11.0;
+const AXIS_LABELS: f32 = 16.0;
+
+/// The measured parts of a bar chart.
+struct ChartPlan {
+    label_width: f32,
+    labels: Vec<Vec<String>>,
+    /// Height of each bar's row.
+    rows: Vec<f32>,
+    title_line: f32,
+    plot_height: f32,
+    height: f32,
+}
+
+fn plan(c: &Composer, chart: &BarChart) -> ChartPlan {
     let fonts = c.fonts;
     let label_width = chart
         .bars
@@ -80,17 +92,27 @@ pub(super) fn bar_chart(c: &mut Composer, chart: &BarChart) {
         .min(c.text_width() * 0.34);
     let labels: Vec<Vec<String>> =
         chart.bars.iter().map(|b| wrap(fonts, Face::Regular, SMALL_SIZE, &b.label, label_width)).collect();
+    let title_line = if chart.title.is_empty() { 0.0 } else { 16.0 };
+    let rows: Vec<f32> = labels.iter().map(|l| (l.len() as f32 * SMALL_LINE).max(BAR_HEIGHT) + 7.0).collect();
+    let plot_height: f32 = rows.iter().sum::<f32>() + 6.0;
+    let height = title_line + 4.0 + plot_height + AXIS_LABELS;
+    ChartPlan { label_width, labels, rows, title_line, plot_height, height }
+}
+
+/// The height a chart needs on one page (a heading above keeps with it).
+pub(super) fn bar_chart_height(c: &Composer, chart: &BarChart) -> f32 {
+    plan(c, chart).height
+}
+
+/// Title, then one row per bar: label (right-aligned, wrapped), bar, value;
+/// gridlines and tick labels along a value axis at the foot.
+pub(super) fn bar_chart(c: &mut Composer, chart: &BarChart) {
+    let fonts = c.fonts;
+    let ChartPlan { label_width, labels, rows, title_line, plot_height, height } = plan(c, chart);
     let max = chart.bars.iter().map(|b| b.value).fold(0.0, f64::max);
     let whole = chart.bars.iter().all(|b| b.value.fract() == 0.0);
     let step = axis_step(max, 5.0, whole);
     let axis_max = (max / step).ceil().max(1.0) * step;
-
-    let title_line = if chart.title.is_empty() { 0.0 } else { 16.0 };
-    let bar_height = 11.0;
-    let rows: Vec<f32> = labels.iter().map(|l| (l.len() as f32 * SMALL_LINE).max(bar_height) + 7.0).collect();
-    let plot_height: f32 = rows.iter().sum::<f32>() + 6.0;
-    let axis_labels = 16.0;
-    let height = title_line + 4.0 + plot_height + axis_labels;
 
     c.space(BLOCK_GAP + 4.0);
     c.reserve(height);
@@ -126,11 +148,11 @@ pub(super) fn bar_chart(c: &mut Composer, chart: &BarChart) {
             c.text_at(x0 - 8.0 - w, label_top + n as f32 * SMALL_LINE, TextStyle::new(Face::Regular, SMALL_SIZE, SMALL_LINE, TEXT), line);
         }
         let w = (bar.value.max(0.0) * scale) as f32;
-        c.draw(Draw::Rect { x: x0, y: middle - bar_height / 2.0, w, h: bar_height, fill: ACCENT });
+        c.draw(Draw::Rect { x: x0, y: middle - BAR_HEIGHT / 2.0, w, h: BAR_HEIGHT, fill: ACCENT });
         c.text_at(x0 + w + 4.0, middle - SMALL_LINE / 2.0, TextStyle::new(Face::Bold, SMALL_SIZE, SMALL_LINE, TEXT), &format_count(bar.value));
         y += row;
     }
-    c.y = plot_bottom + axis_labels;
+    c.y = plot_bottom + AXIS_LABELS;
     c.space(BLOCK_GAP + 4.0);
 }
 

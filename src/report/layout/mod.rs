@@ -73,8 +73,9 @@ pub(crate) fn layout(doc: &Document, fonts: &Fonts) -> Layout {
 
 fn compose(doc: &Document, fonts: &Fonts, toc_pages: Option<&[usize]>) -> Layout {
     let mut c = Composer::new(doc, fonts, toc_pages);
-    for block in doc.blocks() {
-        c.block(block);
+    let blocks = doc.blocks();
+    for (i, block) in blocks.iter().enumerate() {
+        c.block(block, &blocks[i + 1..]);
     }
     let total = c.pages.len();
     for (index, page) in c.pages.iter_mut().enumerate() {
@@ -239,11 +240,28 @@ impl<'a> Composer<'a> {
         }
     }
 
-    fn block(&mut self, block: &Block) {
+    /// How much of the blocks that follow a heading must fit below it for
+    /// the heading to stay on this page: their first lines, all of a chart,
+    /// and through a run of headings, what follows the last one.
+    fn lead_height(&self, rest: &[Block]) -> f32 {
+        match rest.first() {
+            Some(Block::BarChart(chart)) => chart::bar_chart_height(self, chart) + BLOCK_GAP,
+            Some(Block::Table(_)) => 3.0 * (SMALL_LINE + 8.0) + BLOCK_GAP,
+            Some(Block::Figures(_)) => 70.0,
+            Some(Block::Heading { level, .. }) => {
+                let next = heading_style(*level);
+                next.space_before + next.line + next.space_after + self.lead_height(&rest[1..])
+            }
+            Some(Block::Note(_)) => SMALL_LINE + 2.0 * BODY_LINE,
+            _ => 2.0 * BODY_LINE,
+        }
+    }
+
+    fn block(&mut self, block: &Block, rest: &[Block]) {
         match block {
             Block::Cover(cover) => front::cover(self, cover),
             Block::TableOfContents => front::contents(self),
-            Block::Heading { level, text } => self.heading(*level, text),
+            Block::Heading { level, text } => self.heading(*level, text, self.lead_height(rest)),
             Block::Paragraph(text) => self.paragraph(text, BODY),
             Block::Note(text) => self.paragraph(text, NOTE),
             Block::LabelledLines(pairs) => self.labelled_lines(pairs),
@@ -260,13 +278,14 @@ impl<'a> Composer<'a> {
         }
     }
 
-    fn heading(&mut self, level: u8, text: &str) {
+    /// A heading, kept on one page with the first `lead` points of what
+    /// follows it.
+    fn heading(&mut self, level: u8, text: &str, lead: f32) {
         let style = heading_style(level);
         let lines = wrap(self.fonts, style.face, style.size, text, self.text_width());
         let height = style.line * lines.len() as f32;
         self.space(style.space_before);
-        // Keep the heading with the first lines of what follows it.
-        self.reserve(height + 2.0 * BODY_LINE + style.space_after);
+        self.reserve(height + style.space_after + lead);
         if level <= self.doc.toc_depth {
             self.anchors.push(Anchor { level, text: text.to_string(), page: self.page_number(), y: self.y });
         }
@@ -406,7 +425,7 @@ mod tests {
         let mut c = Composer::new(&d, &fonts, None);
         c.new_page();
         c.y = c.bottom - 2.5 * BODY_LINE;
-        c.heading(2, "Tres");
+        c.heading(2, "Tres", 2.0 * BODY_LINE);
         assert_eq!(c.anchors[0].page, 2, "a heading is kept with the lines that follow it");
         c.paragraph("Primer párrafo.", BODY);
         assert_eq!(c.pages.len(), 2);
