@@ -8,7 +8,8 @@ use std::process::Command;
 
 use enlace::domain::ActivityId;
 use enlace::interop::interchange;
-use enlace::report::{brief_report, render_pdf, BriefRequest, Lang, Paper};
+use chrono::NaiveDate;
+use enlace::report::{brief_report, country_brief_report, render_pdf, BriefRequest, CountryBriefRequest, Document, Lang, Paper};
 use enlace::store::{Actor, Filter, Origin, Store};
 
 const RECORDS: &str = r#"{"kind":"meeting","title":"Primera reunión con la Embajada del Perú","start_date":"2021-03-04","countries":["Perú"],"organisations":["Embajada del Perú en México"],"axis":"Capital Cultural de América"}
@@ -37,11 +38,16 @@ fn render(lang: Lang, title: &str, name: &str) -> (PathBuf, Vec<String>) {
         office: "Coordinación General de Asuntos Internacionales".into(),
         generated: chrono::DateTime::from_timestamp(1_764_000_000, 0).unwrap(),
     };
-    let doc = brief_report(&store, &request).unwrap();
+    write(&brief_report(&store, &request).unwrap(), name)
+}
+
+/// Renders into `target/report-samples/`; returns the path and each page's text
+/// with whitespace collapsed.
+fn write(doc: &Document, name: &str) -> (PathBuf, Vec<String>) {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).parent().unwrap().join("report-samples");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
-    std::fs::write(&path, render_pdf(&doc).unwrap()).unwrap();
+    std::fs::write(&path, render_pdf(doc).unwrap()).unwrap();
     let out = Command::new("pdftotext").args(["-enc", "UTF-8", path.to_str().unwrap(), "-"]).output().expect("pdftotext installed");
     let text = String::from_utf8(out.stdout).unwrap();
     let mut pages: Vec<String> = text.split('\u{c}').map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
@@ -95,4 +101,34 @@ fn sparse_brief_leaves_empty_sections_out_and_speaks_english() {
     }
     assert_eq!(pages.len(), 1);
     assert!(pages[0].contains("Page 1 of 1"));
+}
+
+#[test]
+fn country_brief_gathers_the_period_with_one_country() {
+    let request = CountryBriefRequest {
+        country: "PE".into(),
+        from: NaiveDate::from_ymd_opt(2021, 7, 1).unwrap(),
+        to: NaiveDate::from_ymd_opt(2021, 12, 31).unwrap(),
+        lang: Lang::Es,
+        paper: Paper::A4,
+        office: "Coordinación General de Asuntos Internacionales".into(),
+        generated: chrono::DateTime::from_timestamp(1_764_000_000, 0).unwrap(),
+    };
+    let (_, pages) = write(&country_brief_report(&store(), &request).unwrap(), "country-pe.pdf");
+    let all = pages.concat();
+    for expected in [
+        "Ficha de país: Perú",
+        "Del 1 de julio al 31 de diciembre de 2021",
+        "Perú — capital: Lima; día nacional: 28 de julio (Día de la Independencia)",
+        "Actividades: 3",
+        "Embajada del Perú en México (3 actividades)",
+        "Iluminación por el Bicentenario del Perú",
+        "Reunión posterior con la Embajada del Perú",
+        "Enviar minuta a la embajada",
+    ] {
+        assert!(all.contains(expected), "{expected:?} missing in {all}");
+    }
+    for absent in ["Primera reunión con la Embajada del Perú", "Embajada de Francia", "Proponer fechas para la visita técnica"] {
+        assert!(!all.contains(absent), "{absent:?} should not be there");
+    }
 }

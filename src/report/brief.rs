@@ -7,7 +7,6 @@
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
-use crate::domain::date::{MONTHS_EN, MONTHS_ES};
 use crate::domain::{fields_of, Activity, ActivityId, FieldType, PartialDate};
 use crate::store::{Filter, Sort, Store, StoreError};
 
@@ -108,7 +107,7 @@ pub fn brief_document(request: &BriefRequest, a: &Activity, antecedents: &[Activ
     }));
     brief.push_section(Section::new(t.counterparts).with(Block::BulletList(people)));
 
-    let context: Vec<String> = a.countries.iter().filter_map(|code| country_context(lang, &t, code)).collect();
+    let context: Vec<String> = a.countries.iter().filter_map(|code| words::country_context(lang, code)).collect();
     brief.push_section(Section::new(t.context).with(Block::BulletList(context)));
 
     let mut about = Section::new(t.description);
@@ -161,30 +160,6 @@ fn time(a: &Activity) -> String {
         (Some(start), None) => start.clone(),
         _ => String::new(),
     }
-}
-
-/// "Perú — capital: Lima; día nacional: 28 de julio (Día de la Independencia)".
-fn country_context(lang: Lang, t: &Labels, code: &str) -> Option<String> {
-    let country = crate::reference::country(code)?;
-    let capital = match lang {
-        Lang::Es => country.capital_es.as_ref(),
-        Lang::En => country.capital_en.as_ref(),
-    };
-    let mut facts = Vec::new();
-    if let Some(capital) = capital {
-        facts.push(format!("{} {capital}", t.capital));
-    }
-    if let Some(day) = &country.national_day {
-        let month = day.month.checked_sub(1).map(|m| m as usize);
-        let (name, date) = match (lang, month) {
-            (Lang::Es, Some(m)) if m < 12 => (&day.name_es, format!("{} de {}", day.day, MONTHS_ES[m])),
-            (Lang::En, Some(m)) if m < 12 => (&day.name_en, format!("{} {}", day.day, MONTHS_EN[m])),
-            _ => return None,
-        };
-        facts.push(format!("{} {date} ({name})", t.national_day));
-    }
-    let name = country_name(lang, code);
-    Some(if facts.is_empty() { name } else { format!("{name} — {}", facts.join("; ")) })
 }
 
 /// The kind-specific fields that hold a value, labelled as the domain's
@@ -241,8 +216,6 @@ struct Labels {
     status: &'static str,
     counterparts: &'static str,
     context: &'static str,
-    capital: &'static str,
-    national_day: &'static str,
     description: &'static str,
     objectives: &'static str,
     details: &'static str,
@@ -274,8 +247,6 @@ impl Labels {
                 status: "Estado:",
                 counterparts: "Contrapartes",
                 context: "Contexto del país",
-                capital: "capital:",
-                national_day: "día nacional:",
                 description: "Descripción",
                 objectives: "Objetivos y agenda",
                 details: "Detalles",
@@ -303,8 +274,6 @@ impl Labels {
                 status: "Status:",
                 counterparts: "Counterparts",
                 context: "Country context",
-                capital: "capital:",
-                national_day: "national day:",
                 description: "Description",
                 objectives: "Objectives and agenda",
                 details: "Details",

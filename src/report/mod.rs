@@ -17,6 +17,7 @@
 //! ```
 
 mod brief;
+mod country;
 mod document;
 mod fonts;
 mod lang;
@@ -28,6 +29,7 @@ mod words;
 mod wrap;
 
 pub use brief::{brief_document, brief_report, BriefRequest};
+pub use country::{country_brief_document, country_brief_report, CountryBriefRequest};
 pub use document::{Align, Bar, BarChart, Block, Column, Cover, Document, Figure, Metadata, Paper, Section, Table};
 pub use lang::Lang;
 pub use numbers::{format_amount, format_count};

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use crate::domain::{Activity, Kind, PartialDate, Status};
 use crate::store::{Count, Filter, Sort, Stats, Store, StoreError};
 
-use super::words::{self, capitalize, counterparts, country_name, facts_line, kind_plural, when};
+use super::words::{self, capitalize, country_name, kind_plural, when};
 use super::{
     format_amount, format_count, BarChart, Block, Column, Cover, Document, Figure, Lang, Metadata, Paper, Section,
     Table,
@@ -223,7 +223,7 @@ fn axis_part(lang: Lang, t: &Labels, title: String, items: &[&Activity]) -> Sect
             Kind::Financing => s.push(Block::Table(financing(lang, t, &of_kind))),
             Kind::Agreement => s.push(Block::Table(agreements(lang, t, &of_kind))),
             Kind::Training => of_kind.iter().for_each(|a| training(&mut s, lang, t, a)),
-            _ => of_kind.iter().for_each(|a| item(&mut s, t, lang, a)),
+            _ => of_kind.iter().flat_map(|a| words::activity_entry(lang, a)).for_each(|b| s.push(b)),
         }
         part.push_section(s);
     }
@@ -353,20 +353,6 @@ fn training(s: &mut Section, lang: Lang, t: &Labels, a: &Activity) {
     }
 }
 
-/// Any other activity: title, the facts line, its description,
-/// counterparts and outcomes.
-fn item(s: &mut Section, t: &Labels, lang: Lang, a: &Activity) {
-    s.push(Block::Heading { level: 4, text: a.title.clone() });
-    s.push(Block::Note(facts_line(lang, a)));
-    if let Some(summary) = &a.summary {
-        s.push(Block::Paragraph(summary.clone()));
-    }
-    s.push(Block::LabelledLines(vec![
-        (t.counterparts_label.into(), counterparts(a)),
-        (t.outcomes_label.into(), text(&a.outcomes)),
-    ]));
-}
-
 fn annex(lang: Lang, t: &Labels, activities: &[Activity]) -> Section {
     let mut list = Table::new(vec![
         Column::numeric("#", 0.45),
@@ -452,8 +438,6 @@ struct Labels {
     participants_label: &'static str,
     objective_label: &'static str,
     place_label: &'static str,
-    counterparts_label: &'static str,
-    outcomes_label: &'static str,
 }
 
 impl Labels {
@@ -514,8 +498,6 @@ impl Labels {
                 participants_label: "Participantes:",
                 objective_label: "Objetivo del curso:",
                 place_label: "Lugar:",
-                counterparts_label: "Contrapartes:",
-                outcomes_label: "Resultados:",
             },
             Lang::En => Labels {
                 title: "International action report",
@@ -572,8 +554,6 @@ impl Labels {
                 participants_label: "Participants:",
                 objective_label: "Course objective:",
                 place_label: "Venue:",
-                counterparts_label: "Counterparts:",
-                outcomes_label: "Outcomes:",
             },
         }
     }

@@ -1,10 +1,10 @@
 //! Domain-aware wording shared by the period report and the brief: dates,
 //! country names, kinds in the plural, counterparts, in Spanish or English.
 
-use crate::domain::date::{format_range_en, format_range_es};
+use crate::domain::date::{format_range_en, format_range_es, MONTHS_EN, MONTHS_ES};
 use crate::domain::{Activity, Kind, Modality, PartialDate};
 
-use super::Lang;
+use super::{Block, Lang};
 
 pub(crate) fn date(lang: Lang, d: &PartialDate) -> String {
     match lang {
@@ -156,6 +156,51 @@ pub(crate) fn facts_line(lang: Lang, a: &Activity) -> String {
         parts.push(modality(lang, m).to_string());
     }
     parts.join(" · ")
+}
+
+/// One activity as an entry of a list: bold title, facts line, description,
+/// counterparts and outcomes (empty parts left out).
+pub(crate) fn activity_entry(lang: Lang, a: &Activity) -> Vec<Block> {
+    let (counterparts_label, outcomes_label) = match lang {
+        Lang::Es => ("Contrapartes:", "Resultados:"),
+        Lang::En => ("Counterparts:", "Outcomes:"),
+    };
+    let blocks = vec![
+        Block::Heading { level: 4, text: a.title.clone() },
+        Block::Note(facts_line(lang, a)),
+        Block::Paragraph(a.summary.clone().unwrap_or_default()),
+        Block::LabelledLines(vec![
+            (counterparts_label.into(), counterparts(a)),
+            (outcomes_label.into(), a.outcomes.clone().unwrap_or_default()),
+        ]),
+    ];
+    blocks.into_iter().filter(|b| !b.is_empty()).collect()
+}
+
+/// "Perú — capital: Lima; día nacional: 28 de julio (Día de la Independencia)",
+/// from the reference data; `None` for an unknown code.
+pub(crate) fn country_context(lang: Lang, code: &str) -> Option<String> {
+    let country = crate::reference::country(code)?;
+    let (capital, capital_label, day_label) = match lang {
+        Lang::Es => (country.capital_es.as_ref(), "capital:", "día nacional:"),
+        Lang::En => (country.capital_en.as_ref(), "capital:", "national day:"),
+    };
+    let mut facts = Vec::new();
+    if let Some(capital) = capital {
+        facts.push(format!("{capital_label} {capital}"));
+    }
+    if let Some(day) = &country.national_day {
+        let month = (day.month as usize).checked_sub(1).filter(|m| *m < 12);
+        if let Some(m) = month {
+            let (name, date) = match lang {
+                Lang::Es => (&day.name_es, format!("{} de {}", day.day, MONTHS_ES[m])),
+                Lang::En => (&day.name_en, format!("{} {}", day.day, MONTHS_EN[m])),
+            };
+            facts.push(format!("{day_label} {date} ({name})"));
+        }
+    }
+    let name = country_name(lang, code);
+    Some(if facts.is_empty() { name } else { format!("{name} — {}", facts.join("; ")) })
 }
 
 #[cfg(test)]
