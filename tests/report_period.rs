@@ -140,3 +140,18 @@ fn english_report_on_a4() {
     }
     assert!(pages[1].contains(&format!("Page 2 of {}", pages.len())));
 }
+
+#[test]
+fn a_period_without_records_prints_a_short_honest_report() {
+    let mut req = request(Lang::Es);
+    req.from = NaiveDate::from_ymd_opt(2019, 1, 1).unwrap();
+    req.to = NaiveDate::from_ymd_opt(2019, 6, 30).unwrap();
+    let path = render(&req, "period-es-empty.pdf");
+    let pages = pages(&path);
+    let all = flat(&pages.concat());
+    assert!(all.contains("registró 0 actividades"));
+    for absent in ["Anexo", "Actividades por tipo", "Países con más actividades", "Totales por tipo"] {
+        assert!(!all.contains(absent), "{absent:?} printed for an empty period");
+    }
+    assert_eq!(pages.len(), 3, "cover, contents, summary");
+}

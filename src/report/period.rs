@@ -355,7 +355,7 @@ fn training(s: &mut Section, lang: Lang, t: &Labels, a: &Activity) {
 
 fn annex(lang: Lang, t: &Labels, activities: &[Activity]) -> Section {
     let mut list = Table::new(vec![
-        Column::numeric("#", 0.45),
+        Column::numeric("#", 0.65),
         Column::new(t.date_col, 1.5),
         Column::new(t.activity_col, 2.8),
         Column::new(t.type_col, 1.6),
@@ -383,10 +383,13 @@ fn annex(lang: Lang, t: &Labels, activities: &[Activity]) -> Section {
     }
     totals.totals = Some(vec![t.total.to_string(), format_count(activities.len() as f64)]);
 
-    Section::new(t.annex)
-        .with(Block::Table(list))
-        .with(Block::Heading { level: 3, text: t.totals_by_kind.to_string() })
-        .with(Block::Table(totals))
+    let mut annex = Section::new(t.annex);
+    if !activities.is_empty() {
+        annex.push(Block::Table(list));
+        annex.push(Block::Heading { level: 3, text: t.totals_by_kind.to_string() });
+        annex.push(Block::Table(totals));
+    }
+    annex
 }
 
 /// Every label the report prints, per language.

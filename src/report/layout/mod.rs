@@ -127,6 +127,9 @@ pub(crate) struct Composer<'a> {
     pub y: f32,
     /// Space owed before the next thing placed (dropped at a page top).
     gap: f32,
+    /// A page break owed before the next thing placed, so that a break
+    /// with nothing after it leaves no blank page.
+    break_owed: bool,
     pub anchors: Vec<Anchor>,
     /// Pages of the contents' headings found by the previous pass.
     toc_pages: Option<&'a [usize]>,
@@ -147,6 +150,7 @@ impl<'a> Composer<'a> {
             pages: Vec::new(),
             y: MARGIN_TOP,
             gap: 0.0,
+            break_owed: false,
             anchors: Vec::new(),
             toc_pages,
         }
@@ -173,6 +177,7 @@ impl<'a> Composer<'a> {
         self.pages.push(Page { draws: Vec::new(), furniture: true });
         self.y = self.top;
         self.gap = 0.0;
+        self.break_owed = false;
     }
 
     /// 1-based number of the current page.
@@ -194,6 +199,9 @@ impl<'a> Composer<'a> {
     /// top of one and breaks wherever it must).
     pub fn reserve(&mut self, height: f32) {
         if self.pages.is_empty() {
+            self.new_page();
+        }
+        if std::mem::take(&mut self.break_owed) && !self.at_page_top() {
             self.new_page();
         }
         if self.at_page_top() {
@@ -246,7 +254,7 @@ impl<'a> Composer<'a> {
     fn lead_height(&self, rest: &[Block]) -> f32 {
         match rest.first() {
             Some(Block::BarChart(chart)) => chart::bar_chart_height(self, chart) + BLOCK_GAP,
-            Some(Block::Table(_)) => 3.0 * (SMALL_LINE + 8.0) + BLOCK_GAP,
+            Some(Block::Table(t)) => table::start_height(self, t) + BLOCK_GAP,
             Some(Block::Figures(_)) => 70.0,
             Some(Block::Heading { level, .. }) => {
                 let next = heading_style(*level);
@@ -269,11 +277,7 @@ impl<'a> Composer<'a> {
             Block::Table(t) => table::table(self, t),
             Block::Figures(figures) => chart::figures(self, figures),
             Block::BarChart(bar_chart) => chart::bar_chart(self, bar_chart),
-            Block::PageBreak => {
-                if !self.at_page_top() {
-                    self.new_page();
-                }
-            }
+            Block::PageBreak => self.break_owed = true,
             Block::Spacer(points) => self.space(*points),
         }
     }
@@ -412,6 +416,7 @@ mod tests {
         d.push(Block::PageBreak);
         d.push(Block::PageBreak);
         d.push(Block::Heading { level: 1, text: "Dos".into() });
+        d.push(Block::PageBreak);
         let laid = layout(&d, &fonts);
         let pages: Vec<usize> = laid.anchors.iter().map(|a| a.page).collect();
         assert_eq!(pages, [1, 2]);

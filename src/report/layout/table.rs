@@ -34,7 +34,11 @@ fn row_height(lines: usize) -> f32 {
     lines as f32 * SMALL_LINE + 2.0 * PAD_Y
 }
 
-pub(super) fn table(c: &mut Composer, table: &Table) {
+/// Tables of at most this many rows are measured whole to keep them on one
+/// page (long tables are not, to spare wrapping every cell twice).
+const SHORT_TABLE_ROWS: usize = 15;
+
+fn grid(c: &Composer, table: &Table) -> Grid {
     let total: f32 = table.columns.iter().map(|col| col.width.max(0.01)).sum();
     let mut x = c.left;
     let mut grid = Grid { xs: Vec::new(), widths: Vec::new(), aligns: Vec::new() };
@@ -45,27 +49,49 @@ pub(super) fn table(c: &mut Composer, table: &Table) {
         grid.aligns.push(col.align);
         x += w;
     }
-    let wrap_row = |cells: &[String], face: Face| Row {
-        cells: grid
-            .widths
-            .iter()
-            .enumerate()
-            .map(|(i, w)| wrap(c.fonts, face, SMALL_SIZE, cells.get(i).map_or("", String::as_str), w - 2.0 * PAD_X))
-            .collect(),
-        face,
-    };
-    let headers: Vec<String> = table.columns.iter().map(|col| col.header.clone()).collect();
-    let header = wrap_row(&headers, Face::Bold);
-    let rows: Vec<Row> = table.rows.iter().map(|r| wrap_row(r, Face::Regular)).collect();
-    let totals = table.totals.as_ref().map(|r| wrap_row(r, Face::Bold));
+    grid
+}
 
-    let header_height = row_height(header.lines());
+fn wrap_row(c: &Composer, grid: &Grid, cells: &[String], face: Face) -> Row {
+    let cells = grid
+        .widths
+        .iter()
+        .enumerate()
+        .map(|(i, w)| wrap(c.fonts, face, SMALL_SIZE, cells.get(i).map_or("", String::as_str), w - 2.0 * PAD_X))
+        .collect();
+    Row { cells, face }
+}
+
+fn header_row(c: &Composer, grid: &Grid, table: &Table) -> Row {
+    let headers: Vec<String> = table.columns.iter().map(|col| col.header.clone()).collect();
+    wrap_row(c, grid, &headers, Face::Bold)
+}
+
+/// The height that must fit on the page where the table starts: all of a
+/// short table (it is kept together), else its header and first row.
+pub(super) fn start_height(c: &Composer, table: &Table) -> f32 {
+    let grid = grid(c, table);
+    let header = row_height(header_row(c, &grid, table).lines());
+    let rows = table.rows.iter().map(|r| wrap_row(c, &grid, r, Face::Regular));
+    if table.rows.len() <= SHORT_TABLE_ROWS {
+        let totals = table.totals.iter().map(|r| wrap_row(c, &grid, r, Face::Bold));
+        let whole = header + rows.chain(totals).map(|r| row_height(r.lines())).sum::<f32>();
+        if whole <= c.column_height() / 3.0 {
+            return whole;
+        }
+    }
+    let first = table.rows.first().map_or(0, |r| wrap_row(c, &grid, r, Face::Regular).lines());
+    header + row_height(first.min(3))
+}
+
+pub(super) fn table(c: &mut Composer, table: &Table) {
+    let grid = grid(c, table);
+    let header = header_row(c, &grid, table);
+    let rows: Vec<Row> = table.rows.iter().map(|r| wrap_row(c, &grid, r, Face::Regular)).collect();
+    let totals = table.totals.as_ref().map(|r| wrap_row(c, &grid, r, Face::Bold));
+
     c.space(BLOCK_GAP);
-    let whole = header_height + rows.iter().chain(&totals).map(|r| row_height(r.lines())).sum::<f32>();
-    // A short table is kept on one page; a long one starts wherever its
-    // header and first row fit.
-    let first = rows.first().map_or(0, Row::lines);
-    c.reserve(if whole <= c.column_height() / 3.0 { whole } else { header_height + row_height(first.min(3)) });
+    c.reserve(start_height(c, table));
     draw_header(c, &grid, &header);
 
     for (index, row) in rows.iter().enumerate() {
