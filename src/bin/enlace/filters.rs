@@ -52,18 +52,18 @@ pub enum SortArg {
     Relevance,
 }
 
-fn parse_kind(s: &str) -> Result<Kind, String> {
+pub fn parse_kind(s: &str) -> Result<Kind, String> {
     Kind::parse(s).ok_or_else(|| {
         let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
         format!("tipo desconocido «{s}»; use uno de: {}", names.join(", "))
     })
 }
 
-fn parse_status(s: &str) -> Result<Status, String> {
+pub fn parse_status(s: &str) -> Result<Status, String> {
     Status::parse(s).ok_or_else(|| format!("estado desconocido «{s}»; use planned, done o cancelled"))
 }
 
-fn parse_modality(s: &str) -> Result<Modality, String> {
+pub fn parse_modality(s: &str) -> Result<Modality, String> {
     Modality::parse(s).ok_or_else(|| format!("modalidad desconocida «{s}»"))
 }
 

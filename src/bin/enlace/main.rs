@@ -12,6 +12,7 @@ use enlace::interop::{interchange, sample};
 use enlace::store::{Actor, Filter, Origin, Sort, Store};
 
 mod filters;
+mod reports;
 use filters::FilterArgs;
 
 #[derive(Parser)]
@@ -80,6 +81,12 @@ enum Command {
     Restore { id: String },
     /// Show an activity's history.
     History { id: String },
+    /// Period report (informe) as PDF.
+    Report(reports::ReportArgs),
+    /// One-activity brief as PDF.
+    Brief(reports::BriefArgs),
+    /// Everything logged with one country in a period, as PDF.
+    CountryBrief(reports::CountryBriefArgs),
     /// Policy axes.
     Axes {
         #[command(subcommand)]
@@ -243,6 +250,9 @@ fn run(cli: Cli) -> Result<()> {
                 println!("{}  {:<8} {:<8} {} [{}] {}", e.at, e.action, e.origin, e.actor, e.entity, e.fields.join(", "));
             }
         }
+        Command::Report(args) => reports::period(&store, args)?,
+        Command::Brief(args) => reports::brief(&store, args)?,
+        Command::CountryBrief(args) => reports::country(&store, args)?,
         Command::Axes { action } => match action {
             None | Some(AxesAction::List) => {
                 for a in store.axes()? {
