@@ -4,6 +4,7 @@
 
 pub mod amounts;
 pub mod export;
+pub mod ics;
 pub mod problem;
 pub mod spanish_dates;
 pub mod spreadsheet;

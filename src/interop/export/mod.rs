@@ -195,65 +195,11 @@ pub fn columns_for(activities: &[Activity]) -> Vec<Column> {
 
 #[cfg(test)]
 pub(crate) mod fixtures {
-    use crate::domain::{Activity, ActivityId, Details, FollowUp, Kind, Modality, OrgLink, OrgId, PartialDate, RecordMeta, Status};
+    use crate::domain::Activity;
 
-    /// Records as the store would return them, for the writers' tests.
+    /// Records as the store returns them (a meeting with times and follow-ups, a training
+    /// span, a month-precision financing), shared with the integration tests.
     pub fn activities() -> Vec<Activity> {
-        let meta = RecordMeta {
-            created_at: "2021-08-01T10:00:00Z".into(),
-            created_by: "Ana".into(),
-            updated_at: "2021-08-02T10:00:00Z".into(),
-            updated_by: "Ana".into(),
-            deleted_at: None,
-        };
-        let base = |id: u128, kind: Kind, title: &str, start: &str| Activity {
-            id: ActivityId(uuid::Uuid::from_u128(id)),
-            kind,
-            title: title.into(),
-            start: start.parse().unwrap(),
-            end: None,
-            start_time: None,
-            end_time: None,
-            summary: None,
-            modality: None,
-            place: None,
-            countries: vec![],
-            organisations: vec![],
-            people: vec![],
-            axis: None,
-            topics: vec![],
-            outcomes: None,
-            follow_ups: vec![],
-            status: Status::Done,
-            date_text: None,
-            details: Details::default(),
-            meta: meta.clone(),
-        };
-        let mut meeting = base(1, Kind::Meeting, "Reunión con la Embajada de Perú; agenda, cultura y \\ migración", "2021-07-27");
-        meeting.start_time = Some("10:00".into());
-        meeting.end_time = Some("11:30".into());
-        meeting.place = Some("Antiguo Palacio del Ayuntamiento, Ciudad de México".into());
-        meeting.countries = vec!["PE".into()];
-        meeting.modality = Some(Modality::Presencial);
-        meeting.summary = Some("Primera reunión de trabajo con la Embajadora.\n\nSe acordó preparar la iluminación del Bicentenario y una agenda cultural conjunta para el segundo semestre.".into());
-        meeting.organisations = vec![OrgLink { id: OrgId(uuid::Uuid::from_u128(9)), name: "Embajada del Perú".into(), role: Some("anfitriona".into()) }];
-        meeting.follow_ups = vec![
-            FollowUp { task: "Enviar propuesta de agenda cultural".into(), due: Some("2021-08-15".parse().unwrap()), owner: Some("Ana".into()), done: false },
-            FollowUp { task: "Agradecer la visita".into(), due: None, owner: None, done: true },
-        ];
-        let mut training = base(2, Kind::Training, "Taller de contratación abierta", "2021-08-03");
-        training.end = Some("2021-08-05".parse().unwrap());
-        training.date_text = Some("del 3 al 5 de agosto".into());
-        training.modality = Some(Modality::Hibrido);
-        training.details.participants = Some(19);
-        training.details.provider = Some("UK PACT".into());
-        let mut financing = base(3, Kind::Financing, "Movilidad eléctrica", "2021-10");
-        financing.end = Some(PartialDate::month(2022, 3).unwrap());
-        financing.status = Status::Planned;
-        financing.details.amount = Some("308000.00".parse().unwrap());
-        financing.details.currency = Some("USD".into());
-        financing.details.donor = Some("UK PACT".into());
-        financing.details.amount_mxn = Some("6344800".parse().unwrap());
-        vec![meeting, training, financing]
+        serde_json::from_str(include_str!("../../../tests/fixtures/interop/activities.json")).expect("fixture parses")
     }
 }
