@@ -6,6 +6,7 @@ pub mod amounts;
 pub mod export;
 pub mod ics;
 pub mod problem;
+pub mod report_text;
 pub mod spanish_dates;
 pub mod spreadsheet;
 pub mod vocabulary;

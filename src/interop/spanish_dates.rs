@@ -125,7 +125,11 @@ pub fn find_date(text: &str, ctx: &DateContext) -> Option<(Result<DateSpan, Prob
         });
         let is_year = |t: &Token| matches!(t.tok, Tok::Num { value: 1900..=2100, digits: 4 });
         if has_month || (year_only.is_none() && run.iter().all(|t| is_year(t) || !t.tok.is_date_atom())) {
-            let range = run[0].span.start..run[run.len() - 1].span.end;
+            // The wording keeps a leading "del"/"desde"/"entre": "Del 22 de noviembre … al …".
+            let opener = i.checked_sub(1).map(|k| &tokens[k]).filter(|t| {
+                t.tok == Tok::Filler && ["del", "desde", "entre"].contains(&fold(&text[t.span.clone()]).as_str())
+            });
+            let range = opener.map_or(run[0].span.start, |t| t.span.start)..run[run.len() - 1].span.end;
             let wording = &text[range.clone()];
             let result = interpret(run, ctx, wording).map(|mut s| {
                 s.date_text = Some(wording.to_string());
@@ -628,7 +632,7 @@ mod tests {
         let (found, range) = find_date(text, &ctx).unwrap();
         let found = found.unwrap();
         assert_eq!((found.start.to_string(), found.end.unwrap().to_string()), ("2021-10-04".into(), "2021-10-09".into()));
-        assert_eq!(&text[range], "4 al 9 de octubre de 2021");
+        assert_eq!(&text[range], "del 4 al 9 de octubre de 2021");
 
         let (found, _) = find_date("En el marco de la Agenda 2030, el 3 de agosto de 2021", &ctx).unwrap();
         assert_eq!(found.unwrap().start.to_string(), "2021-08-03");

@@ -8,7 +8,6 @@ use crate::text::fold;
 /// Words (folded) that name each kind; a cell or title's first matching word decides.
 const KIND_WORDS: &[(&str, Kind)] = &[
     ("reunion", Kind::Meeting),
-    ("reuniones", Kind::Meeting),
     ("meeting", Kind::Meeting),
     ("encuentro", Kind::Meeting),
     ("entrevista", Kind::Meeting),
@@ -16,10 +15,8 @@ const KIND_WORDS: &[(&str, Kind)] = &[
     ("videollamada", Kind::Meeting),
     ("audiencia", Kind::Meeting),
     ("iluminacion", Kind::Illumination),
-    ("iluminaciones", Kind::Illumination),
     ("illumination", Kind::Illumination),
     ("capacitacion", Kind::Training),
-    ("capacitaciones", Kind::Training),
     ("curso", Kind::Training),
     ("taller", Kind::Training),
     ("diplomado", Kind::Training),
@@ -46,7 +43,6 @@ const KIND_WORDS: &[(&str, Kind)] = &[
     ("delegation", Kind::Delegation),
     ("visit", Kind::Delegation),
     ("red", Kind::Network),
-    ("redes", Kind::Network),
     ("network", Kind::Network),
     ("evento", Kind::Event),
     ("foro", Kind::Event),
@@ -86,7 +82,9 @@ pub fn kind_from_words(text: &str) -> Option<Kind> {
         return Some(kind);
     }
     let folded = fold(text);
-    folded.split(' ').find_map(|w| KIND_WORDS.iter().find(|(word, _)| *word == w).map(|(_, k)| *k))
+    let named = |w: &str| KIND_WORDS.iter().find(|(word, _)| *word == w).map(|(_, k)| *k);
+    // Headings use plurals: "Capacitaciones", "Financiamientos recibidos", "Redes".
+    folded.split(' ').find_map(|w| named(w).or_else(|| w.strip_suffix('s').and_then(named)).or_else(|| w.strip_suffix("es").and_then(named)))
 }
 
 /// The instrument an agreement's wording names, as `details.agreement_type` spells it.
@@ -152,6 +150,23 @@ pub fn complete_details(input: &mut ActivityInput, wording: &str) {
     }
 }
 
+/// A head count as reports write it: "35", "35 personas", "35 personas (20 mujeres y 15
+/// hombres)" → 35; a breakdown alone is summed: "10 mujeres y 9 hombres" → 19.
+pub fn participants_from_words(text: &str) -> Option<u32> {
+    let numbers: Vec<u32> = text.split(|c: char| !c.is_ascii_digit()).filter_map(|n| n.parse().ok()).collect();
+    let (first, rest) = numbers.split_first()?;
+    if rest.is_empty() {
+        return Some(*first);
+    }
+    let f = fold(text);
+    let breakdown_only = f.split(' ').nth(1).is_some_and(|w| w == "mujeres" || w == "hombres");
+    if breakdown_only {
+        Some(numbers.iter().sum())
+    } else {
+        f.split(' ').any(|w| w == "mujeres" || w == "hombres").then_some(*first)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,6 +186,9 @@ mod tests {
             ("Recepción de delegación", Kind::Delegation),
             ("Foro internacional", Kind::Event),
             ("Premio", Kind::Award),
+            ("Capacitaciones", Kind::Training),
+            ("Financiamientos recibidos", Kind::Financing),
+            ("Redes de ciudades", Kind::Network),
             ("Financiamiento", Kind::Financing),
             ("illumination", Kind::Illumination),
             ("Meeting", Kind::Meeting),
@@ -180,6 +198,15 @@ mod tests {
         }
         assert_eq!(kind_from_words("Reunión con la Embajada para preparar el foro"), Some(Kind::Meeting), "first word wins");
         assert_eq!(kind_from_words("Asuntos varios"), None);
+    }
+
+    #[test]
+    fn head_counts() {
+        assert_eq!(participants_from_words("35"), Some(35));
+        assert_eq!(participants_from_words("35 personas (20 mujeres y 15 hombres)"), Some(35));
+        assert_eq!(participants_from_words("10 mujeres y 9 hombres"), Some(19));
+        assert_eq!(participants_from_words("entre 30 y 40"), None);
+        assert_eq!(participants_from_words("por confirmar"), None);
     }
 
     #[test]

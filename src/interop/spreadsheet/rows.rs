@@ -10,7 +10,7 @@ use crate::domain::{fields_of, validate, ActivityInput, Details, Kind, Modality,
 use crate::interop::amounts::{currency_code, parse_amount};
 use crate::interop::problem::{Lang, Problem, Progress};
 use crate::interop::spanish_dates::{from_excel_serial, parse_date, parse_time, DateContext, DateSpan};
-use crate::interop::vocabulary::{agreement_type_from_words, complete_details, direction_from_words, kind_from_words};
+use crate::interop::vocabulary::{agreement_type_from_words, complete_details, direction_from_words, kind_from_words, participants_from_words};
 use crate::text::fold;
 
 /// One problem of one row, where the person can find it.
@@ -345,20 +345,13 @@ fn set_detail(details: &mut Details, key: &'static str, cell: &Cell, text: &str,
     Ok(())
 }
 
-/// "35", "35 personas", and a breakdown by sex summed: "10 mujeres y 9 hombres" → 19.
 fn count(cell: &Cell, text: &str) -> Result<u32, Problem> {
     if let Cell::Number(n) = cell {
         if n.fract() == 0.0 && *n >= 0.0 {
             return Ok(*n as u32);
         }
     }
-    let numbers: Vec<u32> = text.split(|c: char| !c.is_ascii_digit()).filter_map(|n| n.parse().ok()).collect();
-    let f = fold(text);
-    match numbers.as_slice() {
-        [n] => Ok(*n),
-        many if many.len() > 1 && (f.contains("mujeres") || f.contains("hombres")) => Ok(many.iter().sum()),
-        _ => Err(Problem::new(format!("«{text}» no es un número entero"), format!("«{text}» is not a whole number"))),
-    }
+    participants_from_words(text).ok_or_else(|| Problem::new(format!("«{text}» no es un número entero"), format!("«{text}» is not a whole number")))
 }
 
 fn choice(key: &str, options: &[&str], text: &str) -> Result<String, Problem> {
