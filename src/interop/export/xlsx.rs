@@ -1,5 +1,6 @@
-//! Records to an XLSX workbook: bold frozen header row, column widths, real dates (day,
-//! month or year precision formatted as such), numbers as numbers, an autofilter.
+//! Records to an XLSX workbook: bold frozen header row, column widths, real dates for days
+//! (months as words, years as numbers, so precision survives a round trip), numbers as
+//! numbers, an autofilter.
 
 use std::path::Path;
 
@@ -26,7 +27,6 @@ pub fn xlsx_bytes(activities: &[Activity], lang: Lang, progress: Progress) -> Re
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let top = Format::new().set_align(FormatAlign::Top);
     let day = Format::new().set_num_format("dd/mm/yyyy").set_align(FormatAlign::Top);
-    let month = Format::new().set_num_format("mm/yyyy").set_align(FormatAlign::Top);
     let money = Format::new().set_num_format("#,##0.00").set_align(FormatAlign::Top);
 
     let columns = columns_for(activities);
@@ -59,9 +59,11 @@ pub fn xlsx_bytes(activities: &[Activity], lang: Lang, progress: Progress) -> Re
                 Value::Date(d) => {
                     let first = d.first_day();
                     let date = ExcelDateTime::from_ymd(first.year() as u16, first.month() as u8, first.day() as u8)?;
+                    // Only a day is a spreadsheet date; a month written as the 1st would read
+                    // back as that day, so it is written as words the importer reads as a month.
                     match d.precision() {
                         Precision::Day => sheet.write_datetime_with_format(row, c, &date, &day)?,
-                        Precision::Month => sheet.write_datetime_with_format(row, c, &date, &month)?,
+                        Precision::Month => sheet.write_string_with_format(row, c, lang.pick(&d.format_es(), &d.format_en()), &top)?,
                         Precision::Year => sheet.write_number_with_format(row, c, first.year() as f64, &top)?,
                     };
                 }
@@ -106,7 +108,7 @@ mod tests {
             Data::DateTime(dt) => assert_eq!(crate::interop::spanish_dates::from_excel_serial(dt.as_f64()).unwrap().0.to_string(), "2021-07-27"),
             other => panic!("start date should be a typed date, got {other:?}"),
         }
-        assert!(matches!(cell(3, "Fecha de inicio"), Data::DateTime(_)), "month precision is a date too");
+        assert_eq!(cell(3, "Fecha de inicio"), Data::String("octubre de 2021".into()), "a month is not a day");
         assert_eq!(cell(3, "Monto otorgado"), Data::Float(308000.0));
         assert_eq!(cell(2, "Participantes"), Data::Float(19.0));
         assert_eq!(cell(1, "Tipo"), Data::String("Reunión".into()));

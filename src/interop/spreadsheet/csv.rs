@@ -3,11 +3,11 @@
 
 use std::borrow::Cow;
 
-use super::{name_headers, Cell, ReadError, Row, Table};
+use super::{split_header, Cell, ReadError, Row, Table};
 
 const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 
-/// Reads CSV bytes: detects the encoding and the delimiter, takes the first record as headers.
+/// Reads CSV bytes: detects the encoding and the delimiter, then splits off the header row.
 pub fn read_csv(bytes: &[u8]) -> Result<Table, ReadError> {
     let (text, encoding) = decode(bytes);
     let delimiter = sniff_delimiter(&text);
@@ -16,19 +16,23 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, ReadError> {
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut records = reader.records();
-    let headers = match records.next() {
-        Some(Ok(h)) => name_headers(h.iter().map(str::to_string).collect()),
-        Some(Err(e)) => return Err(csv_error(e)),
-        None => return Err(ReadError::Empty),
+    // Line numbers are counted here: with CRLF line ends the reader places a record's start on
+    // the previous line's "\n", so its own count is one short.
+    let bytes = text.as_bytes();
+    let newlines_before = |mut byte: usize| {
+        while bytes.get(byte).is_some_and(|b| *b == b'\n' || *b == b'\r') {
+            byte += 1;
+        }
+        bytes[..byte.min(bytes.len())].iter().filter(|b| **b == b'\n').count()
     };
     let mut rows = Vec::new();
-    for record in records {
+    for record in reader.records() {
         let record = record.map_err(csv_error)?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let line = record.position().map_or(0, |p| newlines_before(p.byte() as usize) + 1);
         let cells = record.iter().map(|v| if v.trim().is_empty() { Cell::Empty } else { Cell::Text(v.to_string()) }).collect();
         rows.push(Row { line, cells });
     }
+    let (headers, rows) = split_header(rows)?;
     let shown = match delimiter {
         b'\t' => "tabulador".to_string(),
         d => (d as char).to_string(),
@@ -110,6 +114,13 @@ mod tests {
         assert_eq!(texts(&t, 0)[2].as_deref(), Some("línea 1\nlínea 2"));
         assert_eq!(t.rows[1].line, 4, "line numbers count the newline inside the quoted cell");
         assert_eq!(texts(&t, 1)[1], None);
+    }
+
+    #[test]
+    fn crlf_line_numbers_and_a_title_line_above_the_header() {
+        let t = read_csv(b"Agenda 2021;;\r\nFecha;Tipo;T\xC3\xADtulo\r\n2021-07-27;Reuni\xC3\xB3n;Uno\r\n\r\n2021-07-28;Reuni\xC3\xB3n;Dos\r\n").unwrap();
+        assert_eq!(t.headers, vec!["Fecha", "Tipo", "Título"]);
+        assert_eq!(t.rows.iter().map(|r| r.line).collect::<Vec<_>>(), vec![3, 5]);
     }
 
     #[test]

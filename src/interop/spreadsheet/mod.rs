@@ -100,6 +100,16 @@ pub fn read_table(path: &Path, sheet: Option<&str>) -> Result<Table, ReadError> 
     }
 }
 
+/// Splits off the header row: the first row filled at least halfway as wide as the widest of
+/// the first rows, so a title line above the headers ("Agenda internacional 2021") is skipped.
+fn split_header(mut rows: Vec<Row>) -> Result<(Vec<String>, Vec<Row>), ReadError> {
+    let filled = |r: &Row| r.cells.iter().filter(|c| c.text().is_some()).count();
+    let widest = rows.iter().take(10).map(filled).max().filter(|w| *w > 0).ok_or(ReadError::Empty)?;
+    let at = rows.iter().position(|r| filled(r) * 2 >= widest).ok_or(ReadError::Empty)?;
+    let header = rows.drain(..=at).last().ok_or(ReadError::Empty)?;
+    Ok((name_headers(header.cells.iter().map(|c| c.text().unwrap_or_default()).collect()), rows))
+}
+
 /// Names blank headers "Columna N" so every column can be mapped and reported.
 fn name_headers(headers: Vec<String>) -> Vec<String> {
     headers

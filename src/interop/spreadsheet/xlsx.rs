@@ -5,10 +5,10 @@ use std::path::Path;
 
 use calamine::{open_workbook_auto, Data, Reader};
 
-use super::{name_headers, Cell, ReadError, Row, Table};
+use super::{split_header, Cell, ReadError, Row, Table};
 use crate::interop::spanish_dates::from_excel_serial;
 
-/// Reads one sheet (by name, or the first) with its first non-empty row as headers.
+/// Reads one sheet (by name, or the first); see [`split_header`] for which row holds the headers.
 pub fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Table, ReadError> {
     let mut book = open_workbook_auto(path).map_err(|e| ReadError::Workbook(e.to_string()))?;
     let names = book.sheet_names();
@@ -23,14 +23,16 @@ pub fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Table, ReadErro
     let range = book.worksheet_range(&name).map_err(|e| ReadError::Workbook(e.to_string()))?;
     let first_row = range.start().map_or(0, |(r, _)| r as usize);
     let first_col = range.start().map_or(0, |(_, c)| c as usize);
-    let mut rows = range.rows().enumerate().map(|(i, cells)| Row {
-        line: first_row + i + 1,
-        // Columns left of the used range are empty; keep them so column numbers match the sheet.
-        cells: std::iter::repeat_n(Cell::Empty, first_col).chain(cells.iter().map(cell)).collect(),
-    });
-    let header = rows.by_ref().find(|r| r.cells.iter().any(|c| c.text().is_some())).ok_or(ReadError::Empty)?;
-    let headers = name_headers(header.cells.iter().map(|c| c.text().unwrap_or_default()).collect());
-    let rows = rows.collect();
+    let rows = range
+        .rows()
+        .enumerate()
+        .map(|(i, cells)| Row {
+            line: first_row + i + 1,
+            // Columns left of the used range are empty; keep them so column numbers match the sheet.
+            cells: std::iter::repeat_n(Cell::Empty, first_col).chain(cells.iter().map(cell)).collect(),
+        })
+        .collect();
+    let (headers, rows) = split_header(rows)?;
     Ok(Table { headers, rows, read_as: format!("hoja «{name}»") })
 }
 
