@@ -106,7 +106,7 @@ fn split_header(mut rows: Vec<Row>) -> Result<(Vec<String>, Vec<Row>), ReadError
     let filled = |r: &Row| r.cells.iter().filter(|c| c.text().is_some()).count();
     let widest = rows.iter().take(10).map(filled).max().filter(|w| *w > 0).ok_or(ReadError::Empty)?;
     let at = rows.iter().position(|r| filled(r) * 2 >= widest).ok_or(ReadError::Empty)?;
-    let header = rows.drain(..=at).last().ok_or(ReadError::Empty)?;
+    let header = rows.drain(..=at).next_back().ok_or(ReadError::Empty)?;
     Ok((name_headers(header.cells.iter().map(|c| c.text().unwrap_or_default()).collect()), rows))
 }
 
