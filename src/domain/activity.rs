@@ -152,6 +152,18 @@ pub struct PersonLink {
     pub role: Option<String>,
 }
 
+/// A file attached to an activity, kept by content hash beside the database.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Attachment {
+    /// SHA-256 of the content, hex.
+    pub hash: String,
+    pub file_name: String,
+    pub media_type: String,
+    pub size: i64,
+    pub added_at: String,
+}
+
 /// Who changed a record last and when; kept by the store.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -189,6 +201,7 @@ pub struct Activity {
     pub status: Status,
     pub date_text: Option<String>,
     pub details: Details,
+    pub attachments: Vec<Attachment>,
     pub meta: RecordMeta,
 }
 

@@ -8,7 +8,6 @@ macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
-        #[serde(transparent)]
         #[ts(export, type = "string")]
         pub struct $name(pub Uuid);
 

@@ -8,7 +8,7 @@ pub mod ids;
 pub mod kind;
 pub mod validate;
 
-pub use activity::{Activity, ActivityInput, FollowUp, OrgLink, OrgMention, PersonLink, PersonMention, RecordMeta};
+pub use activity::{Activity, Attachment, ActivityInput, FollowUp, OrgLink, OrgMention, PersonLink, PersonMention, RecordMeta};
 pub use date::{PartialDate, Precision};
 pub use details::{fields_of, DetailField, Details, FieldType};
 pub use directory::{LikelyDuplicate, OrgKind, Organisation, Person};

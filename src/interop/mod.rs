@@ -1,12 +1,14 @@
-//! Records in and out: spreadsheets (CSV, XLSX), report text, calendars (iCalendar) and
-//! backups. The JSON Lines interchange lives with the CLI and the store; this module turns
-//! outside files into [`crate::domain::ActivityInput`] drafts and records into files.
+//! Records in and out: the interchange format, spreadsheets (CSV, XLSX), report text,
+//! calendars (iCalendar) and backups. Spreadsheets and report text become
+//! [`crate::domain::ActivityInput`] drafts for the store's import; records become files.
 
 pub mod amounts;
 pub mod export;
 pub mod ics;
+pub mod interchange;
 pub mod problem;
 pub mod report_text;
+pub mod sample;
 pub mod spanish_dates;
 pub mod spreadsheet;
 pub mod vocabulary;

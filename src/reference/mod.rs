@@ -26,3 +26,20 @@ pub fn resolve_country(text: &str) -> Result<Country, UnknownCountry> {
 pub fn currency(code: &str) -> Option<Currency> {
     ["MXN", "USD", "EUR", "GBP", "JPY"].contains(&code).then_some(Currency)
 }
+
+pub struct CountryNames {
+    pub name_es: &'static str,
+    pub name_en: &'static str,
+}
+
+pub fn country(code: &str) -> Option<CountryNames> {
+    let (name_es, name_en) = match code {
+        "PE" => ("Perú", "Peru"),
+        "MX" => ("México", "Mexico"),
+        "NZ" => ("Nueva Zelandia", "New Zealand"),
+        "FR" => ("Francia", "France"),
+        "GB" => ("Reino Unido", "United Kingdom"),
+        _ => return None,
+    };
+    Some(CountryNames { name_es, name_en })
+}

@@ -1,1 +1,180 @@
-//! (to be written)
+//! The local database: the one place that opens it, and every query over it.
+//!
+//! SQLite in WAL mode with foreign keys on. Each public write runs in one transaction that
+//! validates, writes the rows, the search index, the audit trail and the change feed together,
+//! so a failure leaves the database exactly as it was.
+
+mod activities;
+mod attachments;
+mod audit;
+mod axes;
+pub mod clock;
+mod directory;
+mod feed;
+mod filter;
+mod import;
+mod load;
+pub mod migrations;
+mod search_index;
+mod stats;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use attachments::Attachment;
+pub use audit::AuditEntry;
+pub use axes::Axis;
+pub use directory::OrgSummary;
+pub use filter::{Filter, Page, Sort};
+pub use import::{ImportError, ImportProblem, ImportReport, Progress};
+pub use stats::{Count, MoneyTotal, Stats};
+
+use crate::domain::ValidationErrors;
+
+/// Where a write came from; recorded in the audit trail and the change feed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Origin {
+    App,
+    Cli,
+    Import,
+    Sync,
+    Sample,
+}
+
+impl Origin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::App => "app",
+            Origin::Cli => "cli",
+            Origin::Import => "import",
+            Origin::Sync => "sync",
+            Origin::Sample => "sample",
+        }
+    }
+}
+
+/// Who is writing, and from where.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Actor {
+    pub name: String,
+    pub origin: Origin,
+}
+
+impl Actor {
+    pub fn new(name: impl Into<String>, origin: Origin) -> Self {
+        Actor { name: name.into(), origin }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("error de la base de datos: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("{0}")]
+    Invalid(#[from] ValidationErrors),
+    #[error("no existe {entity} con id {id}")]
+    NotFound { entity: &'static str, id: String },
+    #[error("{0}")]
+    Conflict(String),
+    #[error("error de archivo: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("datos dañados en la base: {0}")]
+    Corrupt(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// The current time as stored: RFC 3339 UTC with milliseconds.
+pub(crate) fn now() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
+}
+
+/// An open Enlace database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)?;
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        Store::prepare(conn, Some(path.to_path_buf()))
+    }
+
+    /// A throwaway database in memory, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Store> {
+        Store::prepare(Connection::open_in_memory()?, None)
+    }
+
+    fn prepare(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrations::migrate(&mut conn)?;
+        clock::ensure_copy_id(&conn)?;
+        Ok(Store { conn, path })
+    }
+
+    /// The database file, or `None` in memory.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Where attachments are kept: `<database>.files/` beside the database file.
+    pub fn attachments_dir(&self) -> Option<PathBuf> {
+        self.path.as_ref().map(|p| {
+            let mut name = p.file_name().unwrap_or_default().to_os_string();
+            name.push(".files");
+            p.with_file_name(name)
+        })
+    }
+
+    /// This copy's id (UUIDv7), fixed when the database was created.
+    pub fn copy_id(&self) -> Result<String> {
+        clock::copy_id(&self.conn)
+    }
+
+    /// Read access for modules that query the database directly (reports, sync, backups).
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `work` in one immediate transaction: all of it is written, or none of it.
+    pub fn with_transaction<T, E>(&mut self, work: impl FnOnce(&Transaction) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<rusqlite::Error>,
+    {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = work(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// A setting kept in the database (`meta` table).
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self.conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    }
+
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )?;
+        Ok(())
+    }
+}

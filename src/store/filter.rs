@@ -1,0 +1,174 @@
+//! Listing and searching activities: filters that combine, sorting, pages.
+
+use chrono::NaiveDate;
+use rusqlite::types::Value;
+use rusqlite::params_from_iter;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{load, Result};
+use crate::domain::{Activity, Kind, Modality, Status};
+
+/// Order of a listing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Sort {
+    #[default]
+    DateDesc,
+    DateAsc,
+    Title,
+    Kind,
+    UpdatedDesc,
+    /// Best full-text match first (falls back to newest first without search text).
+    Relevance,
+}
+
+/// Which activities to list. Every criterion given must hold; lists within one criterion
+/// (several kinds, several countries) match any of their values.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export, optional_fields)]
+pub struct Filter {
+    /// Full-text search, accent- and case-insensitive, prefix matching each word.
+    pub text: Option<String>,
+    /// Activities that overlap the period from..=to.
+    #[ts(type = "string")]
+    pub from: Option<NaiveDate>,
+    #[ts(type = "string")]
+    pub to: Option<NaiveDate>,
+    pub kinds: Vec<Kind>,
+    /// ISO alpha-2 codes.
+    pub countries: Vec<String>,
+    /// Axis names.
+    pub axes: Vec<String>,
+    /// Organisation id.
+    pub organisation: Option<String>,
+    pub status: Option<Status>,
+    pub modality: Option<Modality>,
+    /// List the trash instead of live records.
+    pub trash: bool,
+    pub sort: Sort,
+    pub limit: Option<u32>,
+    pub offset: u32,
+}
+
+/// One page of a listing, with the number of matches in all.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: u64,
+    pub offset: u32,
+}
+
+/// Turns typed words into an FTS5 query: each word quoted and prefix-matched, all required.
+pub(crate) fn fts_query(text: &str) -> Option<String> {
+    let words: Vec<String> = crate::text::fold(text)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// The WHERE clause (over `activities a`) and its parameters for a filter.
+pub(crate) fn where_clause(f: &Filter) -> (String, Vec<Value>) {
+    let mut sql = vec![if f.trash { "a.deleted_at IS NOT NULL" } else { "a.deleted_at IS NULL" }.to_string()];
+    let mut params: Vec<Value> = Vec::new();
+    let mut any_of = |sql: &mut Vec<String>, template: &str, values: Vec<String>| {
+        if !values.is_empty() {
+            sql.push(template.replace("{list}", &vec!["?"; values.len()].join(",")));
+            params.extend(values.into_iter().map(Value::Text));
+        }
+    };
+    if let Some(q) = f.text.as_deref().and_then(fts_query) {
+        any_of(&mut sql, "a.seq IN (SELECT rowid FROM activity_search WHERE activity_search MATCH {list})", vec![q]);
+    }
+    if let Some(from) = f.from {
+        any_of(&mut sql, "a.span_end >= {list}", vec![from.to_string()]);
+    }
+    if let Some(to) = f.to {
+        any_of(&mut sql, "a.start_date <= {list}", vec![to.to_string()]);
+    }
+    any_of(&mut sql, "a.kind IN ({list})", f.kinds.iter().map(|k| k.as_str().to_string()).collect());
+    any_of(
+        &mut sql,
+        "a.id IN (SELECT activity_id FROM activity_countries WHERE country IN ({list}))",
+        f.countries.iter().map(|c| c.to_uppercase()).collect(),
+    );
+    any_of(
+        &mut sql,
+        "a.axis_id IN (SELECT id FROM axes WHERE name_key IN ({list}))",
+        f.axes.iter().map(|a| crate::text::fold(a)).collect(),
+    );
+    any_of(
+        &mut sql,
+        "a.id IN (SELECT activity_id FROM activity_organisations WHERE organisation_id IN ({list}))",
+        f.organisation.iter().cloned().collect(),
+    );
+    any_of(&mut sql, "a.status IN ({list})", f.status.iter().map(|s| s.as_str().to_string()).collect());
+    any_of(&mut sql, "a.modality IN ({list})", f.modality.iter().map(|m| m.as_str().to_string()).collect());
+    (sql.join(" AND "), params)
+}
+
+fn order_by(f: &Filter) -> &'static str {
+    match f.sort {
+        Sort::DateDesc => "a.start_date DESC, a.seq DESC",
+        Sort::DateAsc => "a.start_date, a.seq",
+        Sort::Title => "a.title_key, a.start_date",
+        Sort::Kind => "a.kind, a.start_date DESC",
+        Sort::UpdatedDesc => "a.updated_at DESC, a.seq DESC",
+        Sort::Relevance if f.text.as_deref().and_then(fts_query).is_some() => {
+            "(SELECT rank FROM activity_search WHERE activity_search MATCH ?1 AND rowid = a.seq), a.start_date DESC"
+        }
+        Sort::Relevance => "a.start_date DESC, a.seq DESC",
+    }
+}
+
+impl super::Store {
+    /// Ids of the matching activities, in order, for one page (or all without a limit).
+    pub(crate) fn matching_ids(&self, f: &Filter) -> Result<(Vec<String>, u64)> {
+        let (where_sql, params) = where_clause(f);
+        let total: i64 = self.conn.prepare_cached(&format!("SELECT COUNT(*) FROM activities a WHERE {where_sql}"))?.query_row(
+            params_from_iter(params.iter()),
+            |r| r.get(0),
+        )?;
+        let limit = f.limit.map(i64::from).unwrap_or(-1);
+        let sql = format!(
+            "SELECT a.id FROM activities a WHERE {where_sql} ORDER BY {} LIMIT {limit} OFFSET {}",
+            order_by(f),
+            f.offset
+        );
+        let ids = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_map(params_from_iter(params.iter()), |r| r.get(0))?
+            .collect::<Result<Vec<String>, _>>()?;
+        Ok((ids, total as u64))
+    }
+
+    /// The activities a filter selects, one page at a time.
+    pub fn list(&self, f: &Filter) -> Result<Page<Activity>> {
+        let (ids, total) = self.matching_ids(f)?;
+        Ok(Page { items: load::activities(&self.conn, &ids, f.trash)?, total, offset: f.offset })
+    }
+
+    /// Full-text search combined with the filter's other criteria, best matches first.
+    pub fn search(&self, text: &str, f: &Filter) -> Result<Page<Activity>> {
+        let f = Filter { text: Some(text.to_string()), sort: Sort::Relevance, ..f.clone() };
+        self.list(&f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fts_query;
+
+    #[test]
+    fn search_words_are_folded_quoted_and_prefixed() {
+        assert_eq!(fts_query("Perú  México").as_deref(), Some("\"peru\"* \"mexico\"*"));
+        assert_eq!(fts_query("\"; DROP TABLE"), Some("\"drop\"* \"table\"*".into()));
+        assert_eq!(fts_query(" .. "), None);
+    }
+}

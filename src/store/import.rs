@@ -1,0 +1,128 @@
+//! Importing many activities at once: all of them in one transaction, or none.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::activities::{write, Created, Outcome};
+use super::{Actor, Store, StoreError};
+use crate::domain::{validate, ActivityInput};
+
+/// What an import did (or, for a dry run, would do).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ImportReport {
+    pub created: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub new_organisations: Vec<String>,
+    pub new_people: Vec<String>,
+    pub new_axes: Vec<String>,
+    pub dry_run: bool,
+}
+
+/// One problem with one line of an import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ImportProblem {
+    /// 1-based line (JSON Lines) or item (JSON array) number.
+    pub line: u64,
+    pub field: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for ImportProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.field.is_empty() {
+            write!(f, "línea {}: {}", self.line, self.message)
+        } else {
+            write!(f, "línea {}, campo {}: {}", self.line, self.field, self.message)
+        }
+    }
+}
+
+/// Why an import wrote nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("la importación no se realizó; nada se modificó. {} problema(s): {}", .0.len(), summary(.0))]
+    Invalid(Vec<ImportProblem>),
+    #[error("la importación se canceló; nada se modificó")]
+    Cancelled,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<rusqlite::Error> for ImportError {
+    fn from(e: rusqlite::Error) -> Self {
+        ImportError::Store(e.into())
+    }
+}
+
+fn summary(problems: &[ImportProblem]) -> String {
+    const SHOWN: usize = 20;
+    let mut lines: Vec<String> = problems.iter().take(SHOWN).map(|p| p.to_string()).collect();
+    if problems.len() > SHOWN {
+        lines.push(format!("… y {} más", problems.len() - SHOWN));
+    }
+    lines.join("; ")
+}
+
+/// Progress of long work: called with (done, total); returning `false` cancels it.
+pub type Progress<'a> = &'a mut dyn FnMut(u64, u64) -> bool;
+
+impl Store {
+    /// Validates every item first and reports every problem with its line; only when all are
+    /// valid does it write them, in one transaction. A dry run validates and matches against
+    /// the database, then rolls back. Lines are numbered from `first_line`.
+    pub fn import(
+        &mut self,
+        items: &[(u64, ActivityInput)],
+        actor: &Actor,
+        dry_run: bool,
+        progress: Progress,
+    ) -> Result<ImportReport, ImportError> {
+        let mut valid = Vec::with_capacity(items.len());
+        let mut problems = Vec::new();
+        for (line, input) in items {
+            match validate(input) {
+                Ok(v) => valid.push((*line, v)),
+                Err(errors) => problems.extend(errors.errors.into_iter().map(|e| ImportProblem {
+                    line: *line,
+                    field: e.field,
+                    message: e.message_es,
+                })),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(ImportError::Invalid(problems));
+        }
+
+        let total = valid.len() as u64;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut report = ImportReport { dry_run, ..Default::default() };
+        let mut created = Created::default();
+        for (done, (line, v)) in valid.into_iter().enumerate() {
+            let outcome = write(&tx, v, actor, &mut created).map_err(|e| match e {
+                StoreError::Conflict(message) => ImportError::Invalid(vec![ImportProblem { line, field: String::new(), message }]),
+                other => ImportError::Store(other),
+            })?;
+            match outcome.1 {
+                Outcome::Created => report.created += 1,
+                Outcome::Updated => report.updated += 1,
+                Outcome::Unchanged => report.unchanged += 1,
+            }
+            if done % 256 == 0 && !progress(done as u64, total) {
+                return Err(ImportError::Cancelled);
+            }
+        }
+        progress(total, total);
+        report.new_organisations = created.organisations;
+        report.new_people = created.people;
+        report.new_axes = created.axes;
+        if dry_run {
+            tx.rollback()?;
+        } else {
+            tx.commit()?;
+        }
+        Ok(report)
+    }
+}

@@ -1,0 +1,31 @@
+//! Versioned schema changes, applied in name order, each in its own immediate transaction and
+//! recorded in `schema_migrations`. Files are never edited once released; only new ones are added.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+/// `(file name, SQL)` of every migration, sorted by name (embedded by `build.rs`).
+pub const MIGRATIONS: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/migrations.rs"));
+
+/// Brings the database up to the newest schema. Returns the names applied now.
+pub fn migrate(conn: &mut Connection) -> rusqlite::Result<Vec<&'static str>> {
+    conn.execute_batch(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT",
+    )?;
+    let mut applied = Vec::new();
+    for (name, sql) in MIGRATIONS {
+        let done: bool =
+            conn.query_row("SELECT EXISTS(SELECT 1 FROM schema_migrations WHERE name = ?1)", [name], |r| r.get(0))?;
+        if done {
+            continue;
+        }
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(sql)?;
+        tx.execute(
+            "INSERT INTO schema_migrations (name, applied_at) VALUES (?1, ?2)",
+            (name, super::now()),
+        )?;
+        tx.commit()?;
+        applied.push(*name);
+    }
+    Ok(applied)
+}

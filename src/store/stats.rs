@@ -1,0 +1,102 @@
+//! Figures over a filtered set of activities: the quantitative part of a period report.
+
+use rusqlite::params_from_iter;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::filter::{where_clause, Filter};
+use super::Result;
+
+/// A label and how many activities carry it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Count {
+    pub key: String,
+    pub count: u64,
+}
+
+/// Counts by kind, country, axis and month, with participants trained and financing received.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Stats {
+    pub total: u64,
+    pub by_kind: Vec<Count>,
+    /// ISO alpha-2 codes, most frequent first.
+    pub by_country: Vec<Count>,
+    /// Axis names; activities with no axis count under "".
+    pub by_axis: Vec<Count>,
+    /// `YYYY-MM` of the start date, in order.
+    pub by_month: Vec<Count>,
+    pub participants_trained: u64,
+    /// Financing received, per ISO 4217 currency.
+    pub financing: Vec<MoneyTotal>,
+}
+
+/// How many financings in one currency, and their exact total.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MoneyTotal {
+    pub currency: String,
+    pub count: u64,
+    /// Exact decimal, e.g. "328000.00".
+    pub total: String,
+}
+
+impl super::Store {
+    pub fn stats(&self, f: &Filter) -> Result<Stats> {
+        let (where_sql, params) = where_clause(&Filter { limit: None, offset: 0, ..f.clone() });
+        let counts = |select: &str, from_extra: &str, order: &str| -> Result<Vec<Count>> {
+            let sql = format!(
+                "SELECT {select} AS key, COUNT(*) FROM activities a {from_extra} WHERE {where_sql} GROUP BY key ORDER BY {order}"
+            );
+            let mut stmt = self.conn.prepare(&sql)?;
+            let rows = stmt.query_map(params_from_iter(params.iter()), |r| {
+                Ok(Count { key: r.get::<_, Option<String>>(0)?.unwrap_or_default(), count: r.get::<_, i64>(1)? as u64 })
+            })?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        };
+        let by_kind = counts("a.kind", "", "COUNT(*) DESC, key")?;
+        let by_country = counts("c.country", "JOIN activity_countries c ON c.activity_id = a.id", "COUNT(*) DESC, key")?;
+        let by_axis = counts("x.name", "LEFT JOIN axes x ON x.id = a.axis_id", "COUNT(*) DESC, key")?;
+        let by_month = counts("substr(a.start_date, 1, 7)", "", "key")?;
+        let total = by_kind.iter().map(|c| c.count).sum();
+
+        let participants: i64 = self.conn.query_row(
+            &format!(
+                "SELECT COALESCE(SUM(json_extract(a.details, '$.participants')), 0) FROM activities a
+                 WHERE {where_sql} AND a.kind = 'training'"
+            ),
+            params_from_iter(params.iter()),
+            |r| r.get(0),
+        )?;
+
+        // Amounts are summed as exact decimals in Rust, not as floating point in SQL.
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT json_extract(a.details, '$.currency'), json_extract(a.details, '$.amount') FROM activities a
+             WHERE {where_sql} AND a.kind = 'financing'"
+        ))?;
+        let mut sums: std::collections::BTreeMap<String, (u64, rust_decimal::Decimal)> = Default::default();
+        let rows = stmt.query_map(params_from_iter(params.iter()), |r| {
+            Ok((r.get::<_, Option<String>>(0)?, r.get::<_, Option<String>>(1)?))
+        })?;
+        for row in rows {
+            if let (Some(cur), Some(amount)) = row? {
+                let entry = sums.entry(cur).or_default();
+                entry.0 += 1;
+                entry.1 += amount.parse::<rust_decimal::Decimal>().unwrap_or_default();
+            }
+        }
+        Ok(Stats {
+            total,
+            by_kind,
+            by_country,
+            by_axis,
+            by_month,
+            participants_trained: participants as u64,
+            financing: sums
+                .into_iter()
+                .map(|(currency, (count, total))| MoneyTotal { currency, count, total: total.to_string() })
+                .collect(),
+        })
+    }
+}
