@@ -89,14 +89,14 @@ pub fn to_ics(activities: &[Activity], options: &IcsOptions, progress: Progress)
         lines.extend(block.lines().map(str::to_string));
     }
     for (i, a) in activities.iter().enumerate() {
-        if i % 100 == 0 && !progress(i, activities.len()) {
+        if i % 100 == 0 && !progress(i as u64, activities.len() as u64) {
             return Err(Cancelled);
         }
         event(&mut lines, a, options);
         todos(&mut lines, a, options);
     }
     lines.push("END:VCALENDAR".into());
-    progress(activities.len(), activities.len());
+    progress(activities.len() as u64, activities.len() as u64);
     let mut out = String::new();
     for line in lines {
         fold_into(&mut out, &line);

@@ -3,8 +3,10 @@
 //! [`crate::domain::ActivityInput`] drafts for the store's import; records become files.
 
 pub mod amounts;
+pub mod backup;
 pub mod export;
 pub mod ics;
+pub mod import_plan;
 pub mod interchange;
 pub mod problem;
 pub mod report_text;

@@ -35,8 +35,8 @@ impl Lang {
     }
 }
 
-/// Reports progress of a long job: `(done, total)`; returning `false` asks the job to stop.
-pub type Progress<'a> = &'a mut dyn FnMut(usize, usize) -> bool;
+/// Progress of long work, the store's own type: `(done, total)`; returning `false` stops it.
+pub use crate::store::Progress;
 
 /// The "job was cancelled" outcome of a job that takes a [`Progress`] callback.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]

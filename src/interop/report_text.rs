@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::amounts::parse_amount;
 use super::problem::Problem;
+use super::spreadsheet::{CellError, RowDraft};
 use super::spanish_dates::{find_date, parse_date, DateContext, DateSpan};
 use super::vocabulary::{complete_details, kind_from_words, participants_from_words};
 use crate::domain::{ActivityInput, Kind, Modality, OrgMention};
@@ -36,7 +37,15 @@ pub struct Draft {
     /// 1-based line of the passage where the item starts.
     pub line: usize,
     pub input: ActivityInput,
-    pub notes: Vec<Problem>,
+    /// What could not be read, by field (no column: text has none).
+    pub notes: Vec<CellError>,
+}
+
+impl From<&Draft> for RowDraft {
+    /// A text draft is planned like a spreadsheet row.
+    fn from(d: &Draft) -> Self {
+        RowDraft { line: d.line, input: d.input.clone(), errors: d.notes.clone() }
+    }
 }
 
 /// Drafts one activity per item of the passage.
@@ -176,6 +185,7 @@ fn set_dates(input: &mut ActivityInput, span: &DateSpan) {
 fn item_draft(lines: &[(usize, String)], section: Option<Kind>, ctx: &TextContext) -> Draft {
     let line = lines[0].0;
     let mut notes = Vec::new();
+    let note = |field: &str, p: Problem| CellError { line, column: None, header: None, field: field.into(), message_es: p.es, message_en: p.en };
     let mut labelled = Vec::new();
     let mut prose = Vec::new();
     for (_, l) in lines {
@@ -205,8 +215,8 @@ fn item_draft(lines: &[(usize, String)], section: Option<Kind>, ctx: &TextContex
     };
     match span {
         Some(Ok(span)) => set_dates(&mut input, &span),
-        Some(Err(p)) => notes.push(p),
-        None => notes.push(Problem::new("no se encontró la fecha del elemento", "no date found for the item")),
+        Some(Err(p)) => notes.push(note("start_date", p)),
+        None => notes.push(note("start_date", Problem::new("no se encontró la fecha del elemento", "no date found for the item"))),
     }
     if !body.is_empty() {
         input.summary = Some(body.clone());
@@ -224,7 +234,10 @@ fn item_draft(lines: &[(usize, String)], section: Option<Kind>, ctx: &TextContex
         if let Some(v) = label(&["participantes"]) {
             match participants_from_words(v) {
                 Some(n) => input.details.participants = Some(n),
-                None => notes.push(Problem::new(format!("no se entiende el número de participantes «{v}»"), format!("cannot read the participant count «{v}»"))),
+                None => notes.push(note(
+                    "details.participants",
+                    Problem::new(format!("no se entiende el número de participantes «{v}»"), format!("cannot read the participant count «{v}»")),
+                )),
             }
         }
     }

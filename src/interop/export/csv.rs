@@ -14,13 +14,13 @@ pub fn write_csv(activities: &[Activity], lang: Lang, out: &mut dyn Write, progr
     let mut w = ::csv::Writer::from_writer(out);
     w.write_record(columns.iter().map(|c| c.header(lang)))?;
     for (i, a) in activities.iter().enumerate() {
-        if i % 100 == 0 && !progress(i, activities.len()) {
+        if i % 100 == 0 && !progress(i as u64, activities.len() as u64) {
             return Err(ExportError::Cancelled);
         }
         w.write_record(columns.iter().map(|c| c.value(a, lang)).map(|v: Value| v.to_text()))?;
     }
     w.flush()?;
-    progress(activities.len(), activities.len());
+    progress(activities.len() as u64, activities.len() as u64);
     Ok(())
 }
 

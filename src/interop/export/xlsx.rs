@@ -36,7 +36,7 @@ pub fn xlsx_bytes(activities: &[Activity], lang: Lang, progress: Progress) -> Re
         sheet.set_column_width(c, column.width())?;
     }
     for (i, a) in activities.iter().enumerate() {
-        if i % 100 == 0 && !progress(i, activities.len()) {
+        if i % 100 == 0 && !progress(i as u64, activities.len() as u64) {
             return Err(ExportError::Cancelled);
         }
         let row = i as u32 + 1;
@@ -73,7 +73,7 @@ pub fn xlsx_bytes(activities: &[Activity], lang: Lang, progress: Progress) -> Re
     sheet.set_freeze_panes(1, 0)?;
     sheet.autofilter(0, 0, activities.len() as u32, columns.len().saturating_sub(1) as u16)?;
     let bytes = book.save_to_buffer()?;
-    progress(activities.len(), activities.len());
+    progress(activities.len() as u64, activities.len() as u64);
     Ok(bytes)
 }
 

@@ -62,7 +62,7 @@ pub fn read_rows(table: &Table, mapping: &Mapping, progress: Progress) -> Result
     let total = table.rows.len();
     let mut drafts = Vec::new();
     for (i, row) in table.rows.iter().enumerate() {
-        if i % 100 == 0 && !progress(i, total) {
+        if i % 100 == 0 && !progress(i as u64, total as u64) {
             return Err(ReadRowsError::Cancelled);
         }
         if row.cells.iter().all(|c| c.text().is_none()) {
@@ -70,7 +70,7 @@ pub fn read_rows(table: &Table, mapping: &Mapping, progress: Progress) -> Result
         }
         drafts.push(read_row(row, &table.headers, &targets, mapping, &ctx));
     }
-    if !progress(total, total) {
+    if !progress(total as u64, total as u64) {
         return Err(ReadRowsError::Cancelled);
     }
     Ok(drafts)
