@@ -17,20 +17,21 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, ReadError> {
         .flexible(true)
         .from_reader(text.as_bytes());
     // Line numbers are counted here: with CRLF line ends the reader places a record's start on
-    // the previous line's "\n", so its own count is one short.
+    // the previous line's "\n", so its own count is one short. Counted incrementally.
     let bytes = text.as_bytes();
-    let newlines_before = |mut byte: usize| {
-        while bytes.get(byte).is_some_and(|b| *b == b'\n' || *b == b'\r') {
-            byte += 1;
-        }
-        bytes[..byte.min(bytes.len())].iter().filter(|b| **b == b'\n').count()
-    };
+    let (mut counted_to, mut newlines) = (0, 0);
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(csv_error)?;
-        let line = record.position().map_or(0, |p| newlines_before(p.byte() as usize) + 1);
+        let mut start = record.position().map_or(counted_to, |p| p.byte() as usize);
+        while bytes.get(start).is_some_and(|b| *b == b'\n' || *b == b'\r') {
+            start += 1;
+        }
+        let start = start.min(bytes.len()).max(counted_to);
+        newlines += bytes[counted_to..start].iter().filter(|b| **b == b'\n').count();
+        counted_to = start;
         let cells = record.iter().map(|v| if v.trim().is_empty() { Cell::Empty } else { Cell::Text(v.to_string()) }).collect();
-        rows.push(Row { line, cells });
+        rows.push(Row { line: newlines + 1, cells });
     }
     let (headers, rows) = split_header(rows)?;
     let shown = match delimiter {
