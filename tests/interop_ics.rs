@@ -47,7 +47,7 @@ fn an_independent_parser_reads_events_todos_and_zone() {
     }
     let description = meeting.get_description().unwrap();
     assert!(description.contains("Primera reunión de trabajo con la Embajadora.\n\nSe acordó"), "{description}");
-    assert_eq!(meeting.get_location(), Some("Antiguo Palacio del Ayuntamiento, Ciudad de México, PE"));
+    assert_eq!(meeting.get_location(), Some("Antiguo Palacio del Ayuntamiento, Ciudad de México, Perú"));
 
     let training = events.iter().find(|e| e.get_summary() == Some("Taller de contratación abierta")).unwrap();
     assert_eq!(training.get_start(), Some(DatePerhapsTime::Date(NaiveDate::from_ymd_opt(2021, 8, 3).unwrap())));

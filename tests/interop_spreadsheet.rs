@@ -67,8 +67,8 @@ fn a_workbook_with_typed_dates_numbers_and_serials() {
     sheet.write_string(0, 0, "Agenda internacional 2021").unwrap();
     sheet.write_string(3, 0, "Reunión").unwrap();
     sheet.write_string(3, 1, "Con la Embajada de Francia").unwrap();
-    sheet.write_datetime_with_format(3, 2, &ExcelDateTime::from_ymd(2021, 7, 27).unwrap(), &date).unwrap();
-    sheet.write_datetime_with_format(3, 3, &ExcelDateTime::from_hms(10, 30, 0).unwrap(), &time).unwrap();
+    sheet.write_datetime_with_format(3, 2, ExcelDateTime::from_ymd(2021, 7, 27).unwrap(), &date).unwrap();
+    sheet.write_datetime_with_format(3, 3, ExcelDateTime::from_hms(10, 30, 0).unwrap(), &time).unwrap();
     sheet.write_string(4, 0, "Financiamiento").unwrap();
     sheet.write_string(4, 1, "Calidad del aire").unwrap();
     sheet.write_number(4, 2, 44404.0).unwrap(); // a serial day number without a date format

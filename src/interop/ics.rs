@@ -20,6 +20,19 @@ pub enum IcsZone {
 }
 
 impl IcsZone {
+    /// A zone by name: "America/Mexico_City" or "floating" ("flotante"). Other zones need
+    /// their VTIMEZONE block: build [`IcsZone::Custom`].
+    pub fn named(name: &str) -> Result<IcsZone, crate::interop::Problem> {
+        match crate::text::fold(name).as_str() {
+            "america mexico city" | "cdmx" | "mexico city" => Ok(IcsZone::MexicoCity),
+            "floating" | "flotante" => Ok(IcsZone::Floating),
+            _ => Err(crate::interop::Problem::new(
+                format!("zona horaria «{name}» sin definición incluida; use America/Mexico_City, floating, o un archivo VTIMEZONE"),
+                format!("time zone «{name}» has no built-in definition; use America/Mexico_City, floating, or a VTIMEZONE file"),
+            )),
+        }
+    }
+
     fn tzid(&self) -> Option<&str> {
         match self {
             IcsZone::MexicoCity => Some("America/Mexico_City"),
@@ -156,7 +169,8 @@ fn event(lines: &mut Vec<String>, a: &Activity, options: &IcsOptions) {
         description.push(format!("{}: {outcomes}", lang.pick("Resultados", "Outcomes")));
     }
     lines.push(format!("DESCRIPTION:{}", escape(&description.join("\n\n"))));
-    let location: Vec<String> = a.place.iter().cloned().chain(a.countries.iter().cloned()).collect();
+    let countries = a.countries.iter().map(|c| super::export::country_name(c, lang));
+    let location: Vec<String> = a.place.iter().cloned().chain(countries).collect();
     if !location.is_empty() {
         lines.push(format!("LOCATION:{}", escape(&location.join(", "))));
     }
@@ -258,6 +272,13 @@ mod tests {
         assert!(unfolded.contains("SUMMARY:Reunión con la Embajada de Perú\\; agenda\\, cultura y \\\\ migración"), "{unfolded}");
         assert!(unfolded.contains("UID:00000000-0000-0000-0000-000000000001@enlace"));
         assert_eq!(text, calendar(IcsZone::MexicoCity), "same records, same file");
+    }
+
+    #[test]
+    fn zones_by_name() {
+        assert_eq!(IcsZone::named("America/Mexico_City").unwrap(), IcsZone::MexicoCity);
+        assert_eq!(IcsZone::named("floating").unwrap(), IcsZone::Floating);
+        assert!(IcsZone::named("Europe/Madrid").unwrap_err().es.contains("VTIMEZONE"));
     }
 
     #[test]

@@ -160,13 +160,13 @@ pub fn plan_import(store: &Store, drafts: &[RowDraft]) -> Result<ImportPlan, Sto
     Ok(ImportPlan { lines, inputs: drafts.iter().map(|d| (d.line, d.input.clone())).collect() })
 }
 
+/// Records by kind and start date: what a line must differ from.
+type ByKindAndStart = HashMap<(Kind, PartialDate), Vec<(ActivityId, String)>>;
+
 /// Records of the kinds and days the import touches, in one query over its date range.
-fn existing_records(
-    store: &Store,
-    keys: &[Option<(Kind, PartialDate)>],
-) -> Result<HashMap<(Kind, PartialDate), Vec<(ActivityId, String)>>, StoreError> {
+fn existing_records(store: &Store, keys: &[Option<(Kind, PartialDate)>]) -> Result<ByKindAndStart, StoreError> {
     let present: Vec<&(Kind, PartialDate)> = keys.iter().flatten().collect();
-    let mut map: HashMap<(Kind, PartialDate), Vec<(ActivityId, String)>> = HashMap::new();
+    let mut map = ByKindAndStart::new();
     let (Some(from), Some(to)) = (present.iter().map(|(_, d)| d.first_day()).min(), present.iter().map(|(_, d)| d.last_day()).max()) else {
         return Ok(map);
     };

@@ -30,6 +30,14 @@ impl DateContext {
         DateContext { default_year: Some(year), period: None }
     }
 
+    /// The context of a report period written as offices write it: "2021-2" (second
+    /// semester), "2021", "julio a diciembre de 2021", "2021-07-01 al 2021-12-31".
+    pub fn for_period(text: &str) -> Result<DateContext, Problem> {
+        let span = parse_date(text, &DateContext::default())?;
+        let last = span.end.unwrap_or(span.start).last_day();
+        Ok(DateContext { default_year: None, period: Some((span.start.first_day(), last)) })
+    }
+
     fn year_for(&self, month: Option<u32>) -> Option<i32> {
         if let (Some((from, to)), Some(m)) = (self.period, month) {
             if let Some(y) = (from.year()..=to.year()).find(|y| {
@@ -604,6 +612,15 @@ mod tests {
         };
         assert_eq!(parse_date("20 enero", &ctx).unwrap().start.to_string(), "2022-01-20");
         assert_eq!(parse_date("20 julio", &ctx).unwrap().start.to_string(), "2021-07-20");
+    }
+
+    #[test]
+    fn periods_as_offices_write_them() {
+        let ctx = DateContext::for_period("2021-2").unwrap();
+        assert_eq!(parse_date("20 julio", &ctx).unwrap().start.to_string(), "2021-07-20");
+        let ctx = DateContext::for_period("julio de 2021 a junio de 2022").unwrap();
+        assert_eq!(parse_date("3 de marzo", &ctx).unwrap().start.to_string(), "2022-03-03");
+        assert!(DateContext::for_period("julio").is_err(), "a period needs its year");
     }
 
     #[test]

@@ -143,7 +143,7 @@ impl Column {
             Column::Status => Value::Text(lang.pick(a.status.label_es(), a.status.label_en()).to_string()),
             Column::Modality => Value::text(a.modality.map(|m| lang.pick(m.label_es(), m.label_en()))),
             Column::Place => Value::text(a.place.as_deref()),
-            Column::Countries => Value::list(a.countries.iter().cloned()),
+            Column::Countries => Value::list(a.countries.iter().map(|c| country_name(c, lang))),
             Column::Organisations => Value::list(a.organisations.iter().map(|o| match &o.role {
                 Some(r) => format!("{} ({r})", o.name),
                 None => o.name.clone(),
@@ -164,6 +164,11 @@ impl Column {
             Column::Detail(f) => detail_value(a, f),
         }
     }
+}
+
+/// A country's name in the person's language, from its ISO code (the code when unknown).
+pub fn country_name(code: &str, lang: Lang) -> String {
+    crate::reference::country(code).map_or(code.to_string(), |c| lang.pick(c.name_es, c.name_en).to_string())
 }
 
 fn detail_value(a: &Activity, field: &DetailField) -> Value {
