@@ -288,7 +288,9 @@ fn date_cell(cell: &Cell, text: &str, ctx: &DateContext) -> Result<DateSpan, Pro
     match cell {
         Cell::Date(date, time) => Ok(day((*date, time.clone()))),
         // A typed number past 2100 is a serial day number; below it, a year.
-        Cell::Number(n) if *n > 2100.0 => from_excel_serial(*n).map(day).ok_or_else(|| parse_date(text, ctx).unwrap_err()),
+        Cell::Number(n) if *n > 2100.0 => from_excel_serial(*n).map(day).ok_or_else(|| {
+            Problem::new(format!("{n} no es una fecha de Excel válida"), format!("{n} is not a valid Excel date"))
+        }),
         _ => parse_date(text, ctx),
     }
 }
