@@ -26,9 +26,15 @@ pub struct TextContext<'a> {
     pub country_of: &'a dyn Fn(&str) -> Option<String>,
 }
 
-/// A country lookup through Enlace's reference data, for [`TextContext::country_of`].
+/// A country lookup through Enlace's reference data, for [`TextContext::country_of`]. Only
+/// names count: in running text a short capitalised word is far more often an acronym
+/// ("CAF", the development bank) than a country code.
 pub fn reference_country(words: &str) -> Option<String> {
-    crate::reference::resolve_country(words).ok().map(|c| c.code)
+    let acronym = words.chars().count() <= 3 && words.chars().all(char::is_uppercase);
+    if acronym {
+        return None;
+    }
+    crate::reference::resolve_country(words).ok().map(|c| c.code.clone())
 }
 
 /// One drafted item, with where it came from and what could not be read.
@@ -403,6 +409,14 @@ mod tests {
 
     fn ctx<'a>(orgs: &'a [String]) -> TextContext<'a> {
         TextContext { dates: DateContext::year(2021), known_organisations: orgs, country_of: &country }
+    }
+
+    #[test]
+    fn reference_lookup_takes_names_not_acronyms() {
+        assert_eq!(reference_country("Perú").as_deref(), Some("PE"));
+        assert_eq!(reference_country("Costa de Marfil").as_deref(), Some("CI"));
+        assert_eq!(reference_country("CAF"), None);
+        assert_eq!(reference_country("Coordinación"), None);
     }
 
     #[test]

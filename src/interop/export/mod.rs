@@ -168,7 +168,7 @@ impl Column {
 
 /// A country's name in the person's language, from its ISO code (the code when unknown).
 pub fn country_name(code: &str, lang: Lang) -> String {
-    crate::reference::country(code).map_or(code.to_string(), |c| lang.pick(c.name_es, c.name_en).to_string())
+    crate::reference::country(code).map_or(code.to_string(), |c| lang.pick(&c.name_es, &c.name_en).to_string())
 }
 
 fn detail_value(a: &Activity, field: &DetailField) -> Value {
