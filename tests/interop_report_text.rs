@@ -46,3 +46,23 @@ fn a_report_passage_becomes_the_expected_drafts() {
         assert!(validate(&checkable).is_ok(), "line {}: {:?}", d.line, validate(&checkable).unwrap_err());
     }
 }
+
+#[test]
+fn with_the_reference_data_every_draft_validates() {
+    let passage = include_str!("fixtures/interop/report_passage.txt");
+    let orgs: Vec<String> = vec!["UK PACT".into(), "PNUD".into()];
+    let ctx = TextContext {
+        dates: DateContext::for_period("2021-2").unwrap(),
+        known_organisations: &orgs,
+        country_of: &enlace::interop::report_text::reference_country,
+    };
+    let drafts = drafts_from_text(passage, &ctx);
+    assert_eq!(drafts.len(), 8);
+    for d in &drafts {
+        let valid = validate(&d.input).unwrap_or_else(|e| panic!("line {}: {e}", d.line));
+        if d.line == 6 {
+            assert_eq!(valid.countries, vec!["CI", "SK", "GT", "MY", "PT", "AM"], "a list of countries in one sentence");
+        }
+    }
+    assert!(drafts[6].input.countries.is_empty(), "«UK PACT» names no country");
+}

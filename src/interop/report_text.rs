@@ -31,10 +31,25 @@ pub struct TextContext<'a> {
 /// ("CAF", the development bank) than a country code.
 pub fn reference_country(words: &str) -> Option<String> {
     let acronym = words.chars().count() <= 3 && words.chars().all(char::is_uppercase);
-    if acronym {
+    let folded = fold(words);
+    let first = folded.split(' ').next().unwrap_or_default();
+    // A miss in the reference lookup computes spelling suggestions; most words of a report
+    // are no country, so they are turned away by the first word of the names first.
+    if acronym || !country_first_words().contains(first) {
         return None;
     }
     crate::reference::resolve_country(words).ok().map(|c| c.code.clone())
+}
+
+fn country_first_words() -> &'static std::collections::HashSet<String> {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        crate::reference::countries()
+            .iter()
+            .flat_map(|c| [&c.name_es, &c.name_en].into_iter().chain(&c.variants))
+            .filter_map(|name| fold(name).split(' ').next().map(String::from))
+            .collect()
+    })
 }
 
 /// One drafted item, with where it came from and what could not be read.
