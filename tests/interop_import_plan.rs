@@ -56,3 +56,23 @@ fn dry_run_then_confirmed_import() {
     assert_eq!(report.created, 2);
     assert_eq!(store.list(&Filter::default()).unwrap().total, before + 2);
 }
+
+#[test]
+fn an_exported_sheet_edited_and_imported_back_updates_its_records() {
+    let mut store = Store::open_in_memory().unwrap();
+    let items = interchange::parse(EVERY_KIND).unwrap();
+    store.import(&items, &Actor::new("Ana López", Origin::Import), false, &mut |_, _| true).unwrap();
+    let activities = store.list(&Filter::default()).unwrap().items;
+    let mut bytes = Vec::new();
+    enlace::interop::export::csv::write_csv(&activities, Lang::Es, &mut bytes, &mut |_, _| true).unwrap();
+    let edited = String::from_utf8(bytes).unwrap().replace("Curso de contratación pública abierta", "Curso de contratación abierta (edición 2021)");
+
+    let table = read_csv(edited.as_bytes()).unwrap();
+    let drafts = read_rows(&table, &Mapping::propose(&table.headers), &mut |_, _| true).unwrap();
+    let plan = plan_import(&store, &drafts).unwrap();
+    assert!(plan.lines.iter().all(|l| matches!(l.action, LineAction::Update { .. })), "{}", plan.render(Lang::Es));
+    let report = store.import(&plan.to_import(false), &Actor::new("Ana López", Origin::Import), false, &mut |_, _| true).unwrap();
+    assert_eq!((report.created, report.updated), (0, 1), "only the edited record changed");
+    let titles: Vec<String> = store.list(&Filter::default()).unwrap().items.into_iter().map(|a| a.title).collect();
+    assert!(titles.contains(&"Curso de contratación abierta (edición 2021)".to_string()));
+}

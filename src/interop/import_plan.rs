@@ -17,8 +17,8 @@ use crate::text::fold;
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum LineAction {
     Create,
-    /// The line carries the id of a record it will update.
-    Update { id: String },
+    /// The line carries the id of a record in the database, which it will update.
+    Update { id: ActivityId },
     /// Same kind, same start date and a similar title as a record in the database.
     DuplicateOfRecord { id: ActivityId, title: String },
     /// Same kind, same start date and a similar title as an earlier line of the file.
@@ -104,8 +104,11 @@ impl ImportPlan {
 pub fn plan_import(store: &Store, drafts: &[RowDraft]) -> Result<ImportPlan, StoreError> {
     let mut problems: Vec<Vec<CellError>> = Vec::with_capacity(drafts.len());
     let mut keys: Vec<Option<(Kind, PartialDate)>> = Vec::with_capacity(drafts.len());
+    let mut ids: Vec<Option<ActivityId>> = Vec::with_capacity(drafts.len());
     for d in drafts {
-        match validate(&d.input) {
+        let valid = validate(&d.input);
+        ids.push(valid.as_ref().ok().and_then(|v| v.id));
+        match valid {
             Ok(v) if d.errors.is_empty() => {
                 keys.push(Some((v.kind, v.start)));
                 problems.push(Vec::new());
@@ -132,10 +135,20 @@ pub fn plan_import(store: &Store, drafts: &[RowDraft]) -> Result<ImportPlan, Sto
     let existing = existing_records(store, &keys)?;
     let mut seen: HashMap<(Kind, PartialDate), Vec<(usize, String)>> = HashMap::new();
     let mut lines = Vec::with_capacity(drafts.len());
-    for ((d, key), errors) in drafts.iter().zip(&keys).zip(problems) {
-        let action = match (key, &d.input.id) {
+    let mut inputs = Vec::with_capacity(drafts.len());
+    for (((d, key), errors), id) in drafts.iter().zip(&keys).zip(problems).zip(ids) {
+        let mut input = d.input.clone();
+        let action = match (key, id) {
             (None, _) => LineAction::Error { errors },
-            (Some(_), Some(id)) if !id.trim().is_empty() => LineAction::Update { id: id.clone() },
+            (Some(_), Some(id)) => match store.get(&id)? {
+                Some(record) => {
+                    if let Some(given) = &d.given {
+                        input = overlay(record.to_input(), &d.input, given);
+                    }
+                    LineAction::Update { id }
+                }
+                None => LineAction::Create,
+            },
             (Some(key), _) => {
                 let on_record = existing.get(key).and_then(|list| list.iter().find(|(_, t)| similar_titles(t, &d.input.title)));
                 let on_line = seen.get(key).and_then(|list| list.iter().find(|(_, t)| similar_titles(t, &d.input.title)));
@@ -149,6 +162,7 @@ pub fn plan_import(store: &Store, drafts: &[RowDraft]) -> Result<ImportPlan, Sto
         if let Some(key) = key {
             seen.entry(*key).or_default().push((d.line, d.input.title.clone()));
         }
+        inputs.push((d.line, input));
         lines.push(LinePlan {
             line: d.line,
             kind: d.input.kind.clone(),
@@ -157,7 +171,33 @@ pub fn plan_import(store: &Store, drafts: &[RowDraft]) -> Result<ImportPlan, Sto
             action,
         });
     }
-    Ok(ImportPlan { lines, inputs: drafts.iter().map(|d| (d.line, d.input.clone())).collect() })
+    Ok(ImportPlan { lines, inputs })
+}
+
+/// The record with the fields a sheet has columns for replaced by the sheet's values; a
+/// change of kind replaces the kind-specific details whole.
+fn overlay(record: ActivityInput, row: &ActivityInput, given: &[String]) -> ActivityInput {
+    let mut base = serde_json::to_value(&record).expect("inputs serialise");
+    let new = serde_json::to_value(row).expect("inputs serialise");
+    let kind_changed = record.kind != row.kind && given.iter().any(|f| f == "kind");
+    let fields = given.iter().map(String::as_str).chain(kind_changed.then_some("details"));
+    for field in fields {
+        let (parent, key) = match field.split_once('.') {
+            Some((parent, key)) => (base.get_mut(parent), key),
+            None => (Some(&mut base), field),
+        };
+        let source = match field.split_once('.') {
+            Some((parent, key)) => new.get(parent).and_then(|p| p.get(key)),
+            None => new.get(field),
+        };
+        if let Some(serde_json::Value::Object(target)) = parent {
+            match source {
+                Some(value) => target.insert(key.to_string(), value.clone()),
+                None => target.remove(key),
+            };
+        }
+    }
+    serde_json::from_value(base).expect("a merge of two inputs is an input")
 }
 
 /// Records by kind and start date: what a line must differ from.

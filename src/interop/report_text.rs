@@ -65,7 +65,7 @@ pub struct Draft {
 impl From<&Draft> for RowDraft {
     /// A text draft is planned like a spreadsheet row.
     fn from(d: &Draft) -> Self {
-        RowDraft { line: d.line, input: d.input.clone(), errors: d.notes.clone() }
+        RowDraft { line: d.line, input: d.input.clone(), errors: d.notes.clone(), given: None }
     }
 }
 

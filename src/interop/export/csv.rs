@@ -45,7 +45,7 @@ mod tests {
         assert_eq!(cell(2, "Monto otorgado").as_deref(), Some("308000.00"));
         assert_eq!(cell(1, "Participantes").as_deref(), Some("19"));
         assert_eq!(cell(2, "Estado").as_deref(), Some("Planeada"));
-        assert_eq!(cell(0, "Contrapartes").as_deref(), Some("Embajada del Perú (anfitriona)"));
+        assert_eq!(cell(0, "Contrapartes").as_deref(), Some("Embajada del Perú [anfitriona]"));
         assert!(cell(0, "Seguimiento").unwrap().contains("Enviar propuesta de agenda cultural (2021-08-15)"));
         assert!(!table.headers.iter().any(|h| h == "Motivo"), "no column for a detail no record uses");
     }

@@ -144,13 +144,15 @@ impl Column {
             Column::Modality => Value::text(a.modality.map(|m| lang.pick(m.label_es(), m.label_en()))),
             Column::Place => Value::text(a.place.as_deref()),
             Column::Countries => Value::list(a.countries.iter().map(|c| country_name(c, lang))),
+            // "Name [role]" and "Name [post | organisation]": the importer reads them back.
             Column::Organisations => Value::list(a.organisations.iter().map(|o| match &o.role {
-                Some(r) => format!("{} ({r})", o.name),
+                Some(r) => format!("{} [{r}]", o.name),
                 None => o.name.clone(),
             })),
-            Column::People => Value::list(a.people.iter().map(|p| match &p.post {
-                Some(post) => format!("{}, {post}", p.name),
-                None => p.name.clone(),
+            Column::People => Value::list(a.people.iter().map(|p| match (&p.post, &p.organisation) {
+                (None, None) => p.name.clone(),
+                (post, None) => format!("{} [{}]", p.name, post.as_deref().unwrap_or_default()),
+                (post, Some(org)) => format!("{} [{} | {org}]", p.name, post.as_deref().unwrap_or_default()),
             })),
             Column::Axis => Value::text(a.axis.as_deref()),
             Column::Topics => Value::list(a.topics.iter().cloned()),

@@ -18,12 +18,16 @@ use crate::text::fold;
 /// A field a column can feed.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Target {
+    /// The record's id: a sheet exported by Enlace, edited and imported back, updates records.
+    Id,
     Kind,
     Title,
     /// A date or a span in one cell ("del 3 al 5 de agosto").
     Date,
     StartDate,
     EndDate,
+    /// The date as the source wrote it, kept beside the parsed date.
+    DateText,
     StartTime,
     EndTime,
     Summary,
@@ -44,11 +48,13 @@ pub enum Target {
 }
 
 const PLAIN: &[(&str, Target)] = &[
+    ("id", Target::Id),
     ("kind", Target::Kind),
     ("title", Target::Title),
     ("date", Target::Date),
     ("start_date", Target::StartDate),
     ("end_date", Target::EndDate),
+    ("date_text", Target::DateText),
     ("start_time", Target::StartTime),
     ("end_time", Target::EndTime),
     ("summary", Target::Summary),
@@ -88,6 +94,20 @@ impl Target {
         ))
     }
 
+    /// The interchange fields this target writes; on an update, only these replace the
+    /// record's values.
+    pub fn fields(&self) -> Vec<String> {
+        let names: &[&str] = match self {
+            Target::Date => &["start_date", "end_date", "start_time", "date_text"],
+            Target::StartDate => &["start_date", "date_text"],
+            Target::Amount => &["details.amount", "details.currency", "details.amount_mxn"],
+            Target::Ignore => &[],
+            Target::Detail(key) => return vec![format!("details.{key}")],
+            other => return vec![other.name()],
+        };
+        names.iter().map(|n| n.to_string()).collect()
+    }
+
     /// Targets fed by several columns join their values instead of clashing.
     fn takes_many_columns(&self) -> bool {
         matches!(self, Target::Countries | Target::Organisations | Target::People | Target::Topics | Target::Summary | Target::Ignore)
@@ -119,6 +139,7 @@ impl<'de> Deserialize<'de> for Target {
 
 /// Header words (folded) and the field they name.
 const HEADER_WORDS: &[(&str, Target)] = &[
+    ("identificador", Target::Id),
     ("actividad", Target::Kind),
     ("tipo", Target::Kind),
     ("tipo de actividad", Target::Kind),
@@ -131,7 +152,6 @@ const HEADER_WORDS: &[(&str, Target)] = &[
     ("asunto", Target::Title),
     ("fecha", Target::Date),
     ("fechas", Target::Date),
-    ("periodo", Target::Date),
     ("dates", Target::Date),
     ("fecha de inicio", Target::StartDate),
     ("inicio", Target::StartDate),
@@ -145,6 +165,8 @@ const HEADER_WORDS: &[(&str, Target)] = &[
     ("fin", Target::EndDate),
     ("hasta", Target::EndDate),
     ("end", Target::EndDate),
+    ("fecha como se escribio", Target::DateText),
+    ("date as written", Target::DateText),
     ("hora", Target::StartTime),
     ("hora de inicio", Target::StartTime),
     ("time", Target::StartTime),
@@ -323,6 +345,13 @@ mod tests {
             t,
             vec![Date, Countries, Kind, Modality, Axis, Organisations, Title, Summary, Place, Amount, Detail("currency"), Detail("donor"), Detail("participants"), Ignore]
         );
+    }
+
+    #[test]
+    fn detail_labels_win_over_loose_synonyms() {
+        assert_eq!(target_for_header("Periodo"), Some(Target::Detail("term")), "a network's term, not the activity's date");
+        assert_eq!(target_for_header("Fecha como se escribió"), Some(Target::DateText));
+        assert_eq!(target_for_header("Id"), Some(Target::Id));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::mapping::{Mapping, Target};
 use super::{Cell, Row, Table};
 use crate::domain::details::FieldType;
+use crate::domain::activity::{OrgMentionFull, PersonMentionFull};
 use crate::domain::{fields_of, validate, ActivityInput, Details, Kind, Modality, OrgMention, PersonMention};
 use crate::interop::amounts::{currency_code, parse_amount};
 use crate::interop::problem::{Lang, Problem, Progress};
@@ -44,6 +45,9 @@ pub struct RowDraft {
     pub line: usize,
     pub input: ActivityInput,
     pub errors: Vec<CellError>,
+    /// The interchange fields the source has columns for; when the row updates a record, the
+    /// record keeps its other fields (follow-ups, people's posts…). `None`: the draft is whole.
+    pub given: Option<Vec<String>>,
 }
 
 /// Why rows could not be read at all.
@@ -159,7 +163,12 @@ fn read_row(row: &Row, headers: &[String], targets: &[Target], mapping: &Mapping
     let mut r = RowReader { line: row.line, headers, targets, errors: Vec::new() };
     let mut input = ActivityInput::default();
     let mut wording = String::new();
-    for (col, target) in targets.iter().enumerate() {
+    // The kind first: a detail key can mean different fields in two kinds ("city_role" is a
+    // choice for events, free text for projects).
+    let mut order: Vec<usize> = (0..targets.len()).collect();
+    order.sort_by_key(|c| targets[*c] != Target::Kind);
+    for col in order {
+        let target = &targets[col];
         let cell = row.cells.get(col).unwrap_or(&Cell::Empty);
         let Some(text) = cell.text() else { continue };
         if let Err(problem) = read_cell(&mut input, target, cell, &text, ctx, &mut wording) {
@@ -205,7 +214,8 @@ fn read_row(row: &Row, headers: &[String], targets: &[Target], mapping: &Mapping
             });
         }
     }
-    RowDraft { line: row.line, input, errors: r.errors }
+    let given = targets.iter().flat_map(Target::fields).collect();
+    RowDraft { line: row.line, input, errors: r.errors, given: Some(given) }
 }
 
 fn read_cell(input: &mut ActivityInput, target: &Target, cell: &Cell, text: &str, ctx: &DateContext, wording: &mut String) -> Result<(), Problem> {
@@ -220,6 +230,7 @@ fn read_cell(input: &mut ActivityInput, target: &Target, cell: &Cell, text: &str
             })?;
             input.kind = kind.as_str().to_string();
         }
+        Target::Id => input.id = Some(text.to_string()),
         Target::Title => input.title = text.to_string(),
         Target::Date => {
             let span = date_cell(cell, text, ctx)?;
@@ -253,8 +264,9 @@ fn read_cell(input: &mut ActivityInput, target: &Target, cell: &Cell, text: &str
         Target::Modality => input.modality = Some(Modality::parse(text).map_or(text.to_string(), |m| m.as_str().to_string())),
         Target::Place => input.place = Some(text.to_string()),
         Target::Countries => input.countries.extend(split_list(text, true)),
-        Target::Organisations => input.organisations.extend(split_list(text, false).into_iter().map(OrgMention::Name)),
-        Target::People => input.people.extend(split_list(text, false).into_iter().map(PersonMention::Name)),
+        Target::Organisations => input.organisations.extend(split_list(text, false).iter().map(|item| org_mention(item))),
+        Target::People => input.people.extend(split_list(text, false).iter().map(|item| person_mention(item))),
+        Target::DateText => input.date_text = Some(text.to_string()),
         Target::Axis => input.axis = Some(text.to_string()),
         Target::Topics => input.topics.extend(split_list(text, true)),
         Target::Outcomes => input.outcomes = Some(text.to_string()),
@@ -272,7 +284,7 @@ fn read_cell(input: &mut ActivityInput, target: &Target, cell: &Cell, text: &str
                 input.details.amount_mxn = amount.mxn;
             }
         }
-        Target::Detail(key) => set_detail(&mut input.details, key, cell, text, ctx)?,
+        Target::Detail(key) => set_detail(&mut input.details, &input.kind, key, cell, text, ctx)?,
         Target::Ignore => {}
     }
     Ok(())
@@ -305,6 +317,37 @@ fn time_cell(cell: &Cell, text: &str) -> Result<String, Problem> {
     found.ok_or_else(|| Problem::new(format!("«{text}» no es una hora (HH:MM)"), format!("«{text}» is not a time (HH:MM)")))
 }
 
+/// "Name [extra]": the name and what the brackets say, as exports write roles and posts.
+fn bracketed(item: &str) -> (String, Option<String>) {
+    match item.strip_suffix(']').and_then(|rest| rest.rsplit_once(" [")) {
+        Some((name, extra)) if !name.trim().is_empty() => (name.trim().to_string(), Some(extra.trim().to_string())),
+        _ => (item.to_string(), None),
+    }
+}
+
+/// "Embajada del Perú [anfitriona]" → the organisation with its role.
+fn org_mention(item: &str) -> OrgMention {
+    match bracketed(item) {
+        (name, Some(role)) => OrgMention::Full(OrgMentionFull { name, role: Some(role), kind: None, country: None }),
+        (name, None) => OrgMention::Name(name),
+    }
+}
+
+/// "Ana Pérez [Embajadora | Embajada del Perú]" → the person with post and organisation.
+fn person_mention(item: &str) -> PersonMention {
+    match bracketed(item) {
+        (name, Some(extra)) => {
+            let (post, organisation) = match extra.split_once('|') {
+                Some((p, o)) => (p.trim().to_string(), Some(o.trim().to_string())),
+                None => (extra, None),
+            };
+            let post = Some(post).filter(|p| !p.is_empty());
+            PersonMention::Full(PersonMentionFull { name, post, organisation, role: None })
+        }
+        (name, None) => PersonMention::Name(name),
+    }
+}
+
 /// Splits a list cell. Names of organisations and people may hold commas and "y"
 /// ("Secretaría de Medio Ambiente y Recursos Naturales"), so they split only on ";" and
 /// new lines; countries and topics also on "," and a final "y".
@@ -321,8 +364,9 @@ fn split_list(text: &str, loose: bool) -> Vec<String> {
     parts.into_iter().map(|p| p.trim().trim_end_matches('.').trim().to_string()).filter(|p| !p.is_empty()).collect()
 }
 
-fn set_detail(details: &mut Details, key: &'static str, cell: &Cell, text: &str, ctx: &DateContext) -> Result<(), Problem> {
-    let field = Kind::ALL.iter().flat_map(|k| fields_of(*k)).find(|f| f.key == key).expect("targets name schema keys");
+fn set_detail(details: &mut Details, kind: &str, key: &'static str, cell: &Cell, text: &str, ctx: &DateContext) -> Result<(), Problem> {
+    let kinds = Kind::parse(kind).into_iter().chain(Kind::ALL);
+    let field = kinds.flat_map(fields_of).find(|f| f.key == key).expect("targets name schema keys");
     let value = match field.field_type {
         FieldType::Text | FieldType::LongText | FieldType::Country | FieldType::Url => serde_json::json!(text),
         FieldType::List => serde_json::json!(split_list(text, false)),
@@ -477,6 +521,21 @@ mod tests {
         assert!(text.contains("Fecha → date"), "{text}");
         assert!(text.contains("Línea 3: meeting · 2021-07-28 · «Dos»"), "{text}");
         assert!(!text.contains("Tres"));
+    }
+
+    #[test]
+    fn roles_and_posts_in_brackets() {
+        assert_eq!(
+            org_mention("Embajada del Perú [anfitriona]"),
+            OrgMention::Full(OrgMentionFull { name: "Embajada del Perú".into(), role: Some("anfitriona".into()), kind: None, country: None })
+        );
+        assert_eq!(org_mention("Banco de Desarrollo (CAF)"), OrgMention::Name("Banco de Desarrollo (CAF)".into()));
+        let full = |post: Option<&str>, org: Option<&str>| {
+            PersonMention::Full(PersonMentionFull { name: "Ana Pérez".into(), post: post.map(String::from), organisation: org.map(String::from), role: None })
+        };
+        assert_eq!(person_mention("Ana Pérez [Embajadora | Embajada del Perú]"), full(Some("Embajadora"), Some("Embajada del Perú")));
+        assert_eq!(person_mention("Ana Pérez [ | Embajada del Perú]"), full(None, Some("Embajada del Perú")));
+        assert_eq!(person_mention("Ana Pérez [Cónsul]"), full(Some("Cónsul"), None));
     }
 
     #[test]
