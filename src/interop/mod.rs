@@ -1,4 +1,27 @@
-//! Getting records in and out: the interchange format, spreadsheets, calendars, backups.
+//! Records in and out: the interchange format, spreadsheets (CSV, XLSX), report text,
+//! calendars (iCalendar) and backups.
+//!
+//! - Spreadsheet import: [`spreadsheet::read_table`] → [`spreadsheet::Mapping::propose`]
+//!   (adjusted by the person's JSON) → [`spreadsheet::preview`] / [`spreadsheet::read_rows`]
+//!   → [`import_plan::plan_import`] (the dry run: creates, updates, likely duplicates, errors
+//!   by line and column) → [`crate::store::Store::import`] with [`import_plan::ImportPlan::to_import`].
+//! - Report text: [`report_text::drafts_from_text`] → the same plan and import.
+//! - Export: [`export::csv`], [`export::xlsx`], [`ics`].
+//! - Backups: [`backup`] (snapshots with retention, restore, archives).
+//!
+//! Readers of outside wording: [`spanish_dates`], [`amounts`], [`vocabulary`].
 
+pub mod amounts;
+pub mod backup;
+pub mod export;
+pub mod ics;
+pub mod import_plan;
 pub mod interchange;
+pub mod problem;
+pub mod report_text;
 pub mod sample;
+pub mod spanish_dates;
+pub mod spreadsheet;
+pub mod vocabulary;
+
+pub use problem::{Cancelled, Lang, Problem, Progress};

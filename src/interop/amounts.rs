@@ -1,0 +1,273 @@
+//! Money as reports write it: "308,000 USD (6,344,800 mxn)", "20 mil dólares",
+//! "19 mil 500 libras", "US$ 1.5 millones", "$250,000.00 M.N.".
+//!
+//! Separators follow Mexican use ("," thousands, "." decimals) unless the figure itself
+//! says otherwise ("1.000.000", "2.500,50"). A figure in parentheses in pesos is the MXN
+//! equivalent of the main figure.
+
+use rust_decimal::Decimal;
+
+use super::problem::Problem;
+use crate::text::fold;
+
+/// An amount of money read from text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Amount {
+    pub value: Decimal,
+    /// ISO 4217 code, when the text names the currency.
+    pub currency: Option<String>,
+    /// The equivalent in Mexican pesos given beside a foreign amount.
+    pub mxn: Option<Decimal>,
+}
+
+/// Reads an amount with its currency and, if written, its MXN equivalent.
+pub fn parse_amount(text: &str) -> Result<Amount, Problem> {
+    let wording = text.trim();
+    if wording.is_empty() {
+        return Err(Problem::new("el monto está vacío", "the amount is empty"));
+    }
+    let mut outside = String::new();
+    let mut inside = Vec::new();
+    let mut rest = wording;
+    while let Some(open) = rest.find('(') {
+        outside.push_str(&rest[..open]);
+        let close = rest[open..].find(')').map_or(rest.len(), |c| open + c);
+        inside.push(&rest[open + 1..close]);
+        rest = rest.get(close + 1..).unwrap_or("");
+    }
+    outside.push_str(rest);
+
+    let (value, currency) = money_phrase(&outside, wording)?;
+    let mut mxn = None;
+    for part in inside {
+        let (v, c) = money_phrase(part, wording)?;
+        if c.as_deref() == Some("MXN") && currency.as_deref() != Some("MXN") {
+            mxn = Some(v);
+        } else {
+            return Err(Problem::new(
+                format!("en «{wording}» solo se entiende entre paréntesis el equivalente en pesos (MXN)"),
+                format!("in «{wording}» only the MXN equivalent is understood in parentheses"),
+            ));
+        }
+    }
+    Ok(Amount { value, currency, mxn })
+}
+
+/// The ISO code a currency cell names: "USD", "Dólares", "libras esterlinas", "€".
+pub fn currency_code(text: &str) -> Option<String> {
+    let mut codes = pieces(text, text).ok()?.into_iter().filter_map(|p| match p {
+        Piece::Currency(code) => Some(code),
+        Piece::MillionPesos => Some("MXN".to_string()),
+        _ => None,
+    });
+    let first = codes.next()?;
+    codes.all(|c| c == first).then_some(first)
+}
+
+enum Piece {
+    Number(Decimal),
+    Times(Decimal),
+    Currency(String),
+    /// "mdp": millions of pesos.
+    MillionPesos,
+    Filler,
+}
+
+fn money_phrase(text: &str, wording: &str) -> Result<(Decimal, Option<String>), Problem> {
+    let mut total = Decimal::ZERO;
+    let mut current: Option<Decimal> = None;
+    let mut currency: Option<String> = None;
+    let mut seen_number = false;
+    let set_currency = |currency: &mut Option<String>, code: &str| -> Result<(), Problem> {
+        match currency {
+            Some(c) if c != code => Err(Problem::new(
+                format!("«{wording}» nombra dos monedas ({c} y {code})"),
+                format!("«{wording}» names two currencies ({c} and {code})"),
+            )),
+            _ => {
+                *currency = Some(code.to_string());
+                Ok(())
+            }
+        }
+    };
+    for piece in pieces(text, wording)? {
+        match piece {
+            Piece::Number(n) => {
+                if current.is_some() {
+                    return Err(Problem::new(
+                        format!("«{wording}» tiene dos cifras seguidas; escriba un solo monto"),
+                        format!("«{wording}» has two figures in a row; write one amount"),
+                    ));
+                }
+                current = Some(n);
+                seen_number = true;
+            }
+            Piece::Times(f) => {
+                total += current.take().unwrap_or(Decimal::ONE) * f;
+                seen_number = true;
+            }
+            Piece::MillionPesos => {
+                total += current.take().unwrap_or(Decimal::ONE) * Decimal::from(1_000_000);
+                set_currency(&mut currency, "MXN")?;
+            }
+            Piece::Currency(code) => set_currency(&mut currency, &code)?,
+            Piece::Filler => {}
+        }
+    }
+    total += current.unwrap_or_default();
+    if !seen_number {
+        return Err(Problem::new(
+            format!("no se encuentra una cifra en el monto «{wording}»"),
+            format!("no figure found in the amount «{wording}»"),
+        ));
+    }
+    Ok((total, currency))
+}
+
+fn pieces(text: &str, wording: &str) -> Result<Vec<Piece>, Problem> {
+    let mut out = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let c = chars[k];
+        if c.is_ascii_digit() {
+            let mut e = k;
+            while e < chars.len() && (chars[e].is_ascii_digit() || ",.".contains(chars[e]) && chars.get(e + 1).is_some_and(char::is_ascii_digit)) {
+                e += 1;
+            }
+            let figure: String = chars[k..e].iter().collect();
+            out.push(Piece::Number(figure_value(&figure).ok_or_else(|| {
+                Problem::new(format!("la cifra «{figure}» no es válida en «{wording}»"), format!("the figure «{figure}» is not valid in «{wording}»"))
+            })?));
+            k = e;
+        } else if c.is_alphabetic() {
+            let mut e = k;
+            while e < chars.len() && chars[e].is_alphabetic() {
+                e += 1;
+            }
+            let word: String = chars[k..e].iter().collect();
+            out.push(word_piece(&word).ok_or_else(|| {
+                Problem::new(
+                    format!("no se reconoce «{word}» en el monto «{wording}» (ejemplo: 20 mil dólares, 308,000 USD)"),
+                    format!("«{word}» is not understood in the amount «{wording}» (e.g. 20 mil dólares, 308,000 USD)"),
+                )
+            })?);
+            k = e;
+        } else {
+            match c {
+                '€' => out.push(Piece::Currency("EUR".into())),
+                '£' => out.push(Piece::Currency("GBP".into())),
+                '¥' => out.push(Piece::Currency("JPY".into())),
+                // "$" alone is pesos or dollars depending on who writes; the currency column decides.
+                _ => {}
+            }
+            k += 1;
+        }
+    }
+    Ok(out)
+}
+
+fn word_piece(word: &str) -> Option<Piece> {
+    let folded = fold(word);
+    let code = match folded.as_str() {
+        "mil" | "k" => return Some(Piece::Times(Decimal::from(1_000))),
+        "millon" | "millones" | "mill" => return Some(Piece::Times(Decimal::from(1_000_000))),
+        "mdp" => return Some(Piece::MillionPesos),
+        "de" | "y" | "n" | "americanos" | "estadounidenses" | "esterlinas" | "mexicanos" | "aprox"
+        | "aproximadamente" | "total" => return Some(Piece::Filler),
+        "usd" | "us" | "dolar" | "dolares" | "dls" | "dlls" | "dll" | "dollar" | "dollars" => "USD",
+        // "M.N." (moneda nacional) arrives as the words "M" and "N".
+        "mxn" | "peso" | "pesos" | "mn" | "m" => "MXN",
+        "eur" | "euro" | "euros" => "EUR",
+        "gbp" | "libra" | "libras" | "pound" | "pounds" => "GBP",
+        "jpy" | "yen" | "yenes" => "JPY",
+        other if other.len() == 3 && crate::reference::currency(&other.to_ascii_uppercase()).is_some() => {
+            return Some(Piece::Currency(other.to_ascii_uppercase()));
+        }
+        _ => return None,
+    };
+    Some(Piece::Currency(code.to_string()))
+}
+
+/// "308,000" → 308000; "6,344,800.50" → 6344800.50; "1.5" → 1.5; "1.000.000" → 1000000;
+/// "2.500,50" → 2500.50.
+fn figure_value(figure: &str) -> Option<Decimal> {
+    let last_comma = figure.rfind(',');
+    let last_dot = figure.rfind('.');
+    let groups_of_three = |sep: char| figure.split(sep).skip(1).all(|g| g.len() == 3);
+    let normalized = match (last_comma, last_dot) {
+        (Some(c), Some(d)) if c < d => figure.replace(',', ""),
+        (Some(_), Some(_)) => figure.replace('.', "").replace(',', "."),
+        (Some(_), None) if groups_of_three(',') => figure.replace(',', ""),
+        (Some(_), None) if figure.matches(',').count() == 1 => figure.replace(',', "."),
+        (None, Some(_)) if figure.matches('.').count() > 1 && groups_of_three('.') => figure.replace('.', ""),
+        (None, Some(_)) if figure.matches('.').count() > 1 => return None,
+        _ => figure.to_string(),
+    };
+    normalized.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn amount(text: &str) -> (String, Option<String>, Option<String>) {
+        let a = parse_amount(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        (a.value.normalize().to_string(), a.currency, a.mxn.map(|m| m.normalize().to_string()))
+    }
+
+    fn s(v: &str) -> String {
+        v.to_string()
+    }
+
+    #[test]
+    fn figure_with_code_and_peso_equivalent() {
+        assert_eq!(amount("308,000 USD (6,344,800 mxn)"), (s("308000"), Some(s("USD")), Some(s("6344800"))));
+        assert_eq!(amount("USD 1,250.50"), (s("1250.5"), Some(s("USD")), None));
+        assert_eq!(amount("$250,000.00 M.N."), (s("250000"), Some(s("MXN")), None));
+    }
+
+    #[test]
+    fn spanish_words_for_thousands_and_millions() {
+        assert_eq!(amount("20 mil dólares"), (s("20000"), Some(s("USD")), None));
+        assert_eq!(amount("19 mil 500 libras"), (s("19500"), Some(s("GBP")), None));
+        assert_eq!(amount("1.5 millones de euros"), (s("1500000"), Some(s("EUR")), None));
+        assert_eq!(amount("2 millones 300 mil pesos"), (s("2300000"), Some(s("MXN")), None));
+        assert_eq!(amount("3.5 mdp"), (s("3500000"), Some(s("MXN")), None));
+        assert_eq!(amount("US$ 45 mil"), (s("45000"), Some(s("USD")), None));
+        assert_eq!(amount("£ 12,000"), (s("12000"), Some(s("GBP")), None));
+    }
+
+    #[test]
+    fn separators_follow_the_figure() {
+        assert_eq!(amount("1.000.000 EUR").0, "1000000");
+        assert_eq!(amount("2.500,50 EUR").0, "2500.5");
+        assert_eq!(amount("12,5 EUR").0, "12.5");
+        assert_eq!(amount("308000").0, "308000");
+    }
+
+    #[test]
+    fn a_bare_dollar_sign_leaves_the_currency_open() {
+        assert_eq!(amount("$ 20,000"), (s("20000"), None, None));
+    }
+
+    #[test]
+    fn currency_cells() {
+        assert_eq!(currency_code("Dólares").as_deref(), Some("USD"));
+        assert_eq!(currency_code("Libras esterlinas").as_deref(), Some("GBP"));
+        assert_eq!(currency_code("eur").as_deref(), Some("EUR"));
+        assert_eq!(currency_code("€").as_deref(), Some("EUR"));
+        assert_eq!(currency_code("pesos mexicanos").as_deref(), Some("MXN"));
+        assert_eq!(currency_code("bitcoins"), None);
+    }
+
+    #[test]
+    fn errors_name_the_problem() {
+        assert!(parse_amount("").unwrap_err().es.contains("vacío"));
+        assert!(parse_amount("por definir").unwrap_err().es.contains("«por»"));
+        assert!(parse_amount("dólares").unwrap_err().es.contains("no se encuentra una cifra"));
+        assert!(parse_amount("20 USD 30 EUR").unwrap_err().es.contains("dos cifras"));
+        assert!(parse_amount("20 USD euros").unwrap_err().es.contains("dos monedas"));
+        assert!(parse_amount("100 USD (90 EUR)").unwrap_err().es.contains("pesos"));
+    }
+}

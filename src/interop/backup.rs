@@ -1,0 +1,475 @@
+//! Snapshots and archives of a whole Enlace copy: the database and its attachments.
+//!
+//! A snapshot is a folder `<db>.snapshots/<timestamp>/` holding `enlace.db` (written by
+//! SQLite's `VACUUM INTO`, a consistent copy taken while the app runs), `files/` (the
+//! attachments) and `manifest.json` (when, why, and the database's SHA-256). Folders are
+//! built under a temporary name and renamed when complete, so a half-written snapshot never
+//! lists. Restoring first takes a snapshot of the current state (a byte copy when the
+//! database is too damaged to open), then swaps the database file and merges attachments
+//! back (they are named by content hash, so nothing is ever overwritten or lost).
+//! An archive is the same content in one zip file, for moving to another computer.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Datelike, Utc};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::store::{Filter, Progress, Store, StoreError};
+
+const DB_FILE: &str = "enlace.db";
+const FILES_DIR: &str = "files";
+const MANIFEST: &str = "manifest.json";
+const FORMAT: u32 = 1;
+
+/// Why a backup, restore or archive failed. Shown in Spanish.
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    #[error("no se pudo usar «{path}»: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("error de la base de datos al copiarla: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("«{0}» no es una copia de Enlace (falta manifest.json o enlace.db)")]
+    NotASnapshot(PathBuf),
+    #[error("la copia «{path}» está dañada: {reason}")]
+    Damaged { path: PathBuf, reason: String },
+    #[error("«{0}» ya existe; elija otro destino o mueva ese archivo")]
+    Exists(PathBuf),
+    #[error("la base restaurada no pasa la revisión de integridad: {0}")]
+    Integrity(String),
+    #[error("el archivo comprimido no se puede leer o escribir: {0}")]
+    Zip(String),
+    #[error("operación cancelada")]
+    Cancelled,
+}
+
+impl From<zip::result::ZipError> for BackupError {
+    fn from(e: zip::result::ZipError) -> Self {
+        BackupError::Zip(e.to_string())
+    }
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> BackupError + '_ {
+    move |source| BackupError::Io { path: path.to_path_buf(), source }
+}
+
+/// What a snapshot or archive says about itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub format: u32,
+    pub created_at: DateTime<Utc>,
+    /// Why it was taken: "manual", "automática", "antes de restaurar"…
+    pub reason: String,
+    /// SHA-256 of `enlace.db`, checked before restoring.
+    pub sha256: String,
+    pub activities: Option<u64>,
+    pub files: u64,
+}
+
+/// A snapshot on disk.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SnapshotInfo {
+    pub name: String,
+    pub path: PathBuf,
+    pub manifest: Manifest,
+}
+
+/// How many snapshots to keep: the newest of each of the last `daily` days that have one,
+/// and the newest of each of the last `weekly` ISO weeks that have one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Retention {
+    pub daily: usize,
+    pub weekly: usize,
+}
+
+impl Default for Retention {
+    fn default() -> Self {
+        Retention { daily: 7, weekly: 4 }
+    }
+}
+
+/// The snapshots folder beside a database: `<db>.snapshots/`.
+pub fn default_snapshots_dir(db: &Path) -> PathBuf {
+    let mut name = db.file_name().unwrap_or_default().to_os_string();
+    name.push(".snapshots");
+    db.with_file_name(name)
+}
+
+/// Takes a snapshot of the open database and its attachments.
+pub fn snapshot(store: &Store, dir: &Path, reason: &str) -> Result<SnapshotInfo, BackupError> {
+    fs::create_dir_all(dir).map_err(io(dir))?;
+    let created_at = Utc::now();
+    let (name, final_path) = free_name(dir, created_at);
+    let partial = dir.join(format!(".{name}.partial"));
+    if partial.exists() {
+        fs::remove_dir_all(&partial).map_err(io(&partial))?;
+    }
+    fs::create_dir_all(&partial).map_err(io(&partial))?;
+    let db = partial.join(DB_FILE);
+    vacuum_into(store, &db)?;
+    let files = match store.attachments_dir().filter(|d| d.is_dir()) {
+        Some(from) => copy_tree(&from, &partial.join(FILES_DIR))?,
+        None => 0,
+    };
+    let manifest = Manifest { format: FORMAT, created_at, reason: reason.to_string(), sha256: sha256_file(&db)?, activities: Some(count(store)?), files };
+    write_manifest(&partial, &manifest)?;
+    fs::rename(&partial, &final_path).map_err(io(&final_path))?;
+    Ok(SnapshotInfo { name, path: final_path, manifest })
+}
+
+fn free_name(dir: &Path, at: DateTime<Utc>) -> (String, PathBuf) {
+    let base = at.format("%Y-%m-%d_%H%M%S%.3fZ").to_string();
+    (1..)
+        .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
+        .map(|name| {
+            let path = dir.join(&name);
+            (name, path)
+        })
+        .find(|(_, path)| !path.exists())
+        .expect("some free name")
+}
+
+fn vacuum_into(store: &Store, target: &Path) -> Result<(), BackupError> {
+    let text = target.to_str().ok_or_else(|| BackupError::Io {
+        path: target.to_path_buf(),
+        source: std::io::Error::other("la ruta no es UTF-8"),
+    })?;
+    store.connection().execute("VACUUM INTO ?1", [text])?;
+    Ok(())
+}
+
+fn count(store: &Store) -> Result<u64, StoreError> {
+    Ok(store.list(&Filter { limit: Some(1), ..Filter::default() })?.total)
+}
+
+fn write_manifest(dir: &Path, manifest: &Manifest) -> Result<(), BackupError> {
+    let path = dir.join(MANIFEST);
+    let text = serde_json::to_string_pretty(manifest).expect("manifest serialises");
+    fs::write(&path, text).map_err(io(&path))
+}
+
+fn read_manifest(dir: &Path) -> Result<Manifest, BackupError> {
+    let path = dir.join(MANIFEST);
+    let text = fs::read_to_string(&path).map_err(|_| BackupError::NotASnapshot(dir.to_path_buf()))?;
+    serde_json::from_str(&text).map_err(|e| BackupError::Damaged { path: path.clone(), reason: e.to_string() })
+}
+
+/// The snapshots in a folder, newest first.
+pub fn list_snapshots(dir: &Path) -> Result<Vec<SnapshotInfo>, BackupError> {
+    if !dir.exists() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).map_err(io(dir))? {
+        let path = entry.map_err(io(dir))?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        if path.is_dir() && !name.starts_with('.') {
+            if let Ok(manifest) = read_manifest(&path) {
+                out.push(SnapshotInfo { name, path, manifest });
+            }
+        }
+    }
+    out.sort_by(|a, b| b.manifest.created_at.cmp(&a.manifest.created_at).then(b.name.cmp(&a.name)));
+    Ok(out)
+}
+
+/// Which of these snapshots (newest first) the rule keeps.
+pub fn kept_by(snapshots: &[SnapshotInfo], rule: Retention) -> HashSet<String> {
+    let mut keep: HashSet<String> = snapshots.first().map(|s| s.name.clone()).into_iter().collect();
+    let mut newest_of = |period: &dyn Fn(&DateTime<Utc>) -> (i32, u32), limit: usize| {
+        let mut periods = Vec::new();
+        for s in snapshots {
+            let p = period(&s.manifest.created_at);
+            if !periods.contains(&p) && periods.len() < limit {
+                periods.push(p);
+                keep.insert(s.name.clone());
+            }
+        }
+    };
+    newest_of(&|t| (t.year(), t.ordinal()), rule.daily);
+    newest_of(&|t| (t.iso_week().year(), t.iso_week().week()), rule.weekly);
+    keep
+}
+
+/// Deletes the snapshots the rule does not keep; returns their names.
+pub fn prune_snapshots(dir: &Path, rule: Retention) -> Result<Vec<String>, BackupError> {
+    let all = list_snapshots(dir)?;
+    let keep = kept_by(&all, rule);
+    let mut removed = Vec::new();
+    for s in all.into_iter().filter(|s| !keep.contains(&s.name)) {
+        fs::remove_dir_all(&s.path).map_err(io(&s.path))?;
+        removed.push(s.name);
+    }
+    Ok(removed)
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RestoreReport {
+    /// The snapshot of the state before the restore.
+    pub safety_copy: SnapshotInfo,
+    pub activities: u64,
+    pub files_merged: u64,
+}
+
+/// Restores the database at `db` from a snapshot folder. The database must not be open.
+/// The current state is kept first as a snapshot in `snapshots_dir`.
+pub fn restore(db: &Path, snapshot_dir: &Path, snapshots_dir: &Path) -> Result<RestoreReport, BackupError> {
+    let manifest = read_manifest(snapshot_dir)?;
+    let source = snapshot_dir.join(DB_FILE);
+    if !source.is_file() {
+        return Err(BackupError::NotASnapshot(snapshot_dir.to_path_buf()));
+    }
+    if sha256_file(&source)? != manifest.sha256 {
+        return Err(BackupError::Damaged { path: source, reason: "su SHA-256 no coincide con el del manifiesto".into() });
+    }
+    let safety_copy = safety_copy(db, snapshots_dir)?;
+    put_database(&source, db)?;
+    let store = open_checked(db)?;
+    let files_merged = match store.attachments_dir() {
+        Some(dir) if snapshot_dir.join(FILES_DIR).is_dir() => copy_tree(&snapshot_dir.join(FILES_DIR), &dir)?,
+        _ => 0,
+    };
+    Ok(RestoreReport { safety_copy, activities: count(&store)?, files_merged })
+}
+
+/// A snapshot of the current state before it is replaced; a plain byte copy of the database
+/// files when SQLite cannot open them.
+fn safety_copy(db: &Path, snapshots_dir: &Path) -> Result<SnapshotInfo, BackupError> {
+    const REASON: &str = "antes de restaurar";
+    if let Ok(store) = Store::open(db) {
+        if let Ok(info) = snapshot(&store, snapshots_dir, REASON) {
+            return Ok(info);
+        }
+    }
+    fs::create_dir_all(snapshots_dir).map_err(io(snapshots_dir))?;
+    let created_at = Utc::now();
+    let (name, path) = free_name(snapshots_dir, created_at);
+    fs::create_dir_all(&path).map_err(io(&path))?;
+    for (suffix, target) in [("", DB_FILE.to_string()), ("-wal", format!("{DB_FILE}-wal")), ("-shm", format!("{DB_FILE}-shm"))] {
+        let from = with_suffix(db, suffix);
+        if from.exists() {
+            fs::copy(&from, path.join(&target)).map_err(io(&from))?;
+        }
+    }
+    let sha256 = if path.join(DB_FILE).exists() { sha256_file(&path.join(DB_FILE))? } else { String::new() };
+    let manifest = Manifest { format: FORMAT, created_at, reason: format!("{REASON} (copia byte a byte: la base no se pudo abrir)"), sha256, activities: None, files: 0 };
+    write_manifest(&path, &manifest)?;
+    Ok(SnapshotInfo { name, path, manifest })
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Replaces the database file: the copy is written beside it and renamed over it, after the
+/// old write-ahead log is removed (SQLite would otherwise replay it onto the restored file).
+fn put_database(source: &Path, db: &Path) -> Result<(), BackupError> {
+    let incoming = with_suffix(db, ".restoring");
+    fs::copy(source, &incoming).map_err(io(source))?;
+    fs::File::open(&incoming).and_then(|f| f.sync_all()).map_err(io(&incoming))?;
+    for suffix in ["-wal", "-shm"] {
+        let stale = with_suffix(db, suffix);
+        if stale.exists() {
+            fs::remove_file(&stale).map_err(io(&stale))?;
+        }
+    }
+    fs::rename(&incoming, db).map_err(io(db))
+}
+
+/// Opens a database and runs SQLite's integrity check on it.
+fn open_checked(db: &Path) -> Result<Store, BackupError> {
+    let store = Store::open(db)?;
+    let verdict: String = store.connection().query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    if verdict != "ok" {
+        return Err(BackupError::Integrity(verdict));
+    }
+    Ok(store)
+}
+
+/// Copies a folder tree, skipping files already present (attachments are named by content).
+fn copy_tree(from: &Path, to: &Path) -> Result<u64, BackupError> {
+    fs::create_dir_all(to).map_err(io(to))?;
+    let mut copied = 0;
+    for entry in fs::read_dir(from).map_err(io(from))? {
+        let entry = entry.map_err(io(from))?;
+        let (src, dst) = (entry.path(), to.join(entry.file_name()));
+        if src.is_dir() {
+            copied += copy_tree(&src, &dst)?;
+        } else if !dst.exists() {
+            fs::copy(&src, &dst).map_err(io(&src))?;
+            copied += 1;
+        }
+    }
+    Ok(copied)
+}
+
+fn sha256_file(path: &Path) -> Result<String, BackupError> {
+    let mut file = fs::File::open(path).map_err(io(path))?;
+    let mut hasher = Sha256::new();
+    std::io::copy(&mut file, &mut hasher).map_err(io(path))?;
+    Ok(hex::encode(hasher.finalize()))
+}
+
+fn files_under(dir: &Path) -> Result<Vec<PathBuf>, BackupError> {
+    let mut out = Vec::new();
+    if dir.is_dir() {
+        for entry in fs::read_dir(dir).map_err(io(dir))? {
+            let path = entry.map_err(io(dir))?.path();
+            if path.is_dir() {
+                out.extend(files_under(&path)?);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Writes the database and its attachments into one zip file, for moving to another computer.
+pub fn export_archive(store: &Store, out: &Path, progress: Progress) -> Result<Manifest, BackupError> {
+    if out.exists() {
+        return Err(BackupError::Exists(out.to_path_buf()));
+    }
+    let db_copy = with_suffix(out, ".db-tmp");
+    if db_copy.exists() {
+        fs::remove_file(&db_copy).map_err(io(&db_copy))?;
+    }
+    vacuum_into(store, &db_copy)?;
+    let result = (|| {
+        let attachments = store.attachments_dir().unwrap_or_default();
+        let files = files_under(&attachments)?;
+        let manifest = Manifest {
+            format: FORMAT,
+            created_at: Utc::now(),
+            reason: "archivo para mudanza".into(),
+            sha256: sha256_file(&db_copy)?,
+            activities: Some(count(store)?),
+            files: files.len() as u64,
+        };
+        let file = fs::File::create(out).map_err(io(out))?;
+        let mut zip = zip::ZipWriter::new(file);
+        let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file(MANIFEST, options)?;
+        zip.write_all(serde_json::to_string_pretty(&manifest).expect("manifest serialises").as_bytes()).map_err(io(out))?;
+        zip.start_file(DB_FILE, options)?;
+        std::io::copy(&mut fs::File::open(&db_copy).map_err(io(&db_copy))?, &mut zip).map_err(io(out))?;
+        let total = files.len() as u64 + 1;
+        for (i, f) in files.iter().enumerate() {
+            if !progress(i as u64 + 1, total) {
+                return Err(BackupError::Cancelled);
+            }
+            let relative = f.strip_prefix(&attachments).expect("listed under the folder");
+            let name = format!("{FILES_DIR}/{}", relative.to_string_lossy().replace('\\', "/"));
+            zip.start_file(name, options)?;
+            std::io::copy(&mut fs::File::open(f).map_err(io(f))?, &mut zip).map_err(io(out))?;
+        }
+        zip.finish()?;
+        progress(total, total);
+        Ok(manifest)
+    })();
+    let _ = fs::remove_file(&db_copy);
+    if result.is_err() {
+        let _ = fs::remove_file(out);
+    }
+    result
+}
+
+/// Unpacks an archive into a new database at `db` (which must not exist) and its attachments.
+pub fn import_archive(archive: &Path, db: &Path, progress: Progress) -> Result<Manifest, BackupError> {
+    if db.exists() {
+        return Err(BackupError::Exists(db.to_path_buf()));
+    }
+    let file = fs::File::open(archive).map_err(io(archive))?;
+    let mut zip = zip::ZipArchive::new(file)?;
+    let manifest: Manifest = {
+        let mut text = String::new();
+        zip.by_name(MANIFEST).map_err(|_| BackupError::NotASnapshot(archive.to_path_buf()))?.read_to_string(&mut text).map_err(io(archive))?;
+        serde_json::from_str(&text).map_err(|e| BackupError::Damaged { path: archive.to_path_buf(), reason: e.to_string() })?
+    };
+    if let Some(parent) = db.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent).map_err(io(parent))?;
+    }
+    let incoming = with_suffix(db, ".restoring");
+    {
+        let mut entry = zip.by_name(DB_FILE).map_err(|_| BackupError::NotASnapshot(archive.to_path_buf()))?;
+        let mut out = fs::File::create(&incoming).map_err(io(&incoming))?;
+        std::io::copy(&mut entry, &mut out).map_err(io(&incoming))?;
+    }
+    if sha256_file(&incoming)? != manifest.sha256 {
+        let _ = fs::remove_file(&incoming);
+        return Err(BackupError::Damaged { path: archive.to_path_buf(), reason: "la base no coincide con su SHA-256".into() });
+    }
+    fs::rename(&incoming, db).map_err(io(db))?;
+    let store = open_checked(db)?;
+    let attachments = store.attachments_dir().expect("a database on disk has an attachments folder");
+    let total = zip.len() as u64;
+    for i in 0..zip.len() {
+        if !progress(i as u64, total) {
+            return Err(BackupError::Cancelled);
+        }
+        let mut entry = zip.by_index(i)?;
+        // Only files under files/, and only names that stay inside it (no "../").
+        let Some(relative) = entry.enclosed_name().and_then(|p| p.strip_prefix(FILES_DIR).ok().map(Path::to_path_buf)) else { continue };
+        if entry.is_dir() || relative.as_os_str().is_empty() {
+            continue;
+        }
+        let target = attachments.join(relative);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        let mut out = fs::File::create(&target).map_err(io(&target))?;
+        std::io::copy(&mut entry, &mut out).map_err(io(&target))?;
+    }
+    progress(total, total);
+    Ok(manifest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> SnapshotInfo {
+        let created_at: DateTime<Utc> = text.parse().unwrap();
+        let manifest = Manifest { format: 1, created_at, reason: "automática".into(), sha256: String::new(), activities: None, files: 0 };
+        SnapshotInfo { name: text.to_string(), path: PathBuf::from(text), manifest }
+    }
+
+    #[test]
+    fn keeps_seven_days_and_four_weeks() {
+        // Two snapshots a day for 40 days, newest first.
+        let start: DateTime<Utc> = "2026-10-01T08:00:00Z".parse().unwrap();
+        let mut all: Vec<SnapshotInfo> = (0..80)
+            .map(|i| at(&(start + chrono::Duration::hours(12 * i)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)))
+            .collect();
+        all.reverse();
+        let keep = kept_by(&all, Retention::default());
+        let mut kept: Vec<&str> = keep.iter().map(String::as_str).collect();
+        kept.sort();
+        // The newest of each of the last 7 days (9 Nov back to 3 Nov); of the last 4 ISO weeks,
+        // weeks 46 (9 Nov, a Monday) and 45 (ends 8 Nov) are covered by those days, weeks 44
+        // and 43 add 1 Nov and 25 Oct.
+        let days: Vec<String> = (3..=9).map(|d| format!("2026-11-{d:02}T20:00:00Z")).collect();
+        for d in &days {
+            assert!(keep.contains(d), "{d} missing from {kept:?}");
+        }
+        for week_end in ["2026-11-01T20:00:00Z", "2026-10-25T20:00:00Z"] {
+            assert!(keep.contains(week_end), "{week_end} missing from {kept:?}");
+        }
+        assert_eq!(keep.len(), 7 + 2, "{kept:?}");
+    }
+
+    #[test]
+    fn a_single_snapshot_is_always_kept() {
+        let all = vec![at("2020-01-01T00:00:00Z")];
+        assert_eq!(kept_by(&all, Retention { daily: 0, weekly: 0 }).len(), 1);
+    }
+}

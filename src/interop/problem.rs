@@ -1,0 +1,44 @@
+//! A problem found while reading outside data, said in Spanish and English.
+
+use serde::Serialize;
+
+/// What went wrong with one value. `Display` shows the Spanish message (es-MX first).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[error("{es}")]
+pub struct Problem {
+    pub es: String,
+    pub en: String,
+}
+
+impl Problem {
+    pub fn new(es: impl Into<String>, en: impl Into<String>) -> Self {
+        Problem { es: es.into(), en: en.into() }
+    }
+}
+
+/// The language a person reads exports and messages in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Es,
+    En,
+}
+
+impl Lang {
+    /// Picks the text for this language.
+    pub fn pick<'a>(self, es: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Es => es,
+            Lang::En => en,
+        }
+    }
+}
+
+/// Progress of long work, the store's own type: `(done, total)`; returning `false` stops it.
+pub use crate::store::Progress;
+
+/// The "job was cancelled" outcome of a job that takes a [`Progress`] callback.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("operación cancelada")]
+pub struct Cancelled;

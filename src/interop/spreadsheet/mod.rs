@@ -1,0 +1,120 @@
+//! Spreadsheets in: a CSV or XLSX file becomes a [`Table`] of cells, a [`Mapping`] says which
+//! column feeds which field, and [`rows::read_rows`] turns each row into an
+//! [`crate::domain::ActivityInput`] with its problems located by line and column.
+
+pub mod csv;
+pub mod mapping;
+pub mod rows;
+pub mod xlsx;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+pub use mapping::{Mapping, Target};
+pub use rows::{preview, read_rows, render_preview, CellError, RowDraft};
+
+/// One cell as the file stores it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    /// A cell typed as a date in a workbook, with its time of day when it has one.
+    Date(NaiveDate, Option<String>),
+    Bool(bool),
+}
+
+impl Cell {
+    /// The cell as text, trimmed; `None` when empty. Whole numbers print without ".0".
+    pub fn text(&self) -> Option<String> {
+        let text = match self {
+            Cell::Empty => return None,
+            Cell::Text(t) => t.trim().to_string(),
+            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+            Cell::Number(n) => n.to_string(),
+            Cell::Date(d, None) => d.to_string(),
+            Cell::Date(d, Some(t)) => format!("{d} {t}"),
+            Cell::Bool(b) => b.to_string(),
+        };
+        (!text.is_empty()).then_some(text)
+    }
+}
+
+/// A row of data with its line number in the file (1-based, as a spreadsheet shows it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub line: usize,
+    pub cells: Vec<Cell>,
+}
+
+/// A sheet of data: a header row and the rows under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<Row>,
+    /// How the file was read ("UTF-8, delimitador «;»", "hoja «2021»"), for the preview.
+    pub read_as: String,
+}
+
+/// Why a file could not be read as a table.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("no se pudo leer «{path}»: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error("línea {line}: el CSV no se puede leer: {message}")]
+    Csv { line: usize, message: String },
+    #[error("el libro de Excel no se puede leer: {0}")]
+    Workbook(String),
+    #[error("el libro no tiene la hoja «{wanted}»; hojas: {available}")]
+    NoSuchSheet { wanted: String, available: String },
+    #[error("el archivo no tiene fila de encabezados (está vacío)")]
+    Empty,
+    #[error("formato no reconocido «{0}»: use .csv, .txt, .tsv, .xlsx, .xls u .ods")]
+    UnknownFormat(String),
+}
+
+impl ReadError {
+    pub fn message_en(&self) -> String {
+        match self {
+            ReadError::Io { path, source } => format!("cannot read «{path}»: {source}"),
+            ReadError::Csv { line, message } => format!("line {line}: the CSV cannot be read: {message}"),
+            ReadError::Workbook(m) => format!("the workbook cannot be read: {m}"),
+            ReadError::NoSuchSheet { wanted, available } => format!("the workbook has no sheet «{wanted}»; sheets: {available}"),
+            ReadError::Empty => "the file has no header row (it is empty)".into(),
+            ReadError::UnknownFormat(e) => format!("unknown format «{e}»: use .csv, .txt, .tsv, .xlsx, .xls or .ods"),
+        }
+    }
+}
+
+/// Reads a CSV or workbook by its extension; `sheet` picks a workbook's sheet (default: first).
+pub fn read_table(path: &Path, sheet: Option<&str>) -> Result<Table, ReadError> {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    match ext.as_str() {
+        "csv" | "txt" | "tsv" => {
+            let bytes = std::fs::read(path).map_err(|source| ReadError::Io { path: path.display().to_string(), source })?;
+            csv::read_csv(&bytes)
+        }
+        "xlsx" | "xlsm" | "xls" | "ods" => xlsx::read_workbook(path, sheet),
+        other => Err(ReadError::UnknownFormat(other.to_string())),
+    }
+}
+
+/// Splits off the header row: the first row filled at least halfway as wide as the widest of
+/// the first rows, so a title line above the headers ("Agenda internacional 2021") is skipped.
+fn split_header(mut rows: Vec<Row>) -> Result<(Vec<String>, Vec<Row>), ReadError> {
+    let filled = |r: &Row| r.cells.iter().filter(|c| c.text().is_some()).count();
+    let widest = rows.iter().take(10).map(filled).max().filter(|w| *w > 0).ok_or(ReadError::Empty)?;
+    let at = rows.iter().position(|r| filled(r) * 2 >= widest).ok_or(ReadError::Empty)?;
+    let header = rows.drain(..=at).next_back().ok_or(ReadError::Empty)?;
+    Ok((name_headers(header.cells.iter().map(|c| c.text().unwrap_or_default()).collect()), rows))
+}
+
+/// Names blank headers "Columna N" so every column can be mapped and reported.
+fn name_headers(headers: Vec<String>) -> Vec<String> {
+    headers
+        .into_iter()
+        .enumerate()
+        .map(|(i, h)| if h.trim().is_empty() { format!("Columna {}", i + 1) } else { h.trim().to_string() })
+        .collect()
+}

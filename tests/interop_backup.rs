@@ -1,0 +1,94 @@
+//! Backups: snapshot, damage the database, restore, check integrity and that nothing is lost;
+//! move a whole copy through an archive.
+
+use std::path::Path;
+
+use enlace::domain::Activity;
+use enlace::interop::backup::{export_archive, import_archive, list_snapshots, restore, snapshot, default_snapshots_dir};
+use enlace::interop::interchange;
+use enlace::store::{Actor, Filter, Origin, Store};
+
+const EVERY_KIND: &str = include_str!("fixtures/every_kind.jsonl");
+
+fn loaded(db: &Path, attachment: &Path) -> Vec<Activity> {
+    let mut store = Store::open(db).unwrap();
+    let items = interchange::parse(EVERY_KIND).unwrap();
+    store.import(&items, &Actor::new("Ana López", Origin::Import), false, &mut |_, _| true).unwrap();
+    let all = store.list(&Filter::default()).unwrap().items;
+    store.attach(&all[0].id, attachment, &Actor::new("Ana López", Origin::App)).unwrap();
+    store.list(&Filter::default()).unwrap().items
+}
+
+fn integrity(store: &Store) -> String {
+    store.connection().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn restore_after_the_database_file_is_damaged() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("oficina.enlace");
+    let photo = dir.path().join("foto.jpg");
+    std::fs::write(&photo, b"JPEG bytes of a photo of the Angel lit in red and white").unwrap();
+    let before = loaded(&db, &photo);
+    let snapshots = default_snapshots_dir(&db);
+    let taken = {
+        let store = Store::open(&db).unwrap();
+        snapshot(&store, &snapshots, "manual").unwrap()
+    };
+    assert_eq!(taken.manifest.activities, Some(before.len() as u64));
+    assert_eq!(taken.manifest.files, 1);
+    assert_eq!(list_snapshots(&snapshots).unwrap().len(), 1);
+
+    let attachments = Store::open(&db).unwrap().attachments_dir().unwrap();
+    // Damage: overwrite the page after the header with noise, and lose the attachments folder.
+    let mut bytes = std::fs::read(&db).unwrap();
+    assert!(bytes.len() > 8192, "the database has several pages");
+    for b in &mut bytes[100..8192] {
+        *b = 0xA5;
+    }
+    std::fs::write(&db, &bytes).unwrap();
+    std::fs::remove_dir_all(&attachments).unwrap();
+    let damaged = Store::open(&db).map(|s| integrity(&s));
+    assert!(!matches!(damaged, Ok(ref v) if v == "ok"), "the damage is visible: {damaged:?}");
+
+    let report = restore(&db, &taken.path, &snapshots).unwrap();
+    assert_eq!(report.activities, before.len() as u64);
+    assert_eq!(report.files_merged, 1);
+    assert!(report.safety_copy.manifest.reason.starts_with("antes de restaurar"));
+    assert_eq!(list_snapshots(&snapshots).unwrap().len(), 2, "the damaged state was kept too");
+
+    let store = Store::open(&db).unwrap();
+    assert_eq!(integrity(&store), "ok");
+    let after = store.list(&Filter::default()).unwrap().items;
+    assert_eq!(after.len(), before.len());
+    for (a, b) in after.iter().zip(&before) {
+        assert_eq!(a.to_input(), b.to_input(), "record {} unchanged", a.title);
+    }
+    let hash = &after.iter().find(|a| !a.attachments.is_empty()).unwrap().attachments[0].hash;
+    assert_eq!(std::fs::read(store.attachment_path(hash).unwrap()).unwrap(), std::fs::read(&photo).unwrap());
+}
+
+#[test]
+fn an_archive_moves_a_whole_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("laptop-vieja.enlace");
+    let photo = dir.path().join("convenio.pdf");
+    std::fs::write(&photo, b"%PDF-1.7 signed agreement").unwrap();
+    let before = loaded(&db, &photo);
+    let archive = dir.path().join("mudanza.zip");
+    {
+        let store = Store::open(&db).unwrap();
+        let manifest = export_archive(&store, &archive, &mut |_, _| true).unwrap();
+        assert_eq!(manifest.activities, Some(before.len() as u64));
+        assert!(export_archive(&store, &archive, &mut |_, _| true).is_err(), "never overwrites");
+    }
+    let moved = dir.path().join("nueva").join("laptop-nueva.enlace");
+    import_archive(&archive, &moved, &mut |_, _| true).unwrap();
+    let store = Store::open(&moved).unwrap();
+    assert_eq!(integrity(&store), "ok");
+    let after = store.list(&Filter::default()).unwrap().items;
+    assert_eq!(after.iter().map(|a| a.to_input()).collect::<Vec<_>>(), before.iter().map(|a| a.to_input()).collect::<Vec<_>>());
+    let hash = &after.iter().find(|a| !a.attachments.is_empty()).unwrap().attachments[0].hash;
+    assert_eq!(std::fs::read(store.attachment_path(hash).unwrap()).unwrap(), b"%PDF-1.7 signed agreement");
+    assert!(import_archive(&archive, &moved, &mut |_, _| true).is_err(), "never overwrites a database");
+}
