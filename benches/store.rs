@@ -117,11 +117,13 @@ fn peak_rss_mib() -> f64 {
 fn main() {
     let n: usize = std::env::var("ENLACE_BENCH_N").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
     let dir = tempfile::tempdir().unwrap();
+    // ENLACE_BENCH_KEEP=DIR keeps the generated database there for inspection.
+    let keep = std::env::var_os("ENLACE_BENCH_KEEP").map(std::path::PathBuf::from);
     println!("Enlace store benchmark: {n} activities");
     let items = generate(n);
 
     let raw = raw_insert(&items, &dir.path().join("raw.db"));
-    let path = dir.path().join("enlace.db");
+    let path = keep.unwrap_or_else(|| dir.path().to_path_buf()).join("enlace.db");
     let mut store = Store::open(&path).unwrap();
     let start = Instant::now();
     let report = store.import(&items, &Actor::new("bench", Origin::Import), false, &mut |_, _| true).unwrap();

@@ -98,3 +98,33 @@ fn sample_data_loads_once() {
     enlace(&db).arg("sample").assert().success().stdout(predicate::str::contains("0 sin cambios"));
     enlace(&db).arg("sample").assert().success().stdout(predicate::str::contains(" 0 actividades creadas"));
 }
+
+#[test]
+fn report_and_brief_write_pdfs_with_the_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("oficina.db");
+    enlace(&db).args(["import", "tests/fixtures/every_kind.jsonl"]).assert().success();
+    let informe = dir.path().join("informe.pdf");
+    enlace(&db)
+        .args(["report", "--from", "2021-07-01", "--to", "2021-12-31", "--office", "Alcaldía Cuauhtémoc", "--out"])
+        .arg(&informe)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("PDF escrito"));
+    let text = std::process::Command::new("pdftotext").arg(&informe).arg("-").output().expect("pdftotext (poppler-utils)");
+    // Table cells wrap, so compare with line breaks folded into spaces.
+    let text = String::from_utf8(text.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Alcaldía Cuauhtémoc"), "office on the cover");
+    assert!(text.contains("Iluminación por el Bicentenario de Perú"));
+    assert!(text.contains("27 de julio de 2021"));
+
+    let brief = dir.path().join("ficha.pdf");
+    enlace(&db).args(["brief", "0190f0a0-0000-7000-8000-000000000004", "--lang", "en", "--out"]).arg(&brief).assert().success();
+    assert!(std::fs::read(&brief).unwrap().starts_with(b"%PDF"));
+    enlace(&db)
+        .args(["report", "--from", "2021-12-31", "--to", "2021-01-01", "--out"])
+        .arg(dir.path().join("x.pdf"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("antes de empezar"));
+}
