@@ -270,7 +270,7 @@ impl<'a> Composer<'a> {
                 let next = heading_style(*level);
                 next.space_before + next.line + next.space_after + self.lead_height(&rest[1..])
             }
-            Some(Block::Note(_)) => SMALL_LINE + 2.0 * BODY_LINE,
+            Some(Block::Note(_)) => 2.0 * SMALL_LINE + self.lead_height(&rest[1..]),
             Some(Block::Photo(_)) => match self.photos.get(self.photos_placed).copied().flatten() {
                 Some((w, h)) => self.photo_size(w, h).1 + BLOCK_GAP + SMALL_LINE,
                 None => 2.0 * SMALL_LINE,
