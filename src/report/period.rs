@@ -236,11 +236,24 @@ fn axis_part(lang: Lang, t: &Labels, title: String, items: &[&Activity]) -> Sect
             Kind::Financing => s.push(Block::Table(financing(lang, t, &of_kind))),
             Kind::Agreement => s.push(Block::Table(agreements(lang, t, &of_kind))),
             Kind::Training => of_kind.iter().for_each(|a| training(&mut s, lang, t, a)),
+            Kind::Event => of_kind.iter().for_each(|a| {
+                words::activity_entry(lang, a).into_iter().for_each(|b| s.push(b));
+                s.push(Block::Figures(numeralia(t, a)));
+            }),
             _ => of_kind.iter().flat_map(|a| words::activity_entry(lang, a)).for_each(|b| s.push(b)),
         }
         part.push_section(s);
     }
     part
+}
+
+/// An event's figures ("numeralia"): registered people, countries, sessions.
+fn numeralia(t: &Labels, a: &Activity) -> Vec<Figure> {
+    let d = &a.details;
+    [(d.registered, t.registered_figure), (d.countries_count, t.event_countries_figure), (d.sessions, t.sessions_figure)]
+        .into_iter()
+        .filter_map(|(value, label)| value.map(|v| Figure::new(format_count(f64::from(v)), label)))
+        .collect()
 }
 
 fn text(value: &Option<String>) -> String {
@@ -414,6 +427,9 @@ struct Labels {
     countries_figure: &'static str,
     trained_figure: &'static str,
     financing_figure: &'static str,
+    registered_figure: &'static str,
+    sessions_figure: &'static str,
+    event_countries_figure: &'static str,
     by_kind: &'static str,
     by_axis: &'static str,
     by_month: &'static str,
@@ -475,6 +491,9 @@ impl Labels {
                 countries_figure: "países con actividades",
                 trained_figure: "personas capacitadas",
                 financing_figure: "de financiamiento recibido",
+                registered_figure: "personas registradas",
+                sessions_figure: "sesiones",
+                event_countries_figure: "países participantes",
                 by_kind: "Actividades por tipo",
                 by_axis: "Actividades por eje",
                 by_month: "Actividades por mes de inicio",
@@ -532,6 +551,9 @@ impl Labels {
                 countries_figure: "countries involved",
                 trained_figure: "people trained",
                 financing_figure: "of financing received",
+                registered_figure: "people registered",
+                sessions_figure: "sessions",
+                event_countries_figure: "participating countries",
                 by_kind: "Activities by kind",
                 by_axis: "Activities by axis",
                 by_month: "Activities by starting month",
