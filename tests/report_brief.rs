@@ -132,3 +132,37 @@ fn country_brief_gathers_the_period_with_one_country() {
         assert!(!all.contains(absent), "{absent:?} should not be there");
     }
 }
+
+#[test]
+fn photos_are_scaled_down_never_stretched() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("enlace.db")).unwrap();
+    let items = interchange::parse(RECORDS).unwrap();
+    let actor = Actor::new("Ana López", Origin::Import);
+    store.import(&items, &actor, false, &mut |_, _| true).unwrap();
+    let id = id_of(&store, "Reunión con la Embajada de Francia");
+    // A wide 3000 × 1500 photo, as a phone takes them.
+    let photo = image::RgbImage::from_fn(3000, 1500, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 120]));
+    let file = dir.path().join("reunión-embajada.jpg");
+    photo.save(&file).unwrap();
+    store.attach(&id, &file, &actor).unwrap();
+
+    let request = BriefRequest {
+        id,
+        lang: Lang::Es,
+        paper: Paper::Letter,
+        office: "Coordinación General de Asuntos Internacionales".into(),
+        generated: chrono::DateTime::from_timestamp(1_764_000_000, 0).unwrap(),
+    };
+    let (path, pages) = write(&brief_report(&store, &request).unwrap(), "brief-photo.pdf");
+    assert!(pages.concat().contains("Fotografías reunión-embajada.jpg"));
+    let out = Command::new("pdfimages").args(["-list", path.to_str().unwrap()]).output().expect("pdfimages (poppler-utils)");
+    let list = String::from_utf8(out.stdout).unwrap();
+    let row: Vec<&str> = list.lines().nth(2).expect("one image").split_whitespace().collect();
+    // page num type width height color comp bpc enc interp object id x-ppi y-ppi size ratio
+    let (width, height): (u32, u32) = (row[3].parse().unwrap(), row[4].parse().unwrap());
+    assert!(width <= 1400 && width == 2 * height, "scaled down, proportions kept: {list}");
+    assert_eq!(row[12], row[13], "same resolution both ways, so not stretched: {list}");
+    assert_eq!(row[8], "jpeg", "photos embed as JPEG: {list}");
+    assert!(std::fs::metadata(&path).unwrap().len() < 600_000);
+}

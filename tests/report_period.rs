@@ -21,11 +21,12 @@ const RECORDS: &str = r#"{"kind":"illumination","title":"Iluminación por el Bic
 {"kind":"financing","title":"Movilidad activa en barrios","start_date":"2021-11-15","end_date":"2022-02-15","countries":["Reino Unido"],"axis":"Ciudad Sustentable","details":{"amount":"19500","currency":"GBP","donor":"Embajada Británica"}}
 {"kind":"agreement","title":"Memorándum con Auckland","start_date":"2021-12-02","countries":["Nueva Zelandia"],"axis":"Ciudad Sustentable","details":{"agreement_type":"memorandum","parties":["Ciudad de México","Auckland Council"],"valid_until":"2024-12-02","agreement_status":"vigente"}}
 {"kind":"delegation","title":"Visita técnica de la delegación de Wellington","start_date":"2021-10-18","end_date":"2021-10-20","countries":["Nueva Zelandia"],"axis":"Ciudad Sustentable","summary":"Recorrido por el sistema de captación de agua de lluvia.","details":{"direction":"incoming"}}
+{"kind":"event","title":"Foro de ciudades por la igualdad","start_date":"2021-10-05","modality":"virtual","countries":["Francia","Perú"],"axis":"Igualdad de Derechos","details":{"registered":2621,"countries_count":60,"sessions":12}}
 {"kind":"meeting","title":"Reunión de coordinación con la SRE","start_date":"2021-08-20","countries":["México"],"organisations":["Secretaría de Relaciones Exteriores"],"summary":"Agenda de visitas del semestre."}
 {"kind":"meeting","title":"Reunión fuera del periodo","start_date":"2022-01-15","countries":["Francia"],"axis":"Capital Cultural de América"}"#;
 
 /// Activities inside July–December 2021 in `RECORDS`.
-const IN_PERIOD: usize = 10;
+const IN_PERIOD: usize = 11;
 
 fn store() -> Store {
     let mut store = Store::open_in_memory().unwrap();
@@ -96,6 +97,9 @@ fn spanish_report_prints_the_records_of_the_period() {
         "año",
         "Anexo. Relación de actividades",
         "Generado el 24 de noviembre de 2025",
+        "2,621 personas registradas",
+        "60 países participantes",
+        "12 sesiones",
     ] {
         assert!(all.contains(expected), "{expected:?} missing");
     }

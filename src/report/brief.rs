@@ -1,8 +1,8 @@
 //! The brief ("ficha informativa"): one or two pages on one activity for
 //! whoever attends or signs: what, when, where and how; the counterparts
 //! with their posts; a context line per country (capital, national day);
-//! objectives, kind-specific details, outcomes, follow-up tasks, and the
-//! antecedentes: earlier activities with the same counterparts.
+//! objectives, kind-specific details, outcomes, photos, follow-up tasks,
+//! and the antecedentes: earlier activities with the same counterparts.
 
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
@@ -11,10 +11,12 @@ use crate::domain::{fields_of, Activity, ActivityId, FieldType, PartialDate};
 use crate::store::{Filter, Sort, Store, StoreError};
 
 use super::words::{self, capitalize, country_name, when};
-use super::{format_amount, Block, Column, Document, Lang, Metadata, Paper, Section, Table};
+use super::{format_amount, Block, Column, Document, Lang, Metadata, Paper, Photo, Section, Table};
 
 /// Earlier activities listed per brief, newest first.
 const ANTECEDENTS: usize = 12;
+/// Photos printed per brief.
+const PHOTOS: usize = 4;
 
 #[derive(Debug, Clone)]
 pub struct BriefRequest {
@@ -32,7 +34,23 @@ pub fn brief_report(store: &Store, request: &BriefRequest) -> Result<Document, S
         .get(&request.id)?
         .ok_or_else(|| StoreError::NotFound { entity: "actividad", id: request.id.to_string() })?;
     let antecedents = antecedents(store, &activity)?;
-    Ok(brief_document(request, &activity, &antecedents))
+    let photos = photos(store, &activity)?;
+    Ok(brief_document(request, &activity, &antecedents, photos))
+}
+
+/// The activity's attached JPEG and PNG pictures, captioned with their file
+/// names.
+fn photos(store: &Store, activity: &Activity) -> Result<Vec<Photo>, StoreError> {
+    let mut photos = Vec::new();
+    for attachment in activity.attachments.iter().filter(|a| matches!(a.media_type.as_str(), "image/jpeg" | "image/png")) {
+        if let Some(path) = store.attachment_path(&attachment.hash) {
+            photos.push(Photo { data: std::fs::read(path)?, caption: attachment.file_name.clone() });
+        }
+        if photos.len() == PHOTOS {
+            break;
+        }
+    }
+    Ok(photos)
 }
 
 /// Activities with any of the same organisations that started before this
@@ -60,7 +78,7 @@ fn antecedents(store: &Store, activity: &Activity) -> Result<Vec<Activity>, Stor
 }
 
 /// Declares the brief from records already read.
-pub fn brief_document(request: &BriefRequest, a: &Activity, antecedents: &[Activity]) -> Document {
+pub fn brief_document(request: &BriefRequest, a: &Activity, antecedents: &[Activity], photos: Vec<Photo>) -> Document {
     let lang = request.lang;
     let t = Labels::of(lang);
     let generated = words::date(lang, &PartialDate::day(request.generated.date_naive()));
@@ -130,6 +148,10 @@ pub fn brief_document(request: &BriefRequest, a: &Activity, antecedents: &[Activ
         outcomes.push(Block::Paragraph(text.clone()));
     }
     brief.push_section(outcomes);
+
+    let mut pictures = Section::new(t.photos);
+    photos.into_iter().for_each(|p| pictures.push(Block::Photo(p)));
+    brief.push_section(pictures);
 
     let mut tasks = Table::new(vec![
         Column::new(t.task, 3.0),
@@ -229,6 +251,7 @@ struct Labels {
     pending: &'static str,
     antecedents: &'static str,
     activity: &'static str,
+    photos: &'static str,
 }
 
 impl Labels {
@@ -260,6 +283,7 @@ impl Labels {
                 pending: "Pendiente",
                 antecedents: "Antecedentes",
                 activity: "Actividad",
+                photos: "Fotografías",
             },
             Lang::En => Labels {
                 brief: "Briefing note",
@@ -287,6 +311,7 @@ impl Labels {
                 pending: "Pending",
                 antecedents: "Background",
                 activity: "Activity",
+                photos: "Photographs",
             },
         }
     }

@@ -171,6 +171,8 @@ pub enum Block {
     /// A row of boxed big numbers with their labels ("numeralia").
     Figures(Vec<Figure>),
     BarChart(BarChart),
+    /// A photograph, scaled to fit (never stretched), with its caption.
+    Photo(Photo),
     /// Continue on a new page (ignored at the top of a page).
     PageBreak,
     /// Vertical space, in points.
@@ -188,8 +190,22 @@ impl Block {
             Block::Table(table) => table.rows.is_empty(),
             Block::Figures(figures) => figures.is_empty(),
             Block::BarChart(chart) => chart.bars.is_empty(),
+            Block::Photo(photo) => photo.data.is_empty(),
             Block::Cover(_) | Block::TableOfContents | Block::PageBreak | Block::Spacer(_) => false,
         }
+    }
+}
+
+/// A JPEG or PNG photograph and its caption.
+#[derive(Clone, PartialEq)]
+pub struct Photo {
+    pub data: Vec<u8>,
+    pub caption: String,
+}
+
+impl std::fmt::Debug for Photo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Photo").field("bytes", &self.data.len()).field("caption", &self.caption).finish()
     }
 }
 

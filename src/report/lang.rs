@@ -36,6 +36,14 @@ impl Lang {
         }
     }
 
+    /// Printed in place of a photo that cannot be read.
+    pub fn unreadable_photo(self) -> &'static str {
+        match self {
+            Lang::Es => "(no se pudo leer la imagen)",
+            Lang::En => "(the image could not be read)",
+        }
+    }
+
     /// ISO 639-1 code, written into the PDF metadata.
     pub fn code(self) -> &'static str {
         match self {

@@ -25,12 +25,13 @@ mod layout;
 mod numbers;
 mod pdf;
 mod period;
+mod photos;
 mod words;
 mod wrap;
 
 pub use brief::{brief_document, brief_report, BriefRequest};
 pub use country::{country_brief_document, country_brief_report, CountryBriefRequest};
-pub use document::{Align, Bar, BarChart, Block, Column, Cover, Document, Figure, Metadata, Paper, Section, Table};
+pub use document::{Align, Bar, BarChart, Block, Column, Cover, Document, Figure, Metadata, Paper, Photo, Section, Table};
 pub use lang::Lang;
 pub use numbers::{format_amount, format_count};
 pub use pdf::render_pdf;

@@ -4,26 +4,33 @@
 
 use printpdf::{
     Actions, BorderArray, Color, Destination, FontId, LineDashPattern, LinkAnnotation, Op, PaintMode, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, XObjectId, XObjectTransform,
 };
 
 use super::document::Document;
 use super::fonts::{Face, Fonts};
 use super::layout::theme::Rgb;
 use super::layout::{layout, Anchor, Draw, Layout, Page};
+use super::photos;
 use super::RenderError;
 
 /// Renders a document to the bytes of a PDF file.
 pub fn render_pdf(doc: &Document) -> Result<Vec<u8>, RenderError> {
     let fonts = Fonts::load()?;
-    let laid = layout(doc, &fonts);
+    let photos = photos::prepare_all(doc.blocks());
+    let sizes: Vec<Option<(u32, u32)>> = photos.iter().map(|p| p.as_ref().map(|p| (p.width, p.height))).collect();
+    let laid = layout(doc, &fonts, &sizes);
 
     let mut pdf = PdfDocument::new(&doc.title);
     let regular = pdf.add_font(&fonts.regular.parsed);
     let bold = pdf.add_font(&fonts.bold.parsed);
     set_info(&mut pdf, doc)?;
+    let images: Vec<Option<(XObjectId, f32, f32)>> = photos
+        .iter()
+        .map(|p| p.as_ref().map(|p| (pdf.add_image(&p.raw), p.width as f32, p.height as f32)))
+        .collect();
     let ids = FontIds { regular, bold };
-    let pages = laid.pages.iter().map(|page| pdf_page(page, &laid, &ids)).collect();
+    let pages = laid.pages.iter().map(|page| pdf_page(page, &laid, &ids, &images)).collect();
     pdf.with_pages(pages);
 
     let mut warnings = Vec::new();
@@ -75,7 +82,8 @@ fn point(x: f32, y: f32) -> printpdf::LinePoint {
 }
 
 /// Layout coordinates run down from the top; PDF's run up from the bottom.
-fn pdf_page(page: &Page, laid: &Layout, fonts: &FontIds) -> PdfPage {
+/// `images`: each photo's XObject and size in pixels.
+fn pdf_page(page: &Page, laid: &Layout, fonts: &FontIds, images: &[Option<(XObjectId, f32, f32)>]) -> PdfPage {
     let height = laid.height;
     let mut ops = Vec::with_capacity(page.draws.len() * 6);
     for draw in &page.draws {
@@ -114,6 +122,20 @@ fn pdf_page(page: &Page, laid: &Layout, fonts: &FontIds) -> PdfPage {
                         },
                     },
                 ]);
+            }
+            Draw::Image { x, y, w, h, index } => {
+                if let Some(Some((id, px_w, px_h))) = images.get(*index) {
+                    // At 72 dpi one pixel is one point; then scale to the box.
+                    let transform = XObjectTransform {
+                        translate_x: Some(Pt(*x)),
+                        translate_y: Some(Pt(height - y - h)),
+                        scale_x: Some(w / px_w),
+                        scale_y: Some(h / px_h),
+                        dpi: Some(72.0),
+                        ..XObjectTransform::default()
+                    };
+                    ops.push(Op::UseXobject { id: id.clone(), transform });
+                }
             }
             Draw::Link { x, y, w, h, page } => ops.push(Op::LinkAnnotation {
                 link: LinkAnnotation::new(

@@ -98,7 +98,7 @@ pub fn period_document(request: &PeriodRequest, activities: &[Activity], stats: 
     }));
     doc.push(Block::TableOfContents);
 
-    doc.push_section(summary(lang, &t, &period, stats));
+    doc.push_section(summary(lang, &t, &period, request.from, stats));
     for (axis, items) in by_axis(activities, axis_order) {
         let title = if axis.is_empty() { t.no_axis.to_string() } else { axis };
         doc.push(Block::PageBreak);
@@ -127,7 +127,7 @@ fn describe_filters(request: &PeriodRequest) -> Option<String> {
     (!parts.is_empty()).then(|| format!("{} {}", t.filters, parts.join("; ")))
 }
 
-fn summary(lang: Lang, t: &Labels, period: &str, stats: &Stats) -> Section {
+fn summary(lang: Lang, t: &Labels, period: &str, from: NaiveDate, stats: &Stats) -> Section {
     let mut s = Section::new(t.summary);
     let axes = stats.by_axis.iter().filter(|c| !c.key.is_empty()).count();
     s.push(Block::Paragraph((t.summary_sentence)(period, stats.total, stats.by_country.len(), axes)));
@@ -158,7 +158,7 @@ fn summary(lang: Lang, t: &Labels, period: &str, stats: &Stats) -> Section {
         .map(|c| Count { key: if c.key.is_empty() { t.no_axis.to_string() } else { c.key.clone() }, count: c.count })
         .collect();
     s.push_section(Section::new(t.by_axis).with(chart(&axes)));
-    let months: Vec<Count> = stats.by_month.iter().map(|c| Count { key: month_label(lang, &c.key), count: c.count }).collect();
+    let months = by_month(lang, t, &stats.by_month, from);
     s.push_section(Section::new(t.by_month).with(chart(&months)));
 
     let mut countries = Table::new(vec![Column::new(t.country_col, 3.0), Column::numeric(t.activities_col, 1.0), Column::numeric("%", 1.0)]);
@@ -183,6 +183,19 @@ fn chart(counts: &[Count]) -> Block {
         chart = chart.bar(c.key.clone(), c.count as f64);
     }
     Block::BarChart(chart)
+}
+
+/// Activities by month of their start; those that started before the
+/// period (long projects, agreements) share one bar.
+fn by_month(lang: Lang, t: &Labels, months: &[Count], from: NaiveDate) -> Vec<Count> {
+    let first = from.format("%Y-%m").to_string();
+    let before: u64 = months.iter().filter(|c| c.key < first).map(|c| c.count).sum();
+    let mut bars = Vec::new();
+    if before > 0 {
+        bars.push(Count { key: t.before_period.to_string(), count: before });
+    }
+    bars.extend(months.iter().filter(|c| c.key >= first).map(|c| Count { key: month_label(lang, &c.key), count: c.count }));
+    bars
 }
 
 /// "2021-07" → "julio de 2021" / "July 2021".
@@ -223,11 +236,24 @@ fn axis_part(lang: Lang, t: &Labels, title: String, items: &[&Activity]) -> Sect
             Kind::Financing => s.push(Block::Table(financing(lang, t, &of_kind))),
             Kind::Agreement => s.push(Block::Table(agreements(lang, t, &of_kind))),
             Kind::Training => of_kind.iter().for_each(|a| training(&mut s, lang, t, a)),
+            Kind::Event => of_kind.iter().for_each(|a| {
+                words::activity_entry(lang, a).into_iter().for_each(|b| s.push(b));
+                s.push(Block::Figures(numeralia(t, a)));
+            }),
             _ => of_kind.iter().flat_map(|a| words::activity_entry(lang, a)).for_each(|b| s.push(b)),
         }
         part.push_section(s);
     }
     part
+}
+
+/// An event's figures ("numeralia"): registered people, countries, sessions.
+fn numeralia(t: &Labels, a: &Activity) -> Vec<Figure> {
+    let d = &a.details;
+    [(d.registered, t.registered_figure), (d.countries_count, t.event_countries_figure), (d.sessions, t.sessions_figure)]
+        .into_iter()
+        .filter_map(|(value, label)| value.map(|v| Figure::new(format_count(f64::from(v)), label)))
+        .collect()
 }
 
 fn text(value: &Option<String>) -> String {
@@ -401,9 +427,13 @@ struct Labels {
     countries_figure: &'static str,
     trained_figure: &'static str,
     financing_figure: &'static str,
+    registered_figure: &'static str,
+    sessions_figure: &'static str,
+    event_countries_figure: &'static str,
     by_kind: &'static str,
     by_axis: &'static str,
     by_month: &'static str,
+    before_period: &'static str,
     top_countries: &'static str,
     top_note: fn(usize, usize) -> String,
     no_axis: &'static str,
@@ -461,9 +491,13 @@ impl Labels {
                 countries_figure: "países con actividades",
                 trained_figure: "personas capacitadas",
                 financing_figure: "de financiamiento recibido",
+                registered_figure: "personas registradas",
+                sessions_figure: "sesiones",
+                event_countries_figure: "países participantes",
                 by_kind: "Actividades por tipo",
                 by_axis: "Actividades por eje",
-                by_month: "Actividades por mes",
+                by_month: "Actividades por mes de inicio",
+                before_period: "Iniciadas antes del periodo",
                 top_countries: "Países con más actividades",
                 top_note: |shown, all| format!("Los {shown} países con más actividades de los {all} registrados."),
                 no_axis: "Sin eje asignado",
@@ -517,9 +551,13 @@ impl Labels {
                 countries_figure: "countries involved",
                 trained_figure: "people trained",
                 financing_figure: "of financing received",
+                registered_figure: "people registered",
+                sessions_figure: "sessions",
+                event_countries_figure: "participating countries",
                 by_kind: "Activities by kind",
                 by_axis: "Activities by axis",
-                by_month: "Activities by month",
+                by_month: "Activities by starting month",
+                before_period: "Started before the period",
                 top_countries: "Countries with most activities",
                 top_note: |shown, all| format!("The {shown} countries with most activities of the {all} recorded."),
                 no_axis: "No axis assigned",

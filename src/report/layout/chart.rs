@@ -16,7 +16,8 @@ pub(super) fn figures(c: &mut Composer, figures: &[Figure]) {
     let gap = 10.0;
     c.space(BLOCK_GAP + 2.0);
     for chunk in figures.chunks(FIGURES_PER_ROW) {
-        let per_row = chunk.len().max(2) as f32;
+        // A fixed grid: a short last row keeps the boxes' width.
+        let per_row = FIGURES_PER_ROW as f32;
         let box_width = (c.text_width() - gap * (per_row - 1.0)) / per_row;
         let labels: Vec<Vec<String>> =
             chunk.iter().map(|f| wrap(c.fonts, Face::Regular, SMALL_SIZE, &f.label, box_width - 16.0)).collect();
@@ -44,7 +45,7 @@ pub(super) fn figures(c: &mut Composer, figures: &[Figure]) {
         c.y += height;
         c.space(gap);
     }
-    c.space(BLOCK_GAP + 2.0);
+    c.space(BLOCK_GAP + 6.0);
 }
 
 /// A step of 1, 2 or 5 × 10ⁿ giving about `ticks` gridlines up to `max`

@@ -27,6 +27,8 @@ pub(crate) enum Draw {
     Rect { x: f32, y: f32, w: f32, h: f32, fill: Rgb },
     /// A straight line; `dotted` draws it as a row of dots (contents leaders).
     Line { x1: f32, y1: f32, x2: f32, y2: f32, width: f32, color: Rgb, dotted: bool },
+    /// The `index`-th photo of the document, scaled into this box.
+    Image { x: f32, y: f32, w: f32, h: f32, index: usize },
     /// A clickable area that jumps to `page` (1-based).
     Link { x: f32, y: f32, w: f32, h: f32, page: usize },
 }
@@ -57,11 +59,13 @@ pub(crate) struct Layout {
 }
 
 /// Lays the document out, settling the page numbers the contents print.
-pub(crate) fn layout(doc: &Document, fonts: &Fonts) -> Layout {
+/// `photos` holds the pixel size of each photo, in order (`None` when it
+/// could not be read).
+pub(crate) fn layout(doc: &Document, fonts: &Fonts, photos: &[Option<(u32, u32)>]) -> Layout {
     let mut known: Option<Vec<usize>> = None;
     let mut attempts = 0;
     loop {
-        let laid = compose(doc, fonts, known.as_deref());
+        let laid = compose(doc, fonts, photos, known.as_deref());
         let found: Vec<usize> = laid.anchors.iter().map(|a| a.page).collect();
         attempts += 1;
         if known.as_ref() == Some(&found) || attempts == 3 {
@@ -71,8 +75,9 @@ pub(crate) fn layout(doc: &Document, fonts: &Fonts) -> Layout {
     }
 }
 
-fn compose(doc: &Document, fonts: &Fonts, toc_pages: Option<&[usize]>) -> Layout {
+fn compose(doc: &Document, fonts: &Fonts, photos: &[Option<(u32, u32)>], toc_pages: Option<&[usize]>) -> Layout {
     let mut c = Composer::new(doc, fonts, toc_pages);
+    c.photos = photos;
     let blocks = doc.blocks();
     for (i, block) in blocks.iter().enumerate() {
         c.block(block, &blocks[i + 1..]);
@@ -133,6 +138,9 @@ pub(crate) struct Composer<'a> {
     pub anchors: Vec<Anchor>,
     /// Pages of the contents' headings found by the previous pass.
     toc_pages: Option<&'a [usize]>,
+    /// Pixel sizes of the document's photos, and how many were placed.
+    photos: &'a [Option<(u32, u32)>],
+    photos_placed: usize,
 }
 
 impl<'a> Composer<'a> {
@@ -153,6 +161,8 @@ impl<'a> Composer<'a> {
             break_owed: false,
             anchors: Vec::new(),
             toc_pages,
+            photos: &[],
+            photos_placed: 0,
         }
     }
 
@@ -260,7 +270,11 @@ impl<'a> Composer<'a> {
                 let next = heading_style(*level);
                 next.space_before + next.line + next.space_after + self.lead_height(&rest[1..])
             }
-            Some(Block::Note(_)) => SMALL_LINE + 2.0 * BODY_LINE,
+            Some(Block::Note(_)) => 2.0 * SMALL_LINE + self.lead_height(&rest[1..]),
+            Some(Block::Photo(_)) => match self.photos.get(self.photos_placed).copied().flatten() {
+                Some((w, h)) => self.photo_size(w, h).1 + BLOCK_GAP + SMALL_LINE,
+                None => 2.0 * SMALL_LINE,
+            },
             _ => 2.0 * BODY_LINE,
         }
     }
@@ -277,6 +291,7 @@ impl<'a> Composer<'a> {
             Block::Table(t) => table::table(self, t),
             Block::Figures(figures) => chart::figures(self, figures),
             Block::BarChart(bar_chart) => chart::bar_chart(self, bar_chart),
+            Block::Photo(photo) => self.photo(&photo.caption),
             Block::PageBreak => self.break_owed = true,
             Block::Spacer(points) => self.space(*points),
         }
@@ -310,6 +325,38 @@ impl<'a> Composer<'a> {
         self.space(BLOCK_GAP * 0.75);
         self.lines(self.left, &lines, style);
         self.space(BLOCK_GAP * 0.75);
+    }
+
+    /// The printed size of a photo: as large as fits the width and under
+    /// half a page high, never enlarged past 100 dpi, proportions kept.
+    fn photo_size(&self, px_w: u32, px_h: u32) -> (f32, f32) {
+        let (px_w, px_h) = (px_w.max(1) as f32, px_h.max(1) as f32);
+        let scale = (self.text_width() / px_w).min(self.column_height() * 0.45 / px_h).min(72.0 / 100.0);
+        (px_w * scale, px_h * scale)
+    }
+
+    /// A photo centred with its caption below.
+    fn photo(&mut self, caption: &str) {
+        let index = self.photos_placed;
+        self.photos_placed += 1;
+        let lines = wrap(self.fonts, NOTE.face, NOTE.size, caption, self.text_width());
+        let Some((px_w, px_h)) = self.photos.get(index).copied().flatten() else {
+            let unreadable = self.doc.lang.unreadable_photo();
+            self.paragraph(&format!("{unreadable} {caption}"), NOTE);
+            return;
+        };
+        let (w, h) = self.photo_size(px_w, px_h);
+        self.space(BLOCK_GAP + 2.0);
+        self.reserve(h + 4.0 + NOTE.line * lines.len() as f32);
+        let x = self.left + (self.text_width() - w) / 2.0;
+        self.draw(Draw::Image { x, y: self.y, w, h, index });
+        self.y += h + 4.0;
+        for line in &lines {
+            let line_x = self.left + (self.text_width() - self.fonts.width(NOTE.face, line, NOTE.size)) / 2.0;
+            self.text_at(line_x, self.y, NOTE, line);
+            self.y += NOTE.line;
+        }
+        self.space(BLOCK_GAP + 2.0);
     }
 
     fn bullets(&mut self, items: &[String]) {
@@ -393,7 +440,7 @@ mod tests {
         let long: Vec<String> = (0..150).map(|n| format!("línea{n:03}")).collect();
         table.row(["único".to_string(), long.join("\n")]);
         d.push(Block::Table(table));
-        let laid = layout(&d, &fonts);
+        let laid = layout(&d, &fonts, &[]);
         assert!(laid.pages.len() >= 3);
         let printed: Vec<&str> = laid.pages.iter().flat_map(texts).filter(|t| t.starts_with("línea")).collect();
         assert_eq!(printed, long, "every line once, in order");
@@ -417,7 +464,7 @@ mod tests {
         d.push(Block::PageBreak);
         d.push(Block::Heading { level: 1, text: "Dos".into() });
         d.push(Block::PageBreak);
-        let laid = layout(&d, &fonts);
+        let laid = layout(&d, &fonts, &[]);
         let pages: Vec<usize> = laid.anchors.iter().map(|a| a.page).collect();
         assert_eq!(pages, [1, 2]);
         assert_eq!(laid.pages.len(), 2);

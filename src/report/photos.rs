@@ -1,0 +1,66 @@
+//! Photographs: decoded once per rendering and scaled down to a sensible
+//! resolution before embedding, so a phone's 12-megapixel picture does not
+//! turn a two-page brief into a 10 MB file.
+
+use printpdf::{RawImage, RawImageData, RawImageFormat};
+
+use super::Block;
+
+/// Longest side, in pixels, of an embedded photo: about 200 dpi across the
+/// text width of a Letter page.
+const MAX_PIXELS: u32 = 1400;
+
+/// A photo ready to embed, with its size in pixels.
+pub(crate) struct Prepared {
+    pub raw: RawImage,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// Decodes a JPEG or PNG and scales it down; `None` when it cannot be read.
+pub(crate) fn prepare(data: &[u8]) -> Option<Prepared> {
+    let image = image::load_from_memory(data).ok()?;
+    let image = if image.width().max(image.height()) > MAX_PIXELS { image.thumbnail(MAX_PIXELS, MAX_PIXELS) } else { image };
+    let rgb = image.to_rgb8();
+    let (width, height) = rgb.dimensions();
+    let raw = RawImage {
+        pixels: RawImageData::U8(rgb.into_raw()),
+        width: width as usize,
+        height: height as usize,
+        data_format: RawImageFormat::RGB8,
+        tag: Vec::new(),
+    };
+    Some(Prepared { raw, width, height })
+}
+
+/// Every photo of the document, in reading order.
+pub(crate) fn prepare_all(blocks: &[Block]) -> Vec<Option<Prepared>> {
+    blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Photo(photo) => Some(prepare(&photo.data)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        let image = image::RgbImage::from_pixel(width, height, image::Rgb([30, 60, 100]));
+        let mut out = std::io::Cursor::new(Vec::new());
+        image.write_to(&mut out, image::ImageFormat::Png).unwrap();
+        out.into_inner()
+    }
+
+    #[test]
+    fn large_photos_are_scaled_down_keeping_their_proportions() {
+        let p = prepare(&png(4000, 3000)).unwrap();
+        assert_eq!((p.width, p.height), (1400, 1050));
+        let small = prepare(&png(300, 200)).unwrap();
+        assert_eq!((small.width, small.height), (300, 200));
+        assert!(prepare(b"not an image").is_none());
+    }
+}
