@@ -82,7 +82,7 @@ fn trash_restore_and_history() {
     let id = "0190f0a0-0000-7000-8000-000000000004";
     enlace(&db).args(["--as", "Ana López", "trash", id]).assert().success();
     enlace(&db).args(["list", "--trash"]).assert().success().stdout(predicate::str::contains("1 de 1"));
-    enlace(&db).args(["restore", id]).assert().success();
+    enlace(&db).args(["untrash", id]).assert().success();
     enlace(&db)
         .args(["history", id])
         .assert()
@@ -127,4 +127,41 @@ fn report_and_brief_write_pdfs_with_the_records() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("antes de empezar"));
+}
+
+#[test]
+fn spreadsheets_calendars_and_backups_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("oficina.db");
+    // The fixture has good rows and bad ones: the dry run lists both, the import refuses.
+    enlace(&db)
+        .args(["import", "tests/fixtures/interop/actividades_2021.csv", "--dry-run"])
+        .assert()
+        .failure()
+        .stdout(predicate::str::contains("se creará").and(predicate::str::contains("Atlántida")))
+        .stderr(predicate::str::contains("no se escribió nada"));
+    enlace(&db).arg("list").assert().success().stdout(predicate::str::contains("0 de 0"));
+
+    enlace(&db).args(["import", "tests/fixtures/every_kind.jsonl"]).assert().success();
+    let xlsx = dir.path().join("actividades.xlsx");
+    enlace(&db).args(["export", "--format", "xlsx", "--out"]).arg(&xlsx).assert().success();
+    let copy = dir.path().join("copia.db");
+    enlace(&copy).arg("import").arg(&xlsx).assert().success().stdout(predicate::str::contains("12 actividades creadas"));
+    let ics = dir.path().join("agenda.ics");
+    enlace(&db).args(["export", "--format", "ics", "--out"]).arg(&ics).assert().success();
+    assert!(std::fs::read_to_string(&ics).unwrap().contains("BEGIN:VEVENT"));
+
+    let snapshots = dir.path().join("respaldos");
+    enlace(&db).args(["backup", "--dir"]).arg(&snapshots).assert().success();
+    let name = std::fs::read_dir(&snapshots).unwrap().next().unwrap().unwrap().file_name();
+    enlace(&db).args(["trash", "0190f0a0-0000-7000-8000-000000000004"]).assert().success();
+    enlace(&db)
+        .arg("restore")
+        .arg(&name)
+        .arg("--dir")
+        .arg(&snapshots)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Restaurado: 12 actividades"));
+    enlace(&db).arg("list").assert().success().stdout(predicate::str::contains("12 de 12"));
 }

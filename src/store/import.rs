@@ -122,6 +122,9 @@ impl Store {
             tx.rollback()?;
         } else {
             tx.commit()?;
+            // A large import changes the shape of the data: refresh the planner's statistics
+            // (cheap; SQLite only re-analyses tables that changed enough).
+            self.conn.execute_batch("PRAGMA optimize")?;
         }
         Ok(report)
     }

@@ -128,8 +128,6 @@ impl Store {
         conn.set_prepared_statement_cache_capacity(256);
         migrations::migrate(&mut conn)?;
         clock::ensure_copy_id(&conn)?;
-        // Keeps the query planner's statistics fresh, cheaply (SQLite's advice for long-lived connections).
-        conn.execute_batch("PRAGMA optimize = 0x10002")?;
         Ok(Store { conn, path })
     }
 

@@ -12,6 +12,7 @@ use enlace::interop::{interchange, sample};
 use enlace::store::{Actor, Filter, Origin, Sort, Store};
 
 mod filters;
+mod interop_cmds;
 mod reports;
 use filters::FilterArgs;
 
@@ -32,17 +33,38 @@ struct Cli {
 enum Command {
     /// Create (or upgrade) the database.
     Init,
-    /// Import activities from an interchange file (.jsonl or .json).
+    /// Import activities: interchange (.jsonl, .json) or spreadsheet (.csv, .xlsx).
     Import {
         file: PathBuf,
         /// Check and report what would change, writing nothing.
         #[arg(long)]
         dry_run: bool,
+        /// Spreadsheets: a JSON file mapping headers to fields (default: guessed from the headers).
+        #[arg(long)]
+        mapping: Option<PathBuf>,
+        /// Spreadsheets: the sheet to read (default: the first).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Spreadsheets: also import rows that look like duplicates.
+        #[arg(long)]
+        with_duplicates: bool,
+    },
+    /// Propose draft activities from a passage of a past report (saved with --save).
+    ImportText {
+        file: PathBuf,
+        /// The report's period, for dates without a year: "2021-2", "2021", "julio a diciembre de 2021".
+        #[arg(long)]
+        period: Option<String>,
+        #[arg(long)]
+        save: bool,
     },
     /// Export activities in the interchange format (round-trips with import).
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
         format: ExportFormat,
+        /// Language of headers and labels (csv, xlsx, ics).
+        #[arg(long, default_value = "es", value_parser = interop_cmds::parse_lang)]
+        lang: enlace::interop::Lang,
         #[command(flatten)]
         filter: FilterArgs,
         /// Output file (standard output if omitted).
@@ -78,7 +100,7 @@ enum Command {
     /// Move an activity to the trash.
     Trash { id: String },
     /// Take an activity out of the trash.
-    Restore { id: String },
+    Untrash { id: String },
     /// Show an activity's history.
     History { id: String },
     /// Period report (informe) as PDF.
@@ -87,6 +109,23 @@ enum Command {
     Brief(reports::BriefArgs),
     /// Everything logged with one country in a period, as PDF.
     CountryBrief(reports::CountryBriefArgs),
+    /// Snapshot the database and attachments now (keeps 7 daily and 4 weekly).
+    Backup {
+        /// Snapshots folder (default: beside the database).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+    /// List snapshots.
+    Backups {
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+    /// Restore a snapshot (the current state is snapshotted first).
+    Restore {
+        snapshot: String,
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
     /// Policy axes.
     Axes {
         #[command(subcommand)]
@@ -117,6 +156,9 @@ enum OrgsAction {
 #[derive(Clone, Copy, ValueEnum)]
 enum ExportFormat {
     Jsonl,
+    Csv,
+    Xlsx,
+    Ics,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
@@ -149,12 +191,30 @@ fn open(db: &Path) -> Result<Store> {
     Store::open(db).with_context(|| format!("no se pudo abrir la base de datos {}", db.display()))
 }
 
+fn is_spreadsheet(file: &Path) -> bool {
+    let ext = file.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    matches!(ext.as_str(), "csv" | "tsv" | "txt" | "xlsx" | "xlsm" | "xls" | "ods")
+}
+
 fn run(cli: Cli) -> Result<()> {
+    // Restoring replaces the database file, so it must run with the database closed.
+    if let Command::Restore { snapshot, dir } = &cli.command {
+        return interop_cmds::restore(&cli.db, snapshot, dir.as_ref());
+    }
     let actor = Actor::new(cli.actor.clone(), Origin::Cli);
     let mut store = open(&cli.db)?;
     match cli.command {
         Command::Init => println!("Base de datos lista: {}", cli.db.display()),
-        Command::Import { file, dry_run } => {
+        Command::Restore { .. } => unreachable!("handled before opening"),
+        Command::Import { file, dry_run, mapping, sheet, with_duplicates } if is_spreadsheet(&file) => {
+            interop_cmds::import_spreadsheet(&mut store, &file, mapping.as_deref(), sheet.as_deref(), dry_run, with_duplicates, &cli.actor)?
+        }
+        Command::ImportText { file, period, save } => {
+            interop_cmds::import_text(&mut store, &file, period.as_deref(), save, &cli.actor)?
+        }
+        Command::Backup { dir } => interop_cmds::backup_now(&store, &cli.db, dir.as_ref())?,
+        Command::Backups { dir } => interop_cmds::list_backups(&cli.db, dir.as_ref())?,
+        Command::Import { file, dry_run, .. } => {
             let text = std::fs::read_to_string(&file).with_context(|| format!("no se pudo leer {}", file.display()))?;
             let items = interchange::parse(&text).map_err(enlace::store::ImportError::Invalid)?;
             let import_actor = Actor::new(cli.actor, Origin::Import);
@@ -177,7 +237,11 @@ fn run(cli: Cli) -> Result<()> {
                 println!("Simulación: no se escribió nada.");
             }
         }
-        Command::Export { format: ExportFormat::Jsonl, filter, out } => {
+        Command::Export { format, lang, filter, out } if !matches!(format, ExportFormat::Jsonl) => {
+            let f = Filter { sort: Sort::DateAsc, ..filter.to_filter()? };
+            interop_cmds::export(&store.list(&f)?.items, format, lang, out.as_ref())?
+        }
+        Command::Export { filter, out, .. } => {
             let f = Filter { sort: Sort::DateAsc, ..filter.to_filter()? };
             let activities = store.list(&f)?.items;
             match out {
@@ -241,7 +305,7 @@ fn run(cli: Cli) -> Result<()> {
             store.trash(&parse_id(&id)?, &actor)?;
             println!("Actividad enviada a la papelera: {id}");
         }
-        Command::Restore { id } => {
+        Command::Untrash { id } => {
             store.restore(&parse_id(&id)?, &actor)?;
             println!("Actividad restaurada: {id}");
         }
