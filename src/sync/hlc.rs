@@ -108,8 +108,8 @@ pub fn now_millis() -> u64 {
 fn human_span_es(millis: u64) -> String {
     let minutes = millis / 60_000;
     let (n, unit) = match minutes {
-        m if m >= 2 * 24 * 60 => (m / (24 * 60), "días"),
-        m if m >= 2 * 60 => (m / 60, "horas"),
+        m if m >= 2 * 24 * 60 => ((m + 12 * 60) / (24 * 60), "días"),
+        m if m >= 2 * 60 => ((m + 30) / 60, "horas"),
         m => (m, "minutos"),
     };
     format!("{n} {unit}")
@@ -141,6 +141,8 @@ mod tests {
         let days_ahead = Hlc { millis: now + 3 * 24 * 3_600_000, counter: 0 };
         let skew = check_ahead(days_ahead, now).unwrap_err();
         assert_eq!(skew.ahead_es(), "3 días");
+        let almost = Hlc { millis: now + 3 * 24 * 3_600_000 - 5_000, counter: 0 };
+        assert_eq!(check_ahead(almost, now).unwrap_err().ahead_es(), "3 días", "rounded, not cut");
         assert!(check_ahead(Hlc { millis: now + 60_000, counter: 0 }, now).is_ok());
         assert!(check_ahead(Hlc { millis: now - 30 * 24 * 3_600_000, counter: 0 }, now).is_ok());
     }
