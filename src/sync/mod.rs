@@ -8,7 +8,7 @@
 //! - [`hlc`]: clock stamps and the guard against a wrong clock; [`change`]: one change on the
 //!   wire; [`merge`]: the per-field, order-independent merge and its conflicts (design there).
 //! - [`journal`]: the database side (log, merge state, this copy's own writes as changes);
-//!   [`export`], [`import`]: making and applying bundles; [`conflicts`]: listing and resolving.
+//!   [`export`], [`import`], [`inspect`]: making, applying and checking bundles; [`conflicts`]: listing and resolving.
 //!
 //! Flow: an officer exports the changes central has not acknowledged; central imports them
 //! (merging, flagging conflicts and duplicate organisations) and its return bundle carries
@@ -21,6 +21,7 @@ pub mod export;
 pub mod hlc;
 pub mod identity;
 pub mod import;
+pub mod inspect;
 pub mod journal;
 pub mod manifest;
 pub mod merge;
@@ -31,6 +32,7 @@ pub use container::BundleError;
 pub use export::{export, Exported};
 pub use identity::{CopyId, Identity, IdentityError, PublicIdentity, Role};
 pub use import::{import, ImportOptions, ImportReport};
+pub use inspect::{inspect, Inspection};
 
 use crate::store::StoreError;
 
