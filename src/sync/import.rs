@@ -56,6 +56,8 @@ pub struct ImportReport {
     /// Existing live records this bundle deleted or changed.
     pub overwritten: usize,
     pub deleted: usize,
+    /// Records whose edits arrived before their creation: kept, written when it arrives.
+    pub pending: usize,
     /// Numbers of earlier bundles from this sender never received.
     pub missing_bundles: Vec<u64>,
     /// Messages for the person (missing bundles, clocks, duplicates), in Spanish.
@@ -196,6 +198,13 @@ fn materialise_activity(tx: &Connection, id: &str, state: &RecordState, actor: &
         return Ok(());
     }
     let existing = for_sync::activity(tx, id)?;
+    let complete = ["kind", "title", "start_date"].iter().all(|f| state.value().contains_key(*f));
+    if existing.is_none() && !complete {
+        // Edits whose record's creation is in a bundle not received yet: kept in the merge
+        // state, written once the creation arrives.
+        report.pending += 1;
+        return Ok(());
+    }
     let was_live = existing.as_ref().is_some_and(|a| a.meta.deleted_at.is_none());
     let mut value = state.value();
     value.insert("id".into(), Value::from(id));
