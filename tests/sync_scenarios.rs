@@ -222,3 +222,24 @@ fn attachments_travel_by_content_hash() {
     let path = o.central.store.attachment_path(&attached.hash).unwrap();
     assert_eq!(std::fs::read(path).unwrap(), b"%PDF-1.4 acta firmada");
 }
+
+#[test]
+fn a_laptop_whose_clock_runs_ahead_is_told_so_by_central_s_answer() {
+    let mut o = Office::new();
+    let two_days = chrono::Utc::now().timestamp_millis() as u64 + 2 * 24 * 3_600_000;
+    enlace::store::clock::observe(o.ana.store.connection(), &format!("{two_days:013}-00000")).unwrap();
+    o.ana.save(meeting("Reunión", "2026-11-02"));
+    let bundle = o.ana.bundle_for(&o.central);
+    let accepted = o.central.import_with(&bundle, ImportOptions { accept_clock_skew: true, ..Default::default() }).unwrap();
+    assert_eq!(accepted.applied, 1);
+    let now = chrono::Utc::now().timestamp_millis() as u64;
+    let central_clock = enlace::store::clock::tick(o.central.store.connection()).unwrap();
+    assert!(central_clock.as_str() < format!("{:013}", now + 3_600_000).as_str(), "central's clock was not dragged ahead: {central_clock}");
+    let back = o.central.bundle_for(&o.ana);
+    let report = o.ana.import(&back).unwrap();
+    assert!(
+        report.warnings.iter().any(|w| w.contains("reloj de esta computadora parece adelantado") && w.contains("2 días")),
+        "{:?}",
+        report.warnings
+    );
+}

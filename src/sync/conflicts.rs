@@ -110,7 +110,7 @@ pub fn resolve(store: &mut Store, id: &str, field: &str, choice: Choice, actor: 
         write_through(tx, id, &state, &resolution, actor)?;
         journal::skip_feed(tx)?;
         let change = state.resolve(journal::tick(tx, me.public.id)?, journal::next_seq(tx, me.public.id)?, Entity::Activity, id, &resolution);
-        journal::record(tx, &change)?;
+        journal::record(tx, &change, state)?;
         Ok(())
     })
 }

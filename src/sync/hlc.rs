@@ -108,7 +108,7 @@ pub fn now_millis() -> u64 {
 fn human_span_es(millis: u64) -> String {
     let minutes = millis / 60_000;
     let (n, unit) = match minutes {
-        m if m >= 2 * 24 * 60 => ((m + 12 * 60) / (24 * 60), "días"),
+        m if m >= 36 * 60 => ((m + 12 * 60) / (24 * 60), "días"),
         m if m >= 2 * 60 => ((m + 30) / 60, "horas"),
         m => (m, "minutos"),
     };

@@ -174,11 +174,31 @@ fn apply(
             serde_json::json!({ "applied": report.applied, "skipped": report.skipped, "conflicted": report.conflicted }).to_string(),
         ),
     )?;
-    if let Some(newest) = opened.changes.iter().map(|c| c.hlc).max() {
+    // A clock accepted while running ahead must not drag this copy's clock with it.
+    if let Some(newest) = opened.changes.iter().map(|c| c.hlc).max().filter(|h| check_ahead(*h, now_millis()).is_ok()) {
         crate::store::clock::observe(tx, &newest.to_string())?;
     }
+    report.warnings.extend(own_clock_warning(tx, me.public.id, m)?);
     journal::skip_feed(tx)?;
     Ok(report)
+}
+
+/// When the sender acknowledges one of our changes stamped later than the sender's own clock
+/// when it made the bundle, it is *this* computer's clock that runs ahead.
+fn own_clock_warning(tx: &Connection, me: CopyId, m: &super::manifest::Manifest) -> rusqlite::Result<Option<String>> {
+    use rusqlite::OptionalExtension;
+    let Some(acked) = m.acks.get(&me) else { return Ok(None) };
+    let hlc: Option<String> = tx
+        .query_row("SELECT hlc FROM sync_log WHERE origin = ?1 AND seq = ?2", (me.to_string(), *acked as i64), |r| r.get(0))
+        .optional()?;
+    let Some(ours) = hlc.and_then(|h| h.parse().ok()) else { return Ok(None) };
+    Ok(check_ahead(ours, m.created_hlc.millis).err().map(|skew| {
+        format!(
+            "el reloj de esta computadora parece adelantado {} respecto al de «{}»: revise su fecha y hora",
+            skew.ahead_es(),
+            m.sender.name
+        )
+    }))
 }
 
 fn conflicting_stamps(state: &RecordState) -> BTreeSet<super::hlc::Stamp> {

@@ -54,12 +54,11 @@ pub fn log(conn: &Connection, change: &Change) -> rusqlite::Result<bool> {
     Ok(n == 1)
 }
 
-/// Logs a change and merges it into its record's state.
-pub fn record(conn: &Connection, change: &Change) -> rusqlite::Result<bool> {
+/// Logs a change made from `state` (the record's current merge state) and merges it in.
+pub fn record(conn: &Connection, change: &Change, mut state: RecordState) -> rusqlite::Result<bool> {
     if !log(conn, change)? {
         return Ok(false);
     }
-    let mut state = load_state(conn, change.entity, &change.id)?;
     state.apply(change);
     save_state(conn, change.entity, &change.id, &state)?;
     Ok(true)
@@ -131,34 +130,35 @@ pub fn ingest_local(conn: &Connection, me: CopyId) -> rusqlite::Result<usize> {
         .collect::<rusqlite::Result<_>>()?;
     let mut seq = next_seq(conn, me)?;
     let mut made = 0;
-    for (entity, id, op, hlc, record, fields) in rows {
+    for (entity, id, op, hlc, after, fields) in rows {
         let Ok(hlc) = hlc.parse::<Hlc>() else { continue };
         let at = Stamp { hlc, origin: me };
-        let record: Option<Value> = record.and_then(|r| serde_json::from_str(&r).ok());
-        let change = match entity.as_str() {
+        let after: Option<Value> = after.and_then(|r| serde_json::from_str(&r).ok());
+        let made_from = match entity.as_str() {
             "activity" => {
                 let state = load_state(conn, Entity::Activity, &id)?;
-                if op == "delete" {
+                let change = if op == "delete" {
                     Some(state.delete(at, seq, Entity::Activity, &id))
                 } else {
-                    let record = record.unwrap_or(Value::Null);
+                    let after = after.unwrap_or(Value::Null);
                     let fields: Vec<String> = serde_json::from_str(&fields).unwrap_or_default();
                     let mut values: BTreeMap<String, Value> =
-                        fields.into_iter().map(|f| (f.clone(), record.get(&f).cloned().unwrap_or(Value::Null))).collect();
+                        fields.into_iter().map(|f| (f.clone(), after.get(&f).cloned().unwrap_or(Value::Null))).collect();
                     if state.is_deleted() {
                         values.insert(DELETED.to_string(), Value::Null);
                     }
                     (!values.is_empty()).then(|| state.edit(at, seq, Entity::Activity, &id, values))
-                }
+                };
+                change.map(|c| (c, state))
             }
-            "organisation" => match record.as_ref().and_then(|r| r.get("merged_into")).and_then(Value::as_str) {
+            "organisation" => match after.as_ref().and_then(|r| r.get("merged_into")).and_then(Value::as_str) {
                 Some(keep) => org_merge(conn, at, seq, &id, keep)?,
                 None => None,
             },
             _ => None,
         };
-        if let Some(change) = change {
-            record_change(conn, &change)?;
+        if let Some((change, state)) = made_from {
+            record(conn, &change, state)?;
             seq += 1;
             made += 1;
         }
@@ -168,20 +168,16 @@ pub fn ingest_local(conn: &Connection, me: CopyId) -> rusqlite::Result<usize> {
     Ok(made)
 }
 
-fn record_change(conn: &Connection, change: &Change) -> rusqlite::Result<()> {
-    record(conn, change).map(|_| ())
-}
-
 fn org_name(conn: &Connection, id: &str) -> rusqlite::Result<Option<String>> {
     conn.query_row("SELECT name FROM organisations WHERE id = ?1", [id], |r| r.get(0)).optional()
 }
 
-fn org_merge(conn: &Connection, at: Stamp, seq: u64, drop_id: &str, keep_id: &str) -> rusqlite::Result<Option<Change>> {
+fn org_merge(conn: &Connection, at: Stamp, seq: u64, drop_id: &str, keep_id: &str) -> rusqlite::Result<Option<(Change, RecordState)>> {
     let (Some(drop), Some(keep)) = (org_name(conn, drop_id)?, org_name(conn, keep_id)?) else { return Ok(None) };
     let key = crate::text::fold(&drop);
     let state = load_state(conn, Entity::OrgMerge, &key)?;
     let values = BTreeMap::from([("drop".to_string(), Value::from(drop)), ("keep".to_string(), Value::from(keep))]);
-    Ok(Some(state.edit(at, seq, Entity::OrgMerge, &key, values)))
+    Ok(Some((state.edit(at, seq, Entity::OrgMerge, &key, values), state)))
 }
 
 fn ingest_attachments(conn: &Connection, me: CopyId, seq: &mut u64) -> rusqlite::Result<usize> {
@@ -200,8 +196,9 @@ fn ingest_attachments(conn: &Connection, me: CopyId, seq: &mut u64) -> rusqlite:
             ("media_type".to_string(), Value::from(media_type.as_str())),
             ("size".to_string(), Value::from(*size)),
         ]);
-        let change = load_state(conn, Entity::Attachment, &id)?.edit(tick(conn, me)?, *seq, Entity::Attachment, &id, values);
-        record_change(conn, &change)?;
+        let state = load_state(conn, Entity::Attachment, &id)?;
+        let change = state.edit(tick(conn, me)?, *seq, Entity::Attachment, &id, values);
+        record(conn, &change, state)?;
         mark_attachment(conn, activity, hash)?;
         *seq += 1;
     }
