@@ -15,12 +15,14 @@ use sync_support::Office;
 fn activities(prefix: &str, n: u64) -> Vec<(u64, ActivityInput)> {
     (0..n)
         .map(|i| {
+            let kind = ["meeting", "event", "training"][(i % 3) as usize];
+            let country = ["PE", "CL", "FR", "JP"][(i % 4) as usize];
             let json = serde_json::json!({
-                "kind": ["meeting", "event", "training"][(i % 3) as usize],
+                "kind": kind,
                 "title": format!("{prefix} {i}: encuentro con la delegación"),
                 "start_date": format!("20{:02}-{:02}-{:02}", 10 + i % 16, 1 + i % 12, 1 + i % 28),
                 "summary": "Se acordó dar seguimiento a los proyectos de cooperación técnica en movilidad y cultura.",
-                "countries": [["PE", "CL", "FR", "JP"][(i % 4) as usize]],
+                "countries": [country],
                 "organisations": [format!("Organización {}", i % 400)],
                 "people": [format!("Persona {}", i % 900)],
                 "topics": ["movilidad", "cultura"],

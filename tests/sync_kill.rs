@@ -61,7 +61,7 @@ fn killed_mid_import_leaves_the_database_as_it_was() {
         .spawn()
         .unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    while let Some(line) = lines.next() {
+    for line in lines.by_ref() {
         if line.unwrap().contains("importando") {
             break;
         }
