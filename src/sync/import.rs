@@ -226,6 +226,7 @@ fn materialise_activity(tx: &Connection, id: &str, state: &RecordState, actor: &
         return Ok(());
     }
     let was_live = existing.as_ref().is_some_and(|a| a.meta.deleted_at.is_none());
+    let mut in_trash = existing.as_ref().is_some_and(|a| a.meta.deleted_at.is_some());
     let mut value = state.value();
     value.insert("id".into(), Value::from(id));
     let current = existing.as_ref().map(|a| serde_json::to_value(a.to_input()).expect("activity serialises"));
@@ -233,14 +234,11 @@ fn materialise_activity(tx: &Connection, id: &str, state: &RecordState, actor: &
         let input: ActivityInput = serde_json::from_value(Value::Object(value))
             .map_err(|e| SyncError::InvalidRecord { id: id.into(), message: e.to_string() })?;
         for_sync::save_activity(tx, &input, actor).map_err(|e| SyncError::InvalidRecord { id: id.into(), message: e.to_string() })?;
+        in_trash = false; // saving a record takes it out of the trash
         if was_live && !state.is_deleted() {
             report.overwritten += 1;
         }
-        if existing.as_ref().is_some_and(|a| a.meta.deleted_at.is_some()) && !state.is_deleted() {
-            return Ok(()); // saving took it out of the trash, as the merge says
-        }
     }
-    let in_trash = for_sync::activity(tx, id)?.is_some_and(|a| a.meta.deleted_at.is_some());
     match (state.is_deleted(), in_trash) {
         (true, false) => {
             for_sync::set_activity_trashed(tx, id, true, actor)?;
