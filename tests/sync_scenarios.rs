@@ -141,6 +141,8 @@ fn a_lost_bundle_is_reported_and_later_ones_still_apply_in_any_order() {
     o.ana.save(meeting("Tres", "2026-11-03"));
     let b3 = o.ana.bundle_for(&o.central);
 
+    let numbered = enlace::sync::export(&mut o.ana.store, &o.central.public, false).unwrap();
+    assert_eq!(numbered.suggested_file_name(), "ana-lopez-para-oficina-central-0004.enlace");
     let report = o.central.import(&b3).unwrap();
     assert_eq!(report.missing_bundles, vec![1, 2]);
     assert!(report.warnings.iter().any(|w| w == "falta el paquete 1 de Ana López"), "{:?}", report.warnings);

@@ -20,6 +20,20 @@ pub struct Exported {
     pub manifest: Manifest,
 }
 
+impl Exported {
+    /// A file name that says who sent it to whom and its number:
+    /// `ana-lopez-para-oficina-central-0005.enlace`.
+    pub fn suggested_file_name(&self) -> String {
+        let slug = |name: &str| crate::text::fold(name).replace(' ', "-");
+        format!(
+            "{}-para-{}-{:04}.enlace",
+            slug(&self.manifest.sender.name),
+            slug(&self.manifest.recipient.name),
+            self.manifest.number
+        )
+    }
+}
+
 fn acked(conn: &Connection, peer: CopyId) -> rusqlite::Result<BTreeMap<CopyId, u64>> {
     let mut stmt = conn.prepare("SELECT origin, seq FROM sync_acks WHERE peer = ?1")?;
     let rows = stmt.query_map([peer.to_string()], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;

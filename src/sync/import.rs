@@ -45,7 +45,7 @@ pub struct ImportOptions {
 }
 
 /// What an import did.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct ImportReport {
     pub sender: String,
     pub number: u64,
