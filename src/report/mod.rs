@@ -1,1 +1,48 @@
-//! (to be written)
+//! Printed documents: a declarative [`Document`] model (what a report says)
+//! and its PDF rendering (how it looks), independent of the activity domain.
+//!
+//! ```
+//! use enlace::report::{render_pdf, Block, Document, Lang, Metadata, Section};
+//!
+//! let metadata = Metadata {
+//!     author: "Coordinación de Asuntos Internacionales".into(),
+//!     subject: String::new(),
+//!     keywords: vec![],
+//!     created: chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap(),
+//! };
+//! let mut doc = Document::new("Informe", Lang::Es, metadata);
+//! doc.push_section(Section::new("Iluminaciones").with(Block::Paragraph("27 de julio: Perú".into())));
+//! let pdf = render_pdf(&doc).unwrap();
+//! assert!(pdf.starts_with(b"%PDF"));
+//! ```
+
+mod brief;
+mod country;
+mod document;
+mod fonts;
+mod lang;
+mod layout;
+mod numbers;
+mod pdf;
+mod period;
+mod words;
+mod wrap;
+
+pub use brief::{brief_document, brief_report, BriefRequest};
+pub use country::{country_brief_document, country_brief_report, CountryBriefRequest};
+pub use document::{Align, Bar, BarChart, Block, Column, Cover, Document, Figure, Metadata, Paper, Section, Table};
+pub use lang::Lang;
+pub use numbers::{format_amount, format_count};
+pub use pdf::render_pdf;
+pub use period::{period_document, period_report, PeriodRequest};
+
+/// Why a document could not be rendered.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("no se pudo leer la fuente incluida {0} / the bundled font {0} could not be read")]
+    Font(String),
+    #[error("no se pudo escribir el PDF: {0} / the PDF could not be written: {0}")]
+    Write(String),
+    #[error("no se pudo armar el PDF: {0} / the PDF could not be assembled: {0}")]
+    Pdf(#[from] lopdf::Error),
+}

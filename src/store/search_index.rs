@@ -5,36 +5,30 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
-pub(crate) fn reindex(conn: &Connection, activity_id: &str) -> rusqlite::Result<()> {
-    let row: Option<(i64, String, Option<String>, Option<String>, Option<String>)> = conn
-        .prepare_cached(
-            "SELECT seq, title, concat_ws(' ', summary, outcomes, details), place, deleted_at FROM activities WHERE id = ?1",
-        )?
-        .query_row([activity_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+use crate::domain::Activity;
+
+/// Indexes an activity as just written (or drops it from the index while it is in the trash).
+pub(crate) fn index(conn: &Connection, a: &Activity) -> rusqlite::Result<()> {
+    let seq: Option<i64> = conn
+        .prepare_cached("SELECT seq FROM activities WHERE id = ?1")?
+        .query_row([a.id.to_string()], |r| r.get(0))
         .optional()?;
-    let Some((seq, title, summary, place, deleted_at)) = row else { return Ok(()) };
+    let Some(seq) = seq else { return Ok(()) };
     conn.prepare_cached("DELETE FROM activity_search WHERE rowid = ?1")?.execute([seq])?;
-    if deleted_at.is_some() {
+    if a.meta.deleted_at.is_some() {
         return Ok(());
     }
-    let joined = |sql: &str| -> rusqlite::Result<String> {
-        let names: Vec<String> =
-            conn.prepare_cached(sql)?.query_map([activity_id], |r| r.get(0))?.collect::<Result<_, _>>()?;
-        Ok(names.join(" · "))
-    };
-    let organisations = joined(
-        "SELECT o.name FROM activity_organisations ao JOIN organisations o ON o.id = ao.organisation_id
-         WHERE ao.activity_id = ?1",
-    )?;
-    let people = joined(
-        "SELECT p.name || COALESCE(' ' || p.post, '') FROM activity_people ap JOIN people p ON p.id = ap.person_id
-         WHERE ap.activity_id = ?1",
-    )?;
-    let codes: Vec<String> = conn
-        .prepare_cached("SELECT country FROM activity_countries WHERE activity_id = ?1")?
-        .query_map([activity_id], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
-    let countries: Vec<String> = codes
+    let details = serde_json::to_string(&a.details).expect("details serialise");
+    let summary = [a.summary.as_deref(), a.outcomes.as_deref(), Some(details.as_str())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let organisations: Vec<&str> = a.organisations.iter().map(|o| o.name.as_str()).collect();
+    let people: Vec<String> =
+        a.people.iter().map(|p| [Some(p.name.as_str()), p.post.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ")).collect();
+    let countries: Vec<String> = a
+        .countries
         .iter()
         .filter_map(|code| crate::reference::country(code).map(|c| format!("{} {}", c.name_es, c.name_en)))
         .collect();
@@ -42,6 +36,14 @@ pub(crate) fn reindex(conn: &Connection, activity_id: &str) -> rusqlite::Result<
         "INSERT INTO activity_search (rowid, title, summary, place, organisations, people, countries)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
-    .execute((seq, title, summary, place, organisations, people, countries.join(" · ")))?;
+    .execute((seq, &a.title, summary, &a.place, organisations.join(" · "), people.join(" · "), countries.join(" · ")))?;
+    Ok(())
+}
+
+/// Re-reads an activity and indexes it again, after something it names changed (a merge).
+pub(crate) fn reindex(conn: &Connection, activity_id: &str) -> super::Result<()> {
+    for a in super::load::activities(conn, &[activity_id.to_string()], true)? {
+        index(conn, &a)?;
+    }
     Ok(())
 }

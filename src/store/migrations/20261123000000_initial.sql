@@ -78,10 +78,15 @@ CREATE TABLE activities (
     updated_by      TEXT NOT NULL,
     deleted_at      TEXT
 ) STRICT;
-CREATE INDEX activities_start ON activities(start_date);
-CREATE INDEX activities_kind_start ON activities(kind, start_date);
-CREATE INDEX activities_axis_start ON activities(axis_id, start_date);
+-- Live records only, and covering the usual filters, so a count or a page never reads the
+-- wide rows (summaries, details) of records it does not return.
+CREATE INDEX activities_live ON activities(start_date, span_end, kind, axis_id, status, modality, id)
+    WHERE deleted_at IS NULL;
+CREATE INDEX activities_live_kind ON activities(kind, start_date, span_end, axis_id, status, modality, id)
+    WHERE deleted_at IS NULL;
 CREATE INDEX activities_natural_key ON activities(kind, start_date, title_key);
+-- Filters that arrive as a set of ids (country, organisation) check liveness and order here.
+CREATE INDEX activities_by_id ON activities(id, start_date, deleted_at);
 
 CREATE TABLE activity_countries (
     activity_id TEXT NOT NULL REFERENCES activities(id) ON DELETE CASCADE,

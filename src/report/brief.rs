@@ -1,0 +1,293 @@
+//! The brief ("ficha informativa"): one or two pages on one activity for
+//! whoever attends or signs: what, when, where and how; the counterparts
+//! with their posts; a context line per country (capital, national day);
+//! objectives, kind-specific details, outcomes, follow-up tasks, and the
+//! antecedentes: earlier activities with the same counterparts.
+
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+
+use crate::domain::{fields_of, Activity, ActivityId, FieldType, PartialDate};
+use crate::store::{Filter, Sort, Store, StoreError};
+
+use super::words::{self, capitalize, country_name, when};
+use super::{format_amount, Block, Column, Document, Lang, Metadata, Paper, Section, Table};
+
+/// Earlier activities listed per brief, newest first.
+const ANTECEDENTS: usize = 12;
+
+#[derive(Debug, Clone)]
+pub struct BriefRequest {
+    pub id: ActivityId,
+    pub lang: Lang,
+    pub paper: Paper,
+    pub office: String,
+    pub generated: DateTime<Utc>,
+}
+
+/// Reads the activity and its antecedentes from the store and declares the
+/// brief.
+pub fn brief_report(store: &Store, request: &BriefRequest) -> Result<Document, StoreError> {
+    let activity = store
+        .get(&request.id)?
+        .ok_or_else(|| StoreError::NotFound { entity: "actividad", id: request.id.to_string() })?;
+    let antecedents = antecedents(store, &activity)?;
+    Ok(brief_document(request, &activity, &antecedents))
+}
+
+/// Activities with any of the same organisations that started before this
+/// one, newest first.
+fn antecedents(store: &Store, activity: &Activity) -> Result<Vec<Activity>, StoreError> {
+    let before = activity.start.first_day().pred_opt();
+    let mut found: Vec<Activity> = Vec::new();
+    for organisation in &activity.organisations {
+        let filter = Filter {
+            organisation: Some(organisation.id.to_string()),
+            to: before,
+            sort: Sort::DateDesc,
+            limit: Some(ANTECEDENTS as u32),
+            ..Filter::default()
+        };
+        for earlier in store.list(&filter)?.items {
+            if earlier.id != activity.id && earlier.start < activity.start && !found.iter().any(|f| f.id == earlier.id) {
+                found.push(earlier);
+            }
+        }
+    }
+    found.sort_by_key(|a| std::cmp::Reverse(a.start));
+    found.truncate(ANTECEDENTS);
+    Ok(found)
+}
+
+/// Declares the brief from records already read.
+pub fn brief_document(request: &BriefRequest, a: &Activity, antecedents: &[Activity]) -> Document {
+    let lang = request.lang;
+    let t = Labels::of(lang);
+    let generated = words::date(lang, &PartialDate::day(request.generated.date_naive()));
+    let metadata = Metadata {
+        author: request.office.clone(),
+        subject: format!("{}: {}", t.brief, a.title),
+        keywords: vec![t.brief.to_string(), words::kind(lang, a.kind).to_string()],
+        created: request.generated,
+    };
+    let mut doc = Document::new(format!("{}: {}", t.brief, a.title), lang, metadata);
+    doc.paper = request.paper;
+    doc.header = format!("{} · {}", t.brief, a.title);
+    doc.footer = format!("{} {generated}", t.generated);
+
+    doc.push(Block::Note(format!("{} · {generated}", request.office)));
+    let mut brief = Section::new(a.title.clone());
+
+    let status = match lang {
+        Lang::Es => a.status.label_es(),
+        Lang::En => a.status.label_en(),
+    };
+    brief.push(Block::LabelledLines(vec![
+        (t.kind.into(), words::kind(lang, a.kind).into()),
+        (t.date.into(), capitalize(&when(lang, a))),
+        (t.time.into(), time(a)),
+        (t.place.into(), a.place.clone().unwrap_or_default()),
+        (t.modality.into(), a.modality.map(|m| words::modality(lang, m).to_string()).unwrap_or_default()),
+        (t.countries.into(), words::countries(lang, &a.countries)),
+        (t.axis.into(), a.axis.clone().unwrap_or_default()),
+        (t.status.into(), status.into()),
+    ]));
+
+    let mut people: Vec<String> = a
+        .organisations
+        .iter()
+        .map(|o| match &o.role {
+            Some(role) => format!("{} ({role})", o.name),
+            None => o.name.clone(),
+        })
+        .collect();
+    people.extend(a.people.iter().map(|p| {
+        let about: Vec<&str> = [p.post.as_deref(), p.organisation.as_deref()].into_iter().flatten().collect();
+        if about.is_empty() { p.name.clone() } else { format!("{} — {}", p.name, about.join(", ")) }
+    }));
+    brief.push_section(Section::new(t.counterparts).with(Block::BulletList(people)));
+
+    let context: Vec<String> = a.countries.iter().filter_map(|code| words::country_context(lang, code)).collect();
+    brief.push_section(Section::new(t.context).with(Block::BulletList(context)));
+
+    let mut about = Section::new(t.description);
+    if let Some(summary) = &a.summary {
+        about.push(Block::Paragraph(summary.clone()));
+    }
+    brief.push_section(about);
+
+    let mut objectives = Section::new(t.objectives);
+    if let Some(objective) = &a.details.objective {
+        objectives.push(Block::Paragraph(objective.clone()));
+    }
+    objectives.push(Block::BulletList(a.topics.clone()));
+    brief.push_section(objectives);
+
+    brief.push_section(Section::new(t.details).with(Block::LabelledLines(details(lang, a))));
+
+    let mut outcomes = Section::new(t.outcomes);
+    if let Some(text) = &a.outcomes {
+        outcomes.push(Block::Paragraph(text.clone()));
+    }
+    brief.push_section(outcomes);
+
+    let mut tasks = Table::new(vec![
+        Column::new(t.task, 3.0),
+        Column::new(t.owner, 1.5),
+        Column::new(t.due, 1.3),
+        Column::new(t.state, 0.9),
+    ]);
+    for f in &a.follow_ups {
+        let due = f.due.as_ref().map(|d| words::date(lang, d)).unwrap_or_default();
+        let state = if f.done { t.done } else { t.pending };
+        tasks.row([f.task.clone(), f.owner.clone().unwrap_or_default(), due, state.to_string()]);
+    }
+    brief.push_section(Section::new(t.follow_ups).with(Block::Table(tasks)));
+
+    let mut earlier = Table::new(vec![Column::new(t.date.trim_end_matches(':'), 1.4), Column::new(t.activity, 3.2), Column::new(t.kind.trim_end_matches(':'), 1.3)]);
+    for e in antecedents {
+        earlier.row([when(lang, e), e.title.clone(), words::kind(lang, e.kind).to_string()]);
+    }
+    brief.push_section(Section::new(t.antecedents).with(Block::Table(earlier)));
+
+    doc.push_section(brief);
+    doc
+}
+
+fn time(a: &Activity) -> String {
+    match (&a.start_time, &a.end_time) {
+        (Some(start), Some(end)) => format!("{start}–{end}"),
+        (Some(start), None) => start.clone(),
+        _ => String::new(),
+    }
+}
+
+/// The kind-specific fields that hold a value, labelled as the domain's
+/// schema labels them (the objective has its own section).
+fn details(lang: Lang, a: &Activity) -> Vec<(String, String)> {
+    let Ok(serde_json::Value::Object(values)) = serde_json::to_value(&a.details) else {
+        return Vec::new();
+    };
+    let currency = a.details.currency.clone().unwrap_or_default();
+    fields_of(a.kind)
+        .iter()
+        .filter(|f| f.key != "objective" && f.key != "currency")
+        .filter_map(|field| {
+            let value = values.get(field.key)?;
+            let text = match (field.field_type, value) {
+                (FieldType::List, serde_json::Value::Array(items)) => {
+                    items.iter().filter_map(|i| i.as_str()).collect::<Vec<_>>().join("; ")
+                }
+                (FieldType::Date, serde_json::Value::String(s)) => {
+                    s.parse::<PartialDate>().map_or_else(|_| s.clone(), |d| words::date(lang, &d))
+                }
+                (FieldType::Decimal, serde_json::Value::String(s)) if field.key.starts_with("amount") => {
+                    let unit = if field.key == "amount_mxn" { "MXN" } else { currency.as_str() };
+                    s.parse::<Decimal>().map_or_else(|_| s.clone(), |m| format_amount(m, unit))
+                }
+                (FieldType::Country, serde_json::Value::String(s)) => country_name(lang, s),
+                (FieldType::Choice, serde_json::Value::String(s)) => match field.key {
+                    "agreement_type" => words::agreement_type(lang, s),
+                    "agreement_status" => words::agreement_status(lang, s),
+                    _ => capitalize(&s.replace('_', " ")),
+                },
+                (_, serde_json::Value::String(s)) => s.clone(),
+                (_, other) => other.to_string(),
+            };
+            let label = match lang {
+                Lang::Es => field.label_es,
+                Lang::En => field.label_en,
+            };
+            Some((format!("{label}:"), text))
+        })
+        .collect()
+}
+
+struct Labels {
+    brief: &'static str,
+    generated: &'static str,
+    kind: &'static str,
+    date: &'static str,
+    time: &'static str,
+    place: &'static str,
+    modality: &'static str,
+    countries: &'static str,
+    axis: &'static str,
+    status: &'static str,
+    counterparts: &'static str,
+    context: &'static str,
+    description: &'static str,
+    objectives: &'static str,
+    details: &'static str,
+    outcomes: &'static str,
+    follow_ups: &'static str,
+    task: &'static str,
+    owner: &'static str,
+    due: &'static str,
+    state: &'static str,
+    done: &'static str,
+    pending: &'static str,
+    antecedents: &'static str,
+    activity: &'static str,
+}
+
+impl Labels {
+    fn of(lang: Lang) -> Labels {
+        match lang {
+            Lang::Es => Labels {
+                brief: "Ficha informativa",
+                generated: "Generada el",
+                kind: "Tipo:",
+                date: "Fecha:",
+                time: "Horario:",
+                place: "Lugar:",
+                modality: "Modalidad:",
+                countries: "Países:",
+                axis: "Eje:",
+                status: "Estado:",
+                counterparts: "Contrapartes",
+                context: "Contexto del país",
+                description: "Descripción",
+                objectives: "Objetivos y agenda",
+                details: "Detalles",
+                outcomes: "Resultados",
+                follow_ups: "Seguimiento",
+                task: "Tarea",
+                owner: "Responsable",
+                due: "Fecha límite",
+                state: "Estado",
+                done: "Hecha",
+                pending: "Pendiente",
+                antecedents: "Antecedentes",
+                activity: "Actividad",
+            },
+            Lang::En => Labels {
+                brief: "Briefing note",
+                generated: "Generated on",
+                kind: "Kind:",
+                date: "Date:",
+                time: "Time:",
+                place: "Venue:",
+                modality: "Modality:",
+                countries: "Countries:",
+                axis: "Axis:",
+                status: "Status:",
+                counterparts: "Counterparts",
+                context: "Country context",
+                description: "Description",
+                objectives: "Objectives and agenda",
+                details: "Details",
+                outcomes: "Outcomes",
+                follow_ups: "Follow-up",
+                task: "Task",
+                owner: "Owner",
+                due: "Due",
+                state: "Status",
+                done: "Done",
+                pending: "Pending",
+                antecedents: "Background",
+                activity: "Activity",
+            },
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! The country brief: everything the office logged with one country in a
+//! period — context (capital, national day), counts by kind, the
+//! counterparts met, each activity, and the follow-up tasks still open.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::domain::{Activity, Kind, PartialDate};
+use crate::store::{Filter, Sort, Store, StoreError};
+
+use super::words::{self, capitalize, country_name, kind_plural};
+use super::{format_count, Block, Column, Document, Lang, Metadata, Paper, Section, Table};
+
+#[derive(Debug, Clone)]
+pub struct CountryBriefRequest {
+    /// ISO alpha-2 code.
+    pub country: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub lang: Lang,
+    pub paper: Paper,
+    pub office: String,
+    pub generated: DateTime<Utc>,
+}
+
+/// Reads the country's activities in the period and declares the brief.
+pub fn country_brief_report(store: &Store, request: &CountryBriefRequest) -> Result<Document, StoreError> {
+    let filter = Filter {
+        countries: vec![request.country.clone()],
+        from: Some(request.from),
+        to: Some(request.to),
+        sort: Sort::DateAsc,
+        ..Filter::default()
+    };
+    Ok(country_brief_document(request, &store.list(&filter)?.items))
+}
+
+/// Declares the brief from the country's activities, in date order.
+pub fn country_brief_document(request: &CountryBriefRequest, activities: &[Activity]) -> Document {
+    let lang = request.lang;
+    let t = Labels::of(lang);
+    let name = country_name(lang, &request.country);
+    let period = words::range(lang, &PartialDate::day(request.from), Some(&PartialDate::day(request.to)));
+    let generated = words::date(lang, &PartialDate::day(request.generated.date_naive()));
+    let metadata = Metadata {
+        author: request.office.clone(),
+        subject: format!("{}: {name}, {period}", t.brief),
+        keywords: vec![t.brief.to_string(), name.clone()],
+        created: request.generated,
+    };
+    let mut doc = Document::new(format!("{}: {name}", t.brief), lang, metadata);
+    doc.paper = request.paper;
+    doc.header = format!("{}: {name} · {period}", t.brief);
+    doc.footer = format!("{} {generated}", t.generated);
+
+    doc.push(Block::Note(format!("{} · {generated}", request.office)));
+    let mut brief = Section::new(name.clone());
+    brief.push(Block::LabelledLines(vec![
+        (t.period.into(), capitalize(&period)),
+        (t.context.into(), words::country_context(lang, &request.country).unwrap_or_default()),
+        (t.activities.into(), format_count(activities.len() as f64)),
+    ]));
+
+    let mut kinds = Table::new(vec![Column::new(t.kind, 3.0), Column::numeric(t.count, 1.0)]);
+    for kind in Kind::ALL {
+        let n = activities.iter().filter(|a| a.kind == kind).count();
+        if n > 0 {
+            kinds.row([kind_plural(lang, kind).to_string(), format_count(n as f64)]);
+        }
+    }
+    brief.push_section(Section::new(t.by_kind).with(Block::Table(kinds)));
+
+    let mut organisations: Vec<(String, usize)> = Vec::new();
+    for o in activities.iter().flat_map(|a| &a.organisations) {
+        match organisations.iter_mut().find(|(name, _)| *name == o.name) {
+            Some((_, n)) => *n += 1,
+            None => organisations.push((o.name.clone(), 1)),
+        }
+    }
+    organisations.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let met: Vec<String> = organisations.iter().map(|(name, n)| (t.times)(name, *n)).collect();
+    brief.push_section(Section::new(t.counterparts).with(Block::BulletList(met)));
+
+    let mut list = Section::new(t.list);
+    activities.iter().flat_map(|a| words::activity_entry(lang, a)).for_each(|b| list.push(b));
+    brief.push_section(list);
+
+    let mut open = Table::new(vec![
+        Column::new(t.task, 2.4),
+        Column::new(t.owner, 1.3),
+        Column::new(t.due, 1.2),
+        Column::new(t.activity, 2.0),
+    ]);
+    for a in activities {
+        for f in a.follow_ups.iter().filter(|f| !f.done) {
+            let due = f.due.as_ref().map(|d| words::date(lang, d)).unwrap_or_default();
+            open.row([f.task.clone(), f.owner.clone().unwrap_or_default(), due, a.title.clone()]);
+        }
+    }
+    brief.push_section(Section::new(t.open_tasks).with(Block::Table(open)));
+    doc.push_section(brief);
+    doc
+}
+
+struct Labels {
+    brief: &'static str,
+    generated: &'static str,
+    period: &'static str,
+    context: &'static str,
+    activities: &'static str,
+    by_kind: &'static str,
+    kind: &'static str,
+    count: &'static str,
+    counterparts: &'static str,
+    times: fn(&str, usize) -> String,
+    list: &'static str,
+    open_tasks: &'static str,
+    task: &'static str,
+    owner: &'static str,
+    due: &'static str,
+    activity: &'static str,
+}
+
+impl Labels {
+    fn of(lang: Lang) -> Labels {
+        match lang {
+            Lang::Es => Labels {
+                brief: "Ficha de país",
+                generated: "Generada el",
+                period: "Periodo:",
+                context: "Contexto:",
+                activities: "Actividades:",
+                by_kind: "Actividades por tipo",
+                kind: "Tipo",
+                count: "Actividades",
+                counterparts: "Contrapartes",
+                times: |name, n| if n == 1 { name.to_string() } else { format!("{name} ({n} actividades)") },
+                list: "Actividades del periodo",
+                open_tasks: "Seguimiento pendiente",
+                task: "Tarea",
+                owner: "Responsable",
+                due: "Fecha límite",
+                activity: "Actividad",
+            },
+            Lang::En => Labels {
+                brief: "Country brief",
+                generated: "Generated on",
+                period: "Period:",
+                context: "Context:",
+                activities: "Activities:",
+                by_kind: "Activities by kind",
+                kind: "Kind",
+                count: "Activities",
+                counterparts: "Counterparts",
+                times: |name, n| if n == 1 { name.to_string() } else { format!("{name} ({n} activities)") },
+                list: "Activities in the period",
+                open_tasks: "Open follow-up tasks",
+                task: "Task",
+                owner: "Owner",
+                due: "Due",
+                activity: "Activity",
+            },
+        }
+    }
+}

@@ -1,0 +1,438 @@
+//! Pagination: turns the blocks of a [`Document`] into pages of positioned
+//! text, rules and boxes. Coordinates here run from the top-left corner of
+//! the page, in points; the PDF writer flips them.
+//!
+//! The table of contents needs the pages its headings land on, and those
+//! depend on how long the contents are: the document is laid out with the
+//! page numbers unknown, then again with the pages found, until they agree
+//! (the contents reserve a fixed column for numbers, so the second pass
+//! normally confirms the first).
+
+mod chart;
+mod front;
+mod table;
+pub(crate) mod theme;
+
+use super::document::{Block, Document};
+use super::fonts::{Face, Fonts, CAP_HEIGHT};
+use super::wrap::{truncate, wrap};
+use theme::*;
+
+/// One thing drawn on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Draw {
+    /// Text with its baseline at `baseline`.
+    Text { x: f32, baseline: f32, face: Face, size: f32, color: Rgb, text: String },
+    /// A filled rectangle with its top-left corner at (`x`, `y`).
+    Rect { x: f32, y: f32, w: f32, h: f32, fill: Rgb },
+    /// A straight line; `dotted` draws it as a row of dots (contents leaders).
+    Line { x1: f32, y1: f32, x2: f32, y2: f32, width: f32, color: Rgb, dotted: bool },
+    /// A clickable area that jumps to `page` (1-based).
+    Link { x: f32, y: f32, w: f32, h: f32, page: usize },
+}
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Page {
+    pub draws: Vec<Draw>,
+    /// Running header and footer (every page but the cover).
+    pub furniture: bool,
+}
+
+/// Where a heading listed in the contents landed.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Anchor {
+    pub level: u8,
+    pub text: String,
+    /// 1-based page number.
+    pub page: usize,
+    /// Top of the heading, from the top of the page.
+    pub y: f32,
+}
+
+pub(crate) struct Layout {
+    pub pages: Vec<Page>,
+    pub anchors: Vec<Anchor>,
+    pub width: f32,
+    pub height: f32,
+}
+
+/// Lays the document out, settling the page numbers the contents print.
+pub(crate) fn layout(doc: &Document, fonts: &Fonts) -> Layout {
+    let mut known: Option<Vec<usize>> = None;
+    let mut attempts = 0;
+    loop {
+        let laid = compose(doc, fonts, known.as_deref());
+        let found: Vec<usize> = laid.anchors.iter().map(|a| a.page).collect();
+        attempts += 1;
+        if known.as_ref() == Some(&found) || attempts == 3 {
+            return laid;
+        }
+        known = Some(found);
+    }
+}
+
+fn compose(doc: &Document, fonts: &Fonts, toc_pages: Option<&[usize]>) -> Layout {
+    let mut c = Composer::new(doc, fonts, toc_pages);
+    let blocks = doc.blocks();
+    for (i, block) in blocks.iter().enumerate() {
+        c.block(block, &blocks[i + 1..]);
+    }
+    let total = c.pages.len();
+    for (index, page) in c.pages.iter_mut().enumerate() {
+        if page.furniture {
+            furniture(page, doc, fonts, index + 1, total, c.width, c.height);
+        }
+    }
+    Layout { pages: c.pages, anchors: c.anchors, width: c.width, height: c.height }
+}
+
+/// Running header (document header text, hairline) and footer (hairline,
+/// footer text, "Página N de M").
+fn furniture(page: &mut Page, doc: &Document, fonts: &Fonts, number: usize, total: usize, width: f32, height: f32) {
+    let left = MARGIN_SIDE;
+    let right = width - MARGIN_SIDE;
+    let size = FURNITURE_SIZE;
+    let page_label = doc.lang.page_of(number, total);
+    let label_width = fonts.width(Face::Regular, &page_label, size);
+
+    let header_rule = MARGIN_TOP - 24.0;
+    if !doc.header.is_empty() {
+        let header = truncate(fonts, Face::Regular, size, &doc.header, right - left);
+        page.draws.push(Draw::Text { x: left, baseline: header_rule - 5.0, face: Face::Regular, size, color: MUTED, text: header });
+    }
+    page.draws.push(Draw::Line { x1: left, y1: header_rule, x2: right, y2: header_rule, width: 0.5, color: RULE, dotted: false });
+
+    let footer_rule = height - MARGIN_BOTTOM + 26.0;
+    let baseline = footer_rule + 12.0;
+    page.draws.push(Draw::Line { x1: left, y1: footer_rule, x2: right, y2: footer_rule, width: 0.5, color: RULE, dotted: false });
+    if !doc.footer.is_empty() {
+        let footer = truncate(fonts, Face::Regular, size, &doc.footer, right - left - label_width - 18.0);
+        page.draws.push(Draw::Text { x: left, baseline, face: Face::Regular, size, color: MUTED, text: footer });
+    }
+    page.draws.push(Draw::Text { x: right - label_width, baseline, face: Face::Regular, size, color: MUTED, text: page_label });
+}
+
+/// The cursor that places blocks down the page and starts new pages.
+pub(crate) struct Composer<'a> {
+    pub fonts: &'a Fonts,
+    pub doc: &'a Document,
+    pub width: f32,
+    pub height: f32,
+    pub left: f32,
+    pub right: f32,
+    pub top: f32,
+    pub bottom: f32,
+    pub pages: Vec<Page>,
+    /// Top of the free space on the current page.
+    pub y: f32,
+    /// Space owed before the next thing placed (dropped at a page top).
+    gap: f32,
+    /// A page break owed before the next thing placed, so that a break
+    /// with nothing after it leaves no blank page.
+    break_owed: bool,
+    pub anchors: Vec<Anchor>,
+    /// Pages of the contents' headings found by the previous pass.
+    toc_pages: Option<&'a [usize]>,
+}
+
+impl<'a> Composer<'a> {
+    fn new(doc: &'a Document, fonts: &'a Fonts, toc_pages: Option<&'a [usize]>) -> Composer<'a> {
+        let (width, height) = doc.paper.size_pt();
+        Composer {
+            fonts,
+            doc,
+            width,
+            height,
+            left: MARGIN_SIDE,
+            right: width - MARGIN_SIDE,
+            top: MARGIN_TOP,
+            bottom: height - MARGIN_BOTTOM,
+            pages: Vec::new(),
+            y: MARGIN_TOP,
+            gap: 0.0,
+            break_owed: false,
+            anchors: Vec::new(),
+            toc_pages,
+        }
+    }
+
+    /// Width of the text column.
+    pub fn text_width(&self) -> f32 {
+        self.right - self.left
+    }
+
+    /// Height of the text column of a whole page.
+    pub fn column_height(&self) -> f32 {
+        self.bottom - self.top
+    }
+
+    pub fn draw(&mut self, draw: Draw) {
+        if self.pages.is_empty() {
+            self.new_page();
+        }
+        self.pages.last_mut().expect("a page exists").draws.push(draw);
+    }
+
+    pub fn new_page(&mut self) {
+        self.pages.push(Page { draws: Vec::new(), furniture: true });
+        self.y = self.top;
+        self.gap = 0.0;
+        self.break_owed = false;
+    }
+
+    /// 1-based number of the current page.
+    pub fn page_number(&self) -> usize {
+        self.pages.len().max(1)
+    }
+
+    fn at_page_top(&self) -> bool {
+        self.pages.is_empty() || self.y <= self.top + 0.01
+    }
+
+    /// Owe at least `space` points before the next thing placed.
+    pub fn space(&mut self, space: f32) {
+        self.gap = self.gap.max(space);
+    }
+
+    /// Makes room for `height` points: pays the owed space, or starts a new
+    /// page when it does not fit (a block taller than a page starts at the
+    /// top of one and breaks wherever it must).
+    pub fn reserve(&mut self, height: f32) {
+        if self.pages.is_empty() {
+            self.new_page();
+        }
+        if std::mem::take(&mut self.break_owed) && !self.at_page_top() {
+            self.new_page();
+        }
+        if self.at_page_top() {
+            self.gap = 0.0;
+            return;
+        }
+        if self.y + self.gap + height > self.bottom {
+            self.new_page();
+        } else {
+            self.y += self.gap;
+            self.gap = 0.0;
+        }
+    }
+
+    /// Room left on the current page below the cursor.
+    pub fn room(&self) -> f32 {
+        self.bottom - self.y
+    }
+
+    /// Baseline that centres capital letters of `size` in a line box of
+    /// height `line` whose top is `top`.
+    pub fn baseline(top: f32, line: f32, size: f32) -> f32 {
+        top + (line + CAP_HEIGHT * size) / 2.0
+    }
+
+    /// Text in a line box whose top is `top`.
+    pub fn text_at(&mut self, x: f32, top: f32, style: TextStyle, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        let baseline = Self::baseline(top, style.line, style.size);
+        let TextStyle { face, size, color, .. } = style;
+        self.draw(Draw::Text { x, baseline, face, size, color, text: text.to_string() });
+    }
+
+    /// Wrapped lines of running text at `x`, breaking pages between lines;
+    /// the first two lines are kept together.
+    fn lines(&mut self, x: f32, lines: &[String], style: TextStyle) {
+        self.reserve(style.line * lines.len().min(2) as f32);
+        for text in lines {
+            self.reserve(style.line);
+            self.text_at(x, self.y, style, text);
+            self.y += style.line;
+        }
+    }
+
+    /// How much of the blocks that follow a heading must fit below it for
+    /// the heading to stay on this page: their first lines, all of a chart,
+    /// and through a run of headings, what follows the last one.
+    fn lead_height(&self, rest: &[Block]) -> f32 {
+        match rest.first() {
+            Some(Block::BarChart(chart)) => chart::bar_chart_height(self, chart) + BLOCK_GAP,
+            Some(Block::Table(t)) => table::start_height(self, t) + BLOCK_GAP,
+            Some(Block::Figures(_)) => 70.0,
+            Some(Block::Heading { level, .. }) => {
+                let next = heading_style(*level);
+                next.space_before + next.line + next.space_after + self.lead_height(&rest[1..])
+            }
+            Some(Block::Note(_)) => SMALL_LINE + 2.0 * BODY_LINE,
+            _ => 2.0 * BODY_LINE,
+        }
+    }
+
+    fn block(&mut self, block: &Block, rest: &[Block]) {
+        match block {
+            Block::Cover(cover) => front::cover(self, cover),
+            Block::TableOfContents => front::contents(self),
+            Block::Heading { level, text } => self.heading(*level, text, self.lead_height(rest)),
+            Block::Paragraph(text) => self.paragraph(text, BODY),
+            Block::Note(text) => self.paragraph(text, NOTE),
+            Block::LabelledLines(pairs) => self.labelled_lines(pairs),
+            Block::BulletList(items) => self.bullets(items),
+            Block::Table(t) => table::table(self, t),
+            Block::Figures(figures) => chart::figures(self, figures),
+            Block::BarChart(bar_chart) => chart::bar_chart(self, bar_chart),
+            Block::PageBreak => self.break_owed = true,
+            Block::Spacer(points) => self.space(*points),
+        }
+    }
+
+    /// A heading, kept on one page with the first `lead` points of what
+    /// follows it.
+    fn heading(&mut self, level: u8, text: &str, lead: f32) {
+        let style = heading_style(level);
+        let lines = wrap(self.fonts, style.face, style.size, text, self.text_width());
+        let height = style.line * lines.len() as f32;
+        self.space(style.space_before);
+        self.reserve(height + style.space_after + lead);
+        if level <= self.doc.toc_depth {
+            self.anchors.push(Anchor { level, text: text.to_string(), page: self.page_number(), y: self.y });
+        }
+        for line in &lines {
+            self.text_at(self.left, self.y, style.text(), line);
+            self.y += style.line;
+        }
+        if style.rule {
+            self.y += 3.0;
+            let (left, right, y) = (self.left, self.right, self.y);
+            self.draw(Draw::Line { x1: left, y1: y, x2: right, y2: y, width: 1.0, color: ACCENT, dotted: false });
+        }
+        self.space(style.space_after);
+    }
+
+    fn paragraph(&mut self, text: &str, style: TextStyle) {
+        let lines = wrap(self.fonts, style.face, style.size, text, self.text_width());
+        self.space(BLOCK_GAP * 0.75);
+        self.lines(self.left, &lines, style);
+        self.space(BLOCK_GAP * 0.75);
+    }
+
+    fn bullets(&mut self, items: &[String]) {
+        let indent = 14.0;
+        let width = self.text_width() - indent;
+        self.space(BLOCK_GAP * 0.75);
+        for item in items.iter().filter(|i| !i.trim().is_empty()) {
+            let lines = wrap(self.fonts, Face::Regular, BODY_SIZE, item, width);
+            self.reserve(BODY_LINE * lines.len().min(2) as f32);
+            self.text_at(self.left + 3.0, self.y, TextStyle::new(Face::Regular, BODY_SIZE, BODY_LINE, ACCENT), "•");
+            self.lines(self.left + indent, &lines, BODY);
+            self.space(2.5);
+        }
+        self.space(BLOCK_GAP * 0.75);
+    }
+
+    /// `Label:` value rows: bold labels in a column sized to the longest
+    /// label (at most a third of the width), values wrapped beside them.
+    fn labelled_lines(&mut self, pairs: &[(String, String)]) {
+        let fonts = self.fonts;
+        let widest = pairs
+            .iter()
+            .map(|(label, _)| fonts.width(Face::Bold, label, BODY_SIZE))
+            .fold(0.0, f32::max);
+        let label_width = widest.min(self.text_width() / 3.0);
+        let value_x = self.left + label_width + 8.0;
+        let value_width = self.right - value_x;
+        self.space(BLOCK_GAP * 0.75);
+        for (label, value) in pairs.iter().filter(|(_, v)| !v.trim().is_empty()) {
+            let labels = wrap(fonts, Face::Bold, BODY_SIZE, label, label_width);
+            let values = wrap(fonts, Face::Regular, BODY_SIZE, value, value_width);
+            let rows = labels.len().max(values.len());
+            self.reserve(BODY_LINE * rows.min(2) as f32);
+            for row in 0..rows {
+                self.reserve(BODY_LINE);
+                let top = self.y;
+                if let Some(text) = labels.get(row) {
+                    self.text_at(self.left, top, TextStyle::new(Face::Bold, BODY_SIZE, BODY_LINE, ACCENT), text);
+                }
+                if let Some(text) = values.get(row) {
+                    self.text_at(value_x, top, TextStyle::new(Face::Regular, BODY_SIZE, BODY_LINE, TEXT), text);
+                }
+                self.y += BODY_LINE;
+            }
+            self.space(1.5);
+        }
+        self.space(BLOCK_GAP * 0.75);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{Column, Lang, Metadata, Table};
+
+    fn doc() -> Document {
+        let metadata = Metadata {
+            author: String::new(),
+            subject: String::new(),
+            keywords: vec![],
+            created: chrono::DateTime::from_timestamp(0, 0).unwrap(),
+        };
+        Document::new("Prueba", Lang::Es, metadata)
+    }
+
+    fn texts(page: &Page) -> Vec<&str> {
+        page.draws
+            .iter()
+            .filter_map(|d| match d {
+                Draw::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_row_taller_than_a_page_is_split_with_every_line_printed() {
+        let fonts = Fonts::load().unwrap();
+        let mut d = doc();
+        let mut table = Table::new(vec![Column::new("Tema", 1.0), Column::new("Descripción", 1.0)]);
+        let long: Vec<String> = (0..150).map(|n| format!("línea{n:03}")).collect();
+        table.row(["único".to_string(), long.join("\n")]);
+        d.push(Block::Table(table));
+        let laid = layout(&d, &fonts);
+        assert!(laid.pages.len() >= 3);
+        let printed: Vec<&str> = laid.pages.iter().flat_map(texts).filter(|t| t.starts_with("línea")).collect();
+        assert_eq!(printed, long, "every line once, in order");
+        for page in &laid.pages {
+            assert!(texts(page).contains(&"Descripción"), "header repeated");
+            for draw in &page.draws {
+                if let Draw::Text { baseline, .. } = draw {
+                    assert!(*baseline < laid.height - MARGIN_BOTTOM + 40.0, "nothing runs into the footer");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn page_breaks_never_leave_blank_pages() {
+        let fonts = Fonts::load().unwrap();
+        let mut d = doc();
+        d.push(Block::PageBreak);
+        d.push(Block::Heading { level: 1, text: "Uno".into() });
+        d.push(Block::PageBreak);
+        d.push(Block::PageBreak);
+        d.push(Block::Heading { level: 1, text: "Dos".into() });
+        d.push(Block::PageBreak);
+        let laid = layout(&d, &fonts);
+        let pages: Vec<usize> = laid.anchors.iter().map(|a| a.page).collect();
+        assert_eq!(pages, [1, 2]);
+        assert_eq!(laid.pages.len(), 2);
+    }
+
+    #[test]
+    fn a_heading_near_the_page_foot_moves_to_the_next_page() {
+        let fonts = Fonts::load().unwrap();
+        let d = doc();
+        let mut c = Composer::new(&d, &fonts, None);
+        c.new_page();
+        c.y = c.bottom - 2.5 * BODY_LINE;
+        c.heading(2, "Tres", 2.0 * BODY_LINE);
+        assert_eq!(c.anchors[0].page, 2, "a heading is kept with the lines that follow it");
+        c.paragraph("Primer párrafo.", BODY);
+        assert_eq!(c.pages.len(), 2);
+    }
+}

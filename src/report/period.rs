@@ -1,0 +1,563 @@
+//! The period report ("informe"): what the office did between two dates,
+//! optionally for some axes, kinds or countries. Every figure is counted
+//! from the records the filter selects; nothing is typed.
+//!
+//! Cover, contents, executive summary (figures, charts, top countries), one
+//! part per axis with a sub-section per kind of activity, and an annex
+//! listing every activity with totals.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::Decimal;
+
+use crate::domain::{Activity, Kind, PartialDate, Status};
+use crate::store::{Count, Filter, Sort, Stats, Store, StoreError};
+
+use super::words::{self, capitalize, country_name, kind_plural, when};
+use super::{
+    format_amount, format_count, BarChart, Block, Column, Cover, Document, Figure, Lang, Metadata, Paper, Section,
+    Table,
+};
+
+/// Countries listed in the summary's table.
+const TOP_COUNTRIES: usize = 10;
+
+/// What to report on and how to print it.
+#[derive(Debug, Clone)]
+pub struct PeriodRequest {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// Axis names; empty means every axis.
+    pub axes: Vec<String>,
+    pub kinds: Vec<Kind>,
+    /// ISO alpha-2 codes.
+    pub countries: Vec<String>,
+    pub status: Option<Status>,
+    pub lang: Lang,
+    pub paper: Paper,
+    /// The office the report is from (cover, metadata).
+    pub office: String,
+    /// When the report is generated (footer, file dates).
+    pub generated: DateTime<Utc>,
+}
+
+impl PeriodRequest {
+    /// The store filter selecting the report's activities, oldest first.
+    pub fn filter(&self) -> Filter {
+        Filter {
+            from: Some(self.from),
+            to: Some(self.to),
+            axes: self.axes.clone(),
+            kinds: self.kinds.clone(),
+            countries: self.countries.clone(),
+            status: self.status,
+            sort: Sort::DateAsc,
+            ..Filter::default()
+        }
+    }
+}
+
+/// Reads the period's activities and figures from the store and declares
+/// the report.
+pub fn period_report(store: &Store, request: &PeriodRequest) -> Result<Document, StoreError> {
+    let filter = request.filter();
+    let activities = store.list(&filter)?.items;
+    let stats = store.stats(&filter)?;
+    let axis_order: Vec<String> = store.axes()?.into_iter().map(|a| a.name).collect();
+    Ok(period_document(request, &activities, &stats, &axis_order))
+}
+
+/// Declares the report from records already read: `activities` in date
+/// order, `stats` over the same filter, `axis_order` the axes' display order.
+pub fn period_document(request: &PeriodRequest, activities: &[Activity], stats: &Stats, axis_order: &[String]) -> Document {
+    let lang = request.lang;
+    let t = Labels::of(lang);
+    let period = words::range(lang, &PartialDate::day(request.from), Some(&PartialDate::day(request.to)));
+    let generated = words::date(lang, &PartialDate::day(request.generated.date_naive()));
+
+    let metadata = Metadata {
+        author: request.office.clone(),
+        subject: format!("{} {period}", t.title),
+        keywords: vec![t.title.to_string()],
+        created: request.generated,
+    };
+    let mut doc = Document::new(t.title, lang, metadata);
+    doc.paper = request.paper;
+    doc.header = format!("{} · {period}", t.title);
+    doc.footer = format!("{} · {} {generated}", request.office, t.generated);
+
+    let mut details = vec![format!("{} {period}", t.period)];
+    if let Some(filters) = describe_filters(request) {
+        details.push(filters);
+    }
+    details.push(format!("{} {generated}", t.generated));
+    doc.push(Block::Cover(Cover {
+        kicker: request.office.clone(),
+        title: t.title.to_string(),
+        subtitle: capitalize(&period),
+        details,
+    }));
+    doc.push(Block::TableOfContents);
+
+    doc.push_section(summary(lang, &t, &period, stats));
+    for (axis, items) in by_axis(activities, axis_order) {
+        let title = if axis.is_empty() { t.no_axis.to_string() } else { axis };
+        doc.push(Block::PageBreak);
+        doc.push_section(axis_part(lang, &t, title, &items));
+    }
+    doc.push(Block::PageBreak);
+    doc.push_section(annex(lang, &t, activities));
+    doc
+}
+
+/// "Filtros: eje Ciudad Sustentable; tipo Reunión; país Perú", or nothing.
+fn describe_filters(request: &PeriodRequest) -> Option<String> {
+    let lang = request.lang;
+    let t = Labels::of(lang);
+    let mut parts = Vec::new();
+    if !request.axes.is_empty() {
+        parts.push(format!("{} {}", t.axis_word, request.axes.join(", ")));
+    }
+    if !request.kinds.is_empty() {
+        let kinds: Vec<&str> = request.kinds.iter().map(|k| words::kind(lang, *k)).collect();
+        parts.push(format!("{} {}", t.kind_word, kinds.join(", ")));
+    }
+    if !request.countries.is_empty() {
+        parts.push(format!("{} {}", t.country_word, words::countries(lang, &request.countries)));
+    }
+    (!parts.is_empty()).then(|| format!("{} {}", t.filters, parts.join("; ")))
+}
+
+fn summary(lang: Lang, t: &Labels, period: &str, stats: &Stats) -> Section {
+    let mut s = Section::new(t.summary);
+    let axes = stats.by_axis.iter().filter(|c| !c.key.is_empty()).count();
+    s.push(Block::Paragraph((t.summary_sentence)(period, stats.total, stats.by_country.len(), axes)));
+
+    let mut figures = vec![
+        Figure::new(format_count(stats.total as f64), t.activities_figure),
+        Figure::new(format_count(stats.by_country.len() as f64), t.countries_figure),
+    ];
+    if stats.participants_trained > 0 {
+        figures.push(Figure::new(format_count(stats.participants_trained as f64), t.trained_figure));
+    }
+    for money in &stats.financing {
+        if let Ok(total) = money.total.parse::<Decimal>() {
+            figures.push(Figure::new(format_amount(total, &money.currency), t.financing_figure));
+        }
+    }
+    s.push(Block::Figures(figures));
+
+    let kinds: Vec<Count> = stats
+        .by_kind
+        .iter()
+        .map(|c| Count { key: Kind::parse(&c.key).map_or(c.key.clone(), |k| kind_plural(lang, k).to_string()), count: c.count })
+        .collect();
+    s.push_section(Section::new(t.by_kind).with(chart(&kinds)));
+    let axes: Vec<Count> = stats
+        .by_axis
+        .iter()
+        .map(|c| Count { key: if c.key.is_empty() { t.no_axis.to_string() } else { c.key.clone() }, count: c.count })
+        .collect();
+    s.push_section(Section::new(t.by_axis).with(chart(&axes)));
+    let months: Vec<Count> = stats.by_month.iter().map(|c| Count { key: month_label(lang, &c.key), count: c.count }).collect();
+    s.push_section(Section::new(t.by_month).with(chart(&months)));
+
+    let mut countries = Table::new(vec![Column::new(t.country_col, 3.0), Column::numeric(t.activities_col, 1.0), Column::numeric("%", 1.0)]);
+    let with_country: u64 = stats.by_country.iter().map(|c| c.count).sum();
+    for c in stats.by_country.iter().take(TOP_COUNTRIES) {
+        let share = if with_country == 0 { 0.0 } else { 100.0 * c.count as f64 / with_country as f64 };
+        countries.row([country_name(lang, &c.key), format_count(c.count as f64), format!("{share:.1}")]);
+    }
+    let mut top = Section::new(t.top_countries);
+    if stats.by_country.len() > TOP_COUNTRIES {
+        top.push(Block::Note((t.top_note)(TOP_COUNTRIES, stats.by_country.len())));
+    }
+    top.push(Block::Table(countries));
+    s.push_section(top);
+    s
+}
+
+/// A bar chart under a heading that already names it.
+fn chart(counts: &[Count]) -> Block {
+    let mut chart = BarChart::new("");
+    for c in counts {
+        chart = chart.bar(c.key.clone(), c.count as f64);
+    }
+    Block::BarChart(chart)
+}
+
+/// "2021-07" → "julio de 2021" / "July 2021".
+fn month_label(lang: Lang, key: &str) -> String {
+    let parsed = key.split_once('-').and_then(|(y, m)| Some((y.parse().ok()?, m.parse().ok()?)));
+    match parsed.and_then(|(y, m)| PartialDate::month(y, m)) {
+        Some(month) => capitalize(&words::date(lang, &month)),
+        None => key.to_string(),
+    }
+}
+
+/// Activities grouped by axis, in the axes' display order; activities with
+/// no axis (or an axis no longer listed) last, in alphabetical order.
+fn by_axis<'a>(activities: &'a [Activity], axis_order: &[String]) -> Vec<(String, Vec<&'a Activity>)> {
+    let mut groups: Vec<(String, Vec<&Activity>)> = axis_order.iter().map(|a| (a.clone(), Vec::new())).collect();
+    for a in activities {
+        let axis = a.axis.clone().unwrap_or_default();
+        match groups.iter_mut().find(|(name, _)| *name == axis) {
+            Some((_, items)) => items.push(a),
+            None => groups.push((axis, vec![a])),
+        }
+    }
+    let known = axis_order.len();
+    groups[known..].sort_by(|a, b| (a.0.is_empty(), &a.0).cmp(&(b.0.is_empty(), &b.0)));
+    groups.retain(|(_, items)| !items.is_empty());
+    groups
+}
+
+/// One part: a sub-section per kind, each in the form its kind is
+/// reported in.
+fn axis_part(lang: Lang, t: &Labels, title: String, items: &[&Activity]) -> Section {
+    let mut part = Section::new(title);
+    for kind in Kind::ALL {
+        let of_kind: Vec<&Activity> = items.iter().copied().filter(|a| a.kind == kind).collect();
+        let mut s = Section::new(kind_plural(lang, kind));
+        match kind {
+            Kind::Illumination => s.push(Block::Table(illuminations(lang, t, &of_kind))),
+            Kind::Financing => s.push(Block::Table(financing(lang, t, &of_kind))),
+            Kind::Agreement => s.push(Block::Table(agreements(lang, t, &of_kind))),
+            Kind::Training => of_kind.iter().for_each(|a| training(&mut s, lang, t, a)),
+            _ => of_kind.iter().flat_map(|a| words::activity_entry(lang, a)).for_each(|b| s.push(b)),
+        }
+        part.push_section(s);
+    }
+    part
+}
+
+fn text(value: &Option<String>) -> String {
+    value.clone().unwrap_or_default()
+}
+
+fn illuminations(lang: Lang, t: &Labels, items: &[&Activity]) -> Table {
+    let mut table = Table::new(vec![
+        Column::new(t.date_col, 1.1),
+        Column::new(t.monument_col, 1.4),
+        Column::new(t.occasion_col, 2.2),
+        Column::new(t.requested_col, 1.8),
+    ]);
+    for a in items {
+        let d = &a.details;
+        let occasion = d.occasion.clone().unwrap_or_else(|| a.title.clone());
+        let requested = d.requested_by.clone().unwrap_or_else(|| words::countries(lang, &a.countries));
+        table.row([when(lang, a), text(&d.monument), occasion, requested]);
+    }
+    table
+}
+
+fn financing(lang: Lang, t: &Labels, items: &[&Activity]) -> Table {
+    let mut table = Table::new(vec![
+        Column::new(t.project_col, 2.0),
+        Column::new(t.organisation_col, 1.6),
+        Column::numeric(t.amount_col, 1.3),
+        Column::new(t.start_col, 1.2),
+        Column::new(t.end_col, 1.2),
+        Column::new(t.duration_col, 0.9),
+    ]);
+    let mut totals: Vec<(String, Decimal)> = Vec::new();
+    for a in items {
+        let d = &a.details;
+        let currency = d.currency.clone().unwrap_or_default();
+        let amount = d.amount.map(|m| format_amount(m, &currency)).unwrap_or_default();
+        if let Some(m) = d.amount {
+            match totals.iter_mut().find(|(c, _)| *c == currency) {
+                Some((_, sum)) => *sum += m,
+                None => totals.push((currency.clone(), m)),
+            }
+        }
+        let organisation = d.donor.clone().unwrap_or_else(|| a.organisations.iter().map(|o| o.name.as_str()).collect::<Vec<_>>().join("; "));
+        let end = a.end.as_ref().map(|e| words::date(lang, e)).unwrap_or_default();
+        table.row([a.title.clone(), organisation, amount, words::date(lang, &a.start), end, duration(lang, a)]);
+    }
+    let sums: Vec<String> = totals.iter().map(|(c, m)| format_amount(*m, c)).collect();
+    table.totals = Some(vec![t.total.to_string(), String::new(), sums.join("\n")]);
+    table
+}
+
+/// "12 meses", "45 días": how long a dated span lasts.
+fn duration(lang: Lang, a: &Activity) -> String {
+    let Some(end) = a.end else { return String::new() };
+    let days = (end.last_day() - a.start.first_day()).num_days() + 1;
+    if days <= 0 {
+        return String::new();
+    }
+    let (n, unit) = if days >= 60 { ((days as f64 / 30.44).round() as i64, 1) } else { (days, 0) };
+    let label = match (lang, unit, n == 1) {
+        (Lang::Es, 1, true) => "mes",
+        (Lang::Es, 1, false) => "meses",
+        (Lang::Es, _, true) => "día",
+        (Lang::Es, _, false) => "días",
+        (Lang::En, 1, true) => "month",
+        (Lang::En, 1, false) => "months",
+        (Lang::En, _, true) => "day",
+        (Lang::En, _, false) => "days",
+    };
+    format!("{n} {label}")
+}
+
+fn agreements(lang: Lang, t: &Labels, items: &[&Activity]) -> Table {
+    let mut table = Table::new(vec![
+        Column::new(t.date_col, 1.2),
+        Column::new(t.counterpart_col, 2.4),
+        Column::new(t.type_col, 1.6),
+        Column::new(t.validity_col, 1.4),
+    ]);
+    for a in items {
+        let d = &a.details;
+        let date = d.signed_on.as_ref().map_or_else(|| when(lang, a), |s| words::date(lang, s));
+        let counterpart = if d.parties.is_empty() {
+            a.organisations.iter().map(|o| o.name.as_str()).collect::<Vec<_>>().join("; ")
+        } else {
+            d.parties.join("; ")
+        };
+        let kind = d.agreement_type.as_deref().map(|c| words::agreement_type(lang, c)).unwrap_or_default();
+        let validity = match (&d.valid_until, &d.agreement_status) {
+            (Some(until), Some(status)) => format!("{} ({})", words::date(lang, until), words::agreement_status(lang, status)),
+            (Some(until), None) => words::date(lang, until),
+            (None, Some(status)) => capitalize(&words::agreement_status(lang, status)),
+            (None, None) => String::new(),
+        };
+        table.row([date, counterpart, kind, validity]);
+    }
+    table
+}
+
+/// A training as reports print it: its title, then `Fecha:` · `Modalidad:`
+/// · `Participantes:` · `Objetivo del curso:` · `Lugar:` lines.
+fn training(s: &mut Section, lang: Lang, t: &Labels, a: &Activity) {
+    let d = &a.details;
+    let mut participants = d.participants.map(|n| n.to_string()).unwrap_or_default();
+    if !d.units.is_empty() {
+        participants = [participants, d.units.join(", ")].into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" · ");
+    }
+    let mut place = text(&a.place);
+    if !a.countries.is_empty() {
+        place = [place, words::countries(lang, &a.countries)].into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(", ");
+    }
+    s.push(Block::Heading { level: 4, text: a.title.clone() });
+    s.push(Block::LabelledLines(vec![
+        (t.date_label.into(), when(lang, a)),
+        (t.modality_label.into(), a.modality.map(|m| words::modality(lang, m).to_string()).unwrap_or_default()),
+        (t.provider_label.into(), text(&d.provider)),
+        (t.participants_label.into(), participants),
+        (t.objective_label.into(), text(&d.objective)),
+        (t.place_label.into(), place),
+    ]));
+    if let Some(summary) = &a.summary {
+        s.push(Block::Paragraph(summary.clone()));
+    }
+}
+
+fn annex(lang: Lang, t: &Labels, activities: &[Activity]) -> Section {
+    let mut list = Table::new(vec![
+        Column::numeric("#", 0.65),
+        Column::new(t.date_col, 1.5),
+        Column::new(t.activity_col, 2.8),
+        Column::new(t.type_col, 1.6),
+        Column::new(t.countries_col, 1.2),
+        Column::new(t.axis_col, 1.4),
+    ]);
+    for (n, a) in activities.iter().enumerate() {
+        list.row([
+            (n + 1).to_string(),
+            when(lang, a),
+            a.title.clone(),
+            words::kind(lang, a.kind).to_string(),
+            words::countries(lang, &a.countries),
+            text(&a.axis),
+        ]);
+    }
+    list.totals = Some(vec![String::new(), t.total.to_string(), (t.activities_total)(activities.len())]);
+
+    let mut totals = Table::new(vec![Column::new(t.type_col, 3.0), Column::numeric(t.activities_col, 1.0)]);
+    for kind in Kind::ALL {
+        let n = activities.iter().filter(|a| a.kind == kind).count();
+        if n > 0 {
+            totals.row([kind_plural(lang, kind).to_string(), format_count(n as f64)]);
+        }
+    }
+    totals.totals = Some(vec![t.total.to_string(), format_count(activities.len() as f64)]);
+
+    let mut annex = Section::new(t.annex);
+    if !activities.is_empty() {
+        annex.push(Block::Table(list));
+        annex.push(Block::Heading { level: 3, text: t.totals_by_kind.to_string() });
+        annex.push(Block::Table(totals));
+    }
+    annex
+}
+
+/// Every label the report prints, per language.
+struct Labels {
+    title: &'static str,
+    summary: &'static str,
+    summary_sentence: fn(&str, u64, usize, usize) -> String,
+    activities_figure: &'static str,
+    countries_figure: &'static str,
+    trained_figure: &'static str,
+    financing_figure: &'static str,
+    by_kind: &'static str,
+    by_axis: &'static str,
+    by_month: &'static str,
+    top_countries: &'static str,
+    top_note: fn(usize, usize) -> String,
+    no_axis: &'static str,
+    annex: &'static str,
+    totals_by_kind: &'static str,
+    activities_total: fn(usize) -> String,
+    generated: &'static str,
+    period: &'static str,
+    filters: &'static str,
+    axis_word: &'static str,
+    kind_word: &'static str,
+    country_word: &'static str,
+    total: &'static str,
+    date_col: &'static str,
+    activity_col: &'static str,
+    type_col: &'static str,
+    countries_col: &'static str,
+    axis_col: &'static str,
+    country_col: &'static str,
+    activities_col: &'static str,
+    monument_col: &'static str,
+    occasion_col: &'static str,
+    requested_col: &'static str,
+    project_col: &'static str,
+    organisation_col: &'static str,
+    amount_col: &'static str,
+    start_col: &'static str,
+    end_col: &'static str,
+    duration_col: &'static str,
+    counterpart_col: &'static str,
+    validity_col: &'static str,
+    date_label: &'static str,
+    modality_label: &'static str,
+    provider_label: &'static str,
+    participants_label: &'static str,
+    objective_label: &'static str,
+    place_label: &'static str,
+}
+
+impl Labels {
+    fn of(lang: Lang) -> Labels {
+        match lang {
+            Lang::Es => Labels {
+                title: "Informe de acción internacional",
+                summary: "Resumen ejecutivo",
+                summary_sentence: |period, total, countries, axes| {
+                    format!(
+                        "En el periodo {period} la oficina registró {} actividades de acción internacional, con contrapartes de {} países, en {} ejes de gobierno. Las cifras de este informe se obtienen de esos registros.",
+                        format_count(total as f64),
+                        format_count(countries as f64),
+                        axes
+                    )
+                },
+                activities_figure: "actividades registradas",
+                countries_figure: "países con actividades",
+                trained_figure: "personas capacitadas",
+                financing_figure: "de financiamiento recibido",
+                by_kind: "Actividades por tipo",
+                by_axis: "Actividades por eje",
+                by_month: "Actividades por mes",
+                top_countries: "Países con más actividades",
+                top_note: |shown, all| format!("Los {shown} países con más actividades de los {all} registrados."),
+                no_axis: "Sin eje asignado",
+                annex: "Anexo. Relación de actividades",
+                totals_by_kind: "Totales por tipo de actividad",
+                activities_total: |n| format!("{} actividades", format_count(n as f64)),
+                generated: "Generado el",
+                period: "Periodo:",
+                filters: "Filtros:",
+                axis_word: "eje",
+                kind_word: "tipo",
+                country_word: "país",
+                total: "Total",
+                date_col: "Fecha",
+                activity_col: "Actividad",
+                type_col: "Tipo",
+                countries_col: "Países",
+                axis_col: "Eje",
+                country_col: "País",
+                activities_col: "Actividades",
+                monument_col: "Monumento",
+                occasion_col: "Motivo",
+                requested_col: "País / embajada solicitante",
+                project_col: "Proyecto",
+                organisation_col: "Organización",
+                amount_col: "Monto otorgado",
+                start_col: "Fecha de inicio",
+                end_col: "Fecha de conclusión",
+                duration_col: "Duración",
+                counterpart_col: "Contraparte",
+                validity_col: "Vigencia",
+                date_label: "Fecha:",
+                modality_label: "Modalidad:",
+                provider_label: "Imparte:",
+                participants_label: "Participantes:",
+                objective_label: "Objetivo del curso:",
+                place_label: "Lugar:",
+            },
+            Lang::En => Labels {
+                title: "International action report",
+                summary: "Executive summary",
+                summary_sentence: |period, total, countries, axes| {
+                    format!(
+                        "In the period {period} the office recorded {} international activities, with counterparts from {} countries, across {} policy axes. Every figure in this report is counted from those records.",
+                        format_count(total as f64),
+                        format_count(countries as f64),
+                        axes
+                    )
+                },
+                activities_figure: "activities recorded",
+                countries_figure: "countries involved",
+                trained_figure: "people trained",
+                financing_figure: "of financing received",
+                by_kind: "Activities by kind",
+                by_axis: "Activities by axis",
+                by_month: "Activities by month",
+                top_countries: "Countries with most activities",
+                top_note: |shown, all| format!("The {shown} countries with most activities of the {all} recorded."),
+                no_axis: "No axis assigned",
+                annex: "Annex. List of activities",
+                totals_by_kind: "Totals by kind of activity",
+                activities_total: |n| format!("{} activities", format_count(n as f64)),
+                generated: "Generated on",
+                period: "Period:",
+                filters: "Filters:",
+                axis_word: "axis",
+                kind_word: "kind",
+                country_word: "country",
+                total: "Total",
+                date_col: "Date",
+                activity_col: "Activity",
+                type_col: "Kind",
+                countries_col: "Countries",
+                axis_col: "Axis",
+                country_col: "Country",
+                activities_col: "Activities",
+                monument_col: "Monument",
+                occasion_col: "Occasion",
+                requested_col: "Requesting country / embassy",
+                project_col: "Project",
+                organisation_col: "Organisation",
+                amount_col: "Amount granted",
+                start_col: "Start date",
+                end_col: "End date",
+                duration_col: "Duration",
+                counterpart_col: "Counterpart",
+                validity_col: "Validity",
+                date_label: "Date:",
+                modality_label: "Modality:",
+                provider_label: "Provider:",
+                participants_label: "Participants:",
+                objective_label: "Course objective:",
+                place_label: "Venue:",
+            },
+        }
+    }
+}

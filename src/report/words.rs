@@ -1,0 +1,225 @@
+//! Domain-aware wording shared by the period report and the brief: dates,
+//! country names, kinds in the plural, counterparts, in Spanish or English.
+
+use crate::domain::date::{format_range_en, format_range_es, MONTHS_EN, MONTHS_ES};
+use crate::domain::{Activity, Kind, Modality, PartialDate};
+
+use super::{Block, Lang};
+
+pub(crate) fn date(lang: Lang, d: &PartialDate) -> String {
+    match lang {
+        Lang::Es => d.format_es(),
+        Lang::En => d.format_en(),
+    }
+}
+
+/// "del 3 al 5 de agosto de 2021" / "3–5 August 2021".
+pub(crate) fn range(lang: Lang, start: &PartialDate, end: Option<&PartialDate>) -> String {
+    match lang {
+        Lang::Es => format_range_es(start, end),
+        Lang::En => format_range_en(start, end),
+    }
+}
+
+/// The dates of an activity.
+pub(crate) fn when(lang: Lang, a: &Activity) -> String {
+    range(lang, &a.start, a.end.as_ref())
+}
+
+/// First letter in upper case ("del 1 de julio…" opening a line).
+pub(crate) fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A country's name from its ISO code (the code itself when unknown).
+pub(crate) fn country_name(lang: Lang, code: &str) -> String {
+    crate::reference::country(code)
+        .map(|c| match lang {
+            Lang::Es => c.name_es.to_string(),
+            Lang::En => c.name_en.to_string(),
+        })
+        .unwrap_or_else(|| code.to_string())
+}
+
+pub(crate) fn countries(lang: Lang, codes: &[String]) -> String {
+    codes.iter().map(|c| country_name(lang, c)).collect::<Vec<_>>().join(", ")
+}
+
+pub(crate) fn modality(lang: Lang, m: Modality) -> &'static str {
+    match lang {
+        Lang::Es => m.label_es(),
+        Lang::En => m.label_en(),
+    }
+}
+
+pub(crate) fn kind(lang: Lang, k: Kind) -> &'static str {
+    match lang {
+        Lang::Es => k.label_es(),
+        Lang::En => k.label_en(),
+    }
+}
+
+/// A kind as a report's sub-heading names it: in the plural.
+pub(crate) fn kind_plural(lang: Lang, k: Kind) -> &'static str {
+    match (lang, k) {
+        (Lang::Es, Kind::Meeting) => "Reuniones",
+        (Lang::Es, Kind::Delegation) => "Delegaciones",
+        (Lang::Es, Kind::Training) => "Capacitaciones",
+        (Lang::Es, Kind::Illumination) => "Iluminación de monumentos",
+        (Lang::Es, Kind::Agreement) => "Convenios e instrumentos",
+        (Lang::Es, Kind::Network) => "Redes de ciudades",
+        (Lang::Es, Kind::Event) => "Eventos internacionales",
+        (Lang::Es, Kind::Project) => "Proyectos de cooperación",
+        (Lang::Es, Kind::Award) => "Reconocimientos",
+        (Lang::Es, Kind::Financing) => "Financiamientos recibidos",
+        (Lang::Es, Kind::Press) => "Presencia en prensa internacional",
+        (Lang::Es, Kind::Other) => "Otras actividades",
+        (Lang::En, Kind::Meeting) => "Meetings",
+        (Lang::En, Kind::Delegation) => "Delegations",
+        (Lang::En, Kind::Training) => "Trainings",
+        (Lang::En, Kind::Illumination) => "Monument illuminations",
+        (Lang::En, Kind::Agreement) => "Agreements and instruments",
+        (Lang::En, Kind::Network) => "City networks",
+        (Lang::En, Kind::Event) => "International events",
+        (Lang::En, Kind::Project) => "Cooperation projects",
+        (Lang::En, Kind::Award) => "Awards",
+        (Lang::En, Kind::Financing) => "Financing received",
+        (Lang::En, Kind::Press) => "International press",
+        (Lang::En, Kind::Other) => "Other activities",
+    }
+}
+
+/// The printed name of an agreement-type option (the domain stores codes).
+pub(crate) fn agreement_type(lang: Lang, code: &str) -> String {
+    let label = match (lang, code) {
+        (Lang::Es, "convenio_marco") => "Convenio marco",
+        (Lang::Es, "convenio_especifico") => "Convenio específico",
+        (Lang::Es, "memorandum") => "Memorándum de entendimiento",
+        (Lang::Es, "hermanamiento") => "Acuerdo de hermanamiento",
+        (Lang::Es, "carta_intencion") => "Carta de intención",
+        (Lang::Es, "declaracion") => "Declaración",
+        (Lang::En, "convenio_marco") => "Framework agreement",
+        (Lang::En, "convenio_especifico") => "Specific agreement",
+        (Lang::En, "memorandum") => "Memorandum of understanding",
+        (Lang::En, "hermanamiento") => "Twinning agreement",
+        (Lang::En, "carta_intencion") => "Letter of intent",
+        (Lang::En, "declaracion") => "Declaration",
+        _ => return code.replace('_', " "),
+    };
+    label.to_string()
+}
+
+/// The status of an agreement as printed.
+pub(crate) fn agreement_status(lang: Lang, code: &str) -> String {
+    let label = match (lang, code) {
+        (Lang::Es, "vigente") => "vigente",
+        (Lang::Es, "en_evaluacion") => "en evaluación",
+        (Lang::Es, "concluido") => "concluido",
+        (Lang::En, "vigente") => "in force",
+        (Lang::En, "en_evaluacion") => "under review",
+        (Lang::En, "concluido") => "concluded",
+        _ => return code.replace('_', " "),
+    };
+    label.to_string()
+}
+
+/// Organisations and people of an activity, people with their posts:
+/// "Embajada del Perú; Ana Pérez (Embajadora, Embajada del Perú)".
+pub(crate) fn counterparts(a: &Activity) -> String {
+    let organisations = a.organisations.iter().map(|o| o.name.clone());
+    let people = a.people.iter().map(|p| {
+        let about: Vec<&str> = [p.post.as_deref(), p.organisation.as_deref()].into_iter().flatten().collect();
+        if about.is_empty() {
+            p.name.clone()
+        } else {
+            format!("{} ({})", p.name, about.join(", "))
+        }
+    });
+    organisations.chain(people).collect::<Vec<_>>().join("; ")
+}
+
+/// "27 de julio de 2021 · Perú, Francia · Presencial": the line under an
+/// activity's title.
+pub(crate) fn facts_line(lang: Lang, a: &Activity) -> String {
+    let mut parts = vec![capitalize(&when(lang, a))];
+    if let Some(place) = a.place.as_deref().filter(|p| !p.trim().is_empty()) {
+        parts.push(place.to_string());
+    }
+    if !a.countries.is_empty() {
+        parts.push(countries(lang, &a.countries));
+    }
+    if let Some(m) = a.modality {
+        parts.push(modality(lang, m).to_string());
+    }
+    parts.join(" · ")
+}
+
+/// One activity as an entry of a list: bold title, facts line, description,
+/// counterparts and outcomes (empty parts left out).
+pub(crate) fn activity_entry(lang: Lang, a: &Activity) -> Vec<Block> {
+    let (counterparts_label, outcomes_label) = match lang {
+        Lang::Es => ("Contrapartes:", "Resultados:"),
+        Lang::En => ("Counterparts:", "Outcomes:"),
+    };
+    let blocks = vec![
+        Block::Heading { level: 4, text: a.title.clone() },
+        Block::Note(facts_line(lang, a)),
+        Block::Paragraph(a.summary.clone().unwrap_or_default()),
+        Block::LabelledLines(vec![
+            (counterparts_label.into(), counterparts(a)),
+            (outcomes_label.into(), a.outcomes.clone().unwrap_or_default()),
+        ]),
+    ];
+    blocks.into_iter().filter(|b| !b.is_empty()).collect()
+}
+
+/// "Perú — capital: Lima; día nacional: 28 de julio (Día de la Independencia)",
+/// from the reference data; `None` for an unknown code.
+pub(crate) fn country_context(lang: Lang, code: &str) -> Option<String> {
+    let country = crate::reference::country(code)?;
+    let (capital, capital_label, day_label) = match lang {
+        Lang::Es => (country.capital_es.as_ref(), "capital:", "día nacional:"),
+        Lang::En => (country.capital_en.as_ref(), "capital:", "national day:"),
+    };
+    let mut facts = Vec::new();
+    if let Some(capital) = capital {
+        facts.push(format!("{capital_label} {capital}"));
+    }
+    if let Some(day) = &country.national_day {
+        let month = (day.month as usize).checked_sub(1).filter(|m| *m < 12);
+        if let Some(m) = month {
+            let (name, date) = match lang {
+                Lang::Es => (&day.name_es, format!("{} de {}", day.day, MONTHS_ES[m])),
+                Lang::En => (&day.name_en, format!("{} {}", day.day, MONTHS_EN[m])),
+            };
+            facts.push(format!("{day_label} {date} ({name})"));
+        }
+    }
+    let name = country_name(lang, code);
+    Some(if facts.is_empty() { name } else { format!("{name} — {}", facts.join("; ")) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capitalizes_accented_initials() {
+        assert_eq!(capitalize("del 1 de julio"), "Del 1 de julio");
+        assert_eq!(capitalize("ámbito"), "Ámbito");
+        assert_eq!(capitalize(""), "");
+    }
+
+    #[test]
+    fn names_countries_and_options() {
+        assert_eq!(country_name(Lang::Es, "PE"), "Perú");
+        assert_eq!(country_name(Lang::En, "PE"), "Peru");
+        assert_eq!(country_name(Lang::Es, "ZZ"), "ZZ");
+        assert_eq!(agreement_type(Lang::Es, "memorandum"), "Memorándum de entendimiento");
+        assert_eq!(agreement_type(Lang::Es, "otro_tipo"), "otro tipo");
+    }
+}

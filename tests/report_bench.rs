@@ -1,0 +1,114 @@
+//! Period report of 1,000 activities: time and size against the time to
+//! just read the rows. Goal: under 2 s and under 1 MB in a release build.
+//!
+//! `cargo test --release --test report_bench -- --ignored --nocapture`
+
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use enlace::domain::ActivityInput;
+use enlace::report::{period_document, render_pdf, Lang, Paper, PeriodRequest};
+use enlace::store::{Actor, Origin, Store};
+
+const COUNTRIES: [&str; 12] =
+    ["Perú", "Francia", "Reino Unido", "Nueva Zelandia", "Japón", "Alemania", "Colombia", "España", "Eslovaquia", "Finlandia", "Canadá", "Chile"];
+const AXES: [&str; 6] = [
+    "Igualdad de Derechos",
+    "Ciudad Sustentable",
+    "Más y Mejor Movilidad",
+    "Capital Cultural de América",
+    "Cero Agresión y Más Seguridad",
+    "Ciencia, Innovación y Tecnología",
+];
+
+fn activity(n: usize) -> ActivityInput {
+    let day = NaiveDate::from_ymd_opt(2021, 7, 1).unwrap() + chrono::Days::new((n % 184) as u64);
+    let country = COUNTRIES[n % COUNTRIES.len()];
+    let mut input = ActivityInput {
+        title: format!("Actividad {n} con contrapartes de {country}"),
+        start_date: day.to_string(),
+        countries: vec![country.to_string()],
+        axis: Some(AXES[n % AXES.len()].to_string()),
+        summary: Some(format!(
+            "Reunión de trabajo número {n} con la representación de {country}: se revisaron proyectos de cooperación, \
+             se acordaron los siguientes pasos y se definió un calendario de seguimiento para el año próximo."
+        )),
+        ..ActivityInput::default()
+    };
+    let details = &mut input.details;
+    input.kind = match n % 10 {
+        0 => {
+            details.occasion = Some(format!("Día nacional de {country}"));
+            details.requested_by = Some(format!("Embajada de {country}"));
+            "illumination"
+        }
+        1 => {
+            details.participants = Some(20 + (n % 15) as u32);
+            details.objective = Some("Compartir metodologías de gestión pública con equipos de la ciudad.".into());
+            input.end_date = Some((day + chrono::Days::new(2)).to_string());
+            "training"
+        }
+        2 => {
+            details.amount = Some(rust_decimal::Decimal::from(10_000 + n as i64 * 100));
+            details.currency = Some("USD".into());
+            details.donor = Some("Fundación internacional".into());
+            input.end_date = Some((day + chrono::Days::new(365)).to_string());
+            "financing"
+        }
+        3 => {
+            details.agreement_type = Some("memorandum".into());
+            "agreement"
+        }
+        _ => "meeting",
+    }
+    .to_string();
+    input
+}
+
+#[test]
+#[ignore = "benchmark: run in release with --ignored --nocapture"]
+fn period_report_of_a_thousand_activities() {
+    let mut store = Store::open_in_memory().unwrap();
+    let items: Vec<(u64, ActivityInput)> = (0..1000).map(|n| (n as u64 + 1, activity(n))).collect();
+    store.import(&items, &Actor::new("bench", Origin::Import), false, &mut |_, _| true).unwrap();
+    let request = PeriodRequest {
+        from: NaiveDate::from_ymd_opt(2021, 7, 1).unwrap(),
+        to: NaiveDate::from_ymd_opt(2021, 12, 31).unwrap(),
+        axes: vec![],
+        kinds: vec![],
+        countries: vec![],
+        status: None,
+        lang: Lang::Es,
+        paper: Paper::Letter,
+        office: "Coordinación General de Asuntos Internacionales".into(),
+        generated: chrono::Utc::now(),
+    };
+
+    let started = Instant::now();
+    let filter = request.filter();
+    let activities = store.list(&filter).unwrap().items;
+    let stats = store.stats(&filter).unwrap();
+    let axes: Vec<String> = store.axes().unwrap().into_iter().map(|a| a.name).collect();
+    let read = started.elapsed();
+    assert_eq!(activities.len(), 1000);
+
+    let doc = period_document(&request, &activities, &stats, &axes);
+    let declared = started.elapsed();
+    let pdf = render_pdf(&doc).unwrap();
+    let total = started.elapsed();
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).parent().unwrap().join("report-samples");
+    std::fs::create_dir_all(&path).unwrap();
+    std::fs::write(path.join("period-1000.pdf"), &pdf).unwrap();
+
+    let pages = lopdf::Document::load_mem(&pdf).unwrap().get_pages().len();
+    println!(
+        "1,000 activities: read rows {:.0} ms, declare {:.0} ms, total with PDF {:.0} ms; {} bytes ({:.0} KB), {pages} pages",
+        read.as_secs_f64() * 1000.0,
+        (declared - read).as_secs_f64() * 1000.0,
+        total.as_secs_f64() * 1000.0,
+        pdf.len(),
+        pdf.len() as f64 / 1024.0
+    );
+    assert!(total.as_secs_f64() < 2.0, "over 2 s: {total:?}");
+    assert!(pdf.len() < 1_000_000, "over 1 MB: {}", pdf.len());
+}
