@@ -209,7 +209,7 @@ fn write_rows(conn: &Connection, a: &Activity, axis_id: Option<&str>) -> rusqlit
 }
 
 /// Marks a record deleted or live again; both keep the row, so sync sees a tombstone.
-fn set_trashed(conn: &Connection, id: &str, trashed: bool, actor: &Actor) -> Result<()> {
+pub(crate) fn set_trashed(conn: &Connection, id: &str, trashed: bool, actor: &Actor) -> Result<()> {
     let now = super::now();
     let changed = conn.execute(
         if trashed {

@@ -12,6 +12,7 @@ pub mod clock;
 mod directory;
 mod feed;
 mod filter;
+pub mod for_sync;
 mod import;
 mod load;
 pub mod migrations;

@@ -1,1 +1,83 @@
-//! (to be written)
+//! Sync bundles: field laptops (officers) and the central office exchange changes offline, in
+//! signed and encrypted files, with nothing lost or duplicated.
+//!
+//! - [`identity`]: a copy's id, name, role and keys (minisign to sign, age to receive);
+//!   [`roster`]: the copies it trusts.
+//! - [`container`]: the `.enlace` file (age-encrypted tar: signed [`manifest`], `changes.jsonl`,
+//!   attachments by hash), every check of an incoming one; [`paths`]: safe entry names.
+//! - [`hlc`]: clock stamps and the guard against a wrong clock; [`change`]: one change on the
+//!   wire; [`merge`]: the per-field, order-independent merge and its conflicts (design there).
+//! - [`journal`]: the database side (log, merge state, this copy's own writes as changes);
+//!   [`export`], [`import`], [`inspect`]: making, applying and checking bundles; [`conflicts`]: listing and resolving.
+//!
+//! Flow: an officer exports the changes central has not acknowledged; central imports them
+//! (merging, flagging conflicts and duplicate organisations) and its return bundle carries
+//! central's acknowledgements, other officers' changes, resolutions and merges back.
+
+pub mod change;
+pub mod conflicts;
+pub mod container;
+pub mod export;
+pub mod hlc;
+pub mod identity;
+pub mod import;
+pub mod inspect;
+pub mod journal;
+pub mod manifest;
+pub mod merge;
+pub mod paths;
+pub mod roster;
+
+pub use container::BundleError;
+pub use export::{export, Exported};
+pub use identity::{CopyId, Identity, IdentityError, PublicIdentity, Role};
+pub use import::{import, ImportOptions, ImportReport};
+pub use inspect::{inspect, Inspection};
+
+use crate::store::StoreError;
+
+/// Why a sync operation did nothing. Messages in Spanish; [`SyncError::english`] for English.
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error("paquete rechazado; nada se modificó: {0}")]
+    Bundle(#[from] BundleError),
+    #[error("{0}")]
+    Identity(#[from] IdentityError),
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("«{0}» no está en el registro de esta copia (agréguelo con `enlace roster add ARCHIVO.pub`)")]
+    NotInRoster(String),
+    #[error("paquete rechazado; nada se modificó: el reloj de «{sender}» va {ahead} adelantado (cambios fechados {at}); corrija la fecha de ese equipo o importe con --accept-clock-skew sabiendo que sus cambios ganarán los conflictos")]
+    ClockAhead { sender: String, ahead: String, at: String },
+    #[error("el paquete de «{sender}» modificaría {overwritten} y borraría {deleted} de los {total} registros de esta copia; nada se modificó. Si es correcto, importe de nuevo con --confirm")]
+    NeedsConfirmation { sender: String, overwritten: usize, deleted: usize, total: usize },
+    #[error("paquete rechazado; nada se modificó: el registro {id} no es válido: {message}")]
+    InvalidRecord { id: String, message: String },
+    #[error("no existe el conflicto «{0}»")]
+    NoSuchConflict(String),
+    #[error("datos de sincronización dañados en la base: {0}")]
+    Corrupt(String),
+}
+
+impl From<rusqlite::Error> for SyncError {
+    fn from(e: rusqlite::Error) -> Self {
+        SyncError::Store(e.into())
+    }
+}
+
+impl SyncError {
+    /// The same message in English.
+    pub fn english(&self) -> String {
+        match self {
+            SyncError::Bundle(e) => format!("bundle rejected; nothing changed: {}", e.english()),
+            SyncError::Identity(e) => e.to_string(),
+            SyncError::Store(e) => e.to_string(),
+            SyncError::NotInRoster(n) => format!("“{n}” is not in this copy's roster (add it with `enlace roster add FILE.pub`)"),
+            SyncError::ClockAhead { sender, ahead, at } => format!("bundle rejected; nothing changed: “{sender}”'s clock runs {ahead} ahead (changes dated {at}); fix that computer's date or import with --accept-clock-skew"),
+            SyncError::NeedsConfirmation { sender, overwritten, deleted, total } => format!("the bundle from “{sender}” would change {overwritten} and delete {deleted} of this copy's {total} records; nothing changed. If intended, import again with --confirm"),
+            SyncError::InvalidRecord { id, message } => format!("bundle rejected; nothing changed: record {id} is invalid: {message}"),
+            SyncError::NoSuchConflict(c) => format!("no conflict “{c}”"),
+            SyncError::Corrupt(m) => format!("damaged sync data in the database: {m}"),
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! The conflict log: concurrent edits and delete-vs-edit the merge found, and how a
+//! coordinator settles them (`enlace conflicts list|resolve`). A resolution is a change like
+//! any other: it replaces every conflicting value and travels in the next bundles.
+
+use rusqlite::Connection;
+use serde_json::Value;
+
+use super::change::{Entity, DELETED};
+use super::identity::Identity;
+use super::journal;
+use super::merge::{Conflict, Head, RecordState, Resolution};
+use super::SyncError;
+use crate::store::{for_sync, Actor, Store};
+
+/// One open conflict of one record.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub activity_id: String,
+    pub title: Option<String>,
+    pub conflict: Conflict,
+}
+
+impl Entry {
+    /// The field concerned (`_deleted` for delete-vs-edit).
+    pub fn field(&self) -> &str {
+        match &self.conflict {
+            Conflict::Field { field, .. } => field,
+            Conflict::DeleteEdit { .. } => DELETED,
+        }
+    }
+
+    /// One paragraph in Spanish; values numbered as `resolve --keep N` takes them.
+    pub fn describe_es(&self, name_of: impl Fn(&Head) -> String) -> String {
+        let title = self.title.as_deref().unwrap_or("(sin título)");
+        match &self.conflict {
+            Conflict::Field { field, winner, losers } => {
+                let mut out = format!("«{title}» ({}), campo «{field}»:\n  0 (vigente) {} — {}", self.activity_id, winner.value, name_of(winner));
+                for (i, l) in losers.iter().enumerate() {
+                    out.push_str(&format!("\n  {} {} — {}", i + 1, l.value, name_of(l)));
+                }
+                out
+            }
+            Conflict::DeleteEdit { deleted, edits } => {
+                let fields: Vec<&str> = edits.iter().map(|(f, _)| f.as_str()).collect();
+                format!(
+                    "«{title}» ({}): borrada por {} mientras otra copia la editaba ({})",
+                    self.activity_id,
+                    name_of(deleted),
+                    fields.join(", ")
+                )
+            }
+        }
+    }
+}
+
+fn title_of(state: &RecordState) -> Option<String> {
+    state.value().get("title").and_then(Value::as_str).map(str::to_string)
+}
+
+/// Every open conflict, by activity.
+pub fn list(store: &Store) -> Result<Vec<Entry>, SyncError> {
+    let mut stmt = store
+        .connection()
+        .prepare("SELECT entity_id, state FROM sync_records WHERE conflicted = 1 AND entity = 'activity' ORDER BY entity_id")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, state) = row?;
+        let state: RecordState = serde_json::from_str(&state).map_err(|e| SyncError::Corrupt(e.to_string()))?;
+        out.extend(state.conflicts().into_iter().map(|conflict| Entry { activity_id: id.clone(), title: title_of(&state), conflict }));
+    }
+    Ok(out)
+}
+
+/// What the coordinator keeps.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Choice {
+    /// Value number N as `list` shows it (0 = the current one).
+    Keep(usize),
+    /// A new value (JSON, as in the interchange format).
+    Value(Value),
+    /// Delete-vs-edit: keep the record deleted.
+    KeepDeleted,
+    /// Delete-vs-edit: keep it, with the edits.
+    Restore,
+}
+
+/// Settles the conflict on `field` of activity `id`.
+pub fn resolve(store: &mut Store, id: &str, field: &str, choice: Choice, actor: &Actor) -> Result<(), SyncError> {
+    let me = Identity::require(store.connection())?;
+    store.with_transaction(|tx| {
+        journal::ingest_local(tx, me.public.id)?;
+        let state = journal::load_state(tx, Entity::Activity, id)?;
+        let conflict = state
+            .conflicts()
+            .into_iter()
+            .find(|c| matches!(c, Conflict::Field { field: f, .. } if f == field) || (field == DELETED && matches!(c, Conflict::DeleteEdit { .. })))
+            .ok_or_else(|| SyncError::NoSuchConflict(format!("{id}:{field}")))?;
+        let resolution = match (&conflict, choice) {
+            (Conflict::Field { winner, losers, .. }, Choice::Keep(n)) => {
+                let head = if n == 0 { Some(winner) } else { losers.get(n - 1) };
+                let head = head.ok_or_else(|| SyncError::NoSuchConflict(format!("{id}:{field} valor {n}")))?;
+                Resolution::Value { field: field.into(), value: head.value.clone() }
+            }
+            (Conflict::Field { .. }, Choice::Value(value)) => Resolution::Value { field: field.into(), value },
+            (Conflict::DeleteEdit { .. }, Choice::KeepDeleted) => Resolution::KeepDeleted,
+            (Conflict::DeleteEdit { .. }, Choice::Restore) => Resolution::Restore,
+            _ => return Err(SyncError::NoSuchConflict(format!("{id}:{field} (esa opción no aplica a este conflicto)"))),
+        };
+        write_through(tx, id, &state, &resolution, actor)?;
+        journal::skip_feed(tx)?;
+        let change = state.resolve(journal::tick(tx, me.public.id)?, journal::next_seq(tx, me.public.id)?, Entity::Activity, id, &resolution);
+        journal::record(tx, &change, state)?;
+        Ok(())
+    })
+}
+
+/// Makes the store show what the resolution decides.
+fn write_through(tx: &Connection, id: &str, state: &RecordState, resolution: &Resolution, actor: &Actor) -> Result<(), SyncError> {
+    let in_trash = for_sync::activity(tx, id)?.is_some_and(|a| a.meta.deleted_at.is_some());
+    match resolution {
+        Resolution::Value { field, value } => {
+            let mut record = state.value();
+            record.insert("id".into(), Value::from(id));
+            record.insert(field.clone(), value.clone());
+            record.retain(|_, v| !v.is_null());
+            let input = serde_json::from_value(Value::Object(record))
+                .map_err(|e| SyncError::InvalidRecord { id: id.into(), message: e.to_string() })?;
+            for_sync::save_activity(tx, &input, actor)?;
+            if in_trash && state.is_deleted() {
+                for_sync::set_activity_trashed(tx, id, true, actor)?;
+            }
+        }
+        Resolution::KeepDeleted if !in_trash => for_sync::set_activity_trashed(tx, id, true, actor)?,
+        Resolution::Restore if in_trash => for_sync::set_activity_trashed(tx, id, false, actor)?,
+        _ => {}
+    }
+    Ok(())
+}

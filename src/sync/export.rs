@@ -1,0 +1,149 @@
+//! Making a bundle for a peer: by default the changes it has not acknowledged, with `all`
+//! everything this copy holds; plus the attachment files those changes link.
+
+use std::collections::BTreeMap;
+
+use rusqlite::Connection;
+
+use super::change::{Change, Entity};
+use super::container::{seal, Draft};
+use super::identity::{CopyId, Identity, PublicIdentity};
+use super::journal;
+use super::manifest::{Addressee, Counts, Manifest, OriginRange, FORMAT_VERSION};
+use super::{roster, SyncError};
+use crate::store::Store;
+
+/// What `bundle export` produced.
+#[derive(Debug)]
+pub struct Exported {
+    pub bytes: Vec<u8>,
+    pub manifest: Manifest,
+}
+
+impl Exported {
+    /// A file name that says who sent it to whom and its number:
+    /// `ana-lopez-para-oficina-central-0005.enlace`.
+    pub fn suggested_file_name(&self) -> String {
+        let slug = |name: &str| crate::text::fold(name).replace(' ', "-");
+        format!(
+            "{}-para-{}-{:04}.enlace",
+            slug(&self.manifest.sender.name),
+            slug(&self.manifest.recipient.name),
+            self.manifest.number
+        )
+    }
+}
+
+fn acked(conn: &Connection, peer: CopyId) -> rusqlite::Result<BTreeMap<CopyId, u64>> {
+    let mut stmt = conn.prepare("SELECT origin, seq FROM sync_acks WHERE peer = ?1")?;
+    let rows = stmt.query_map([peer.to_string()], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+    let mut out = BTreeMap::new();
+    for row in rows {
+        let (origin, seq) = row?;
+        if let Ok(origin) = origin.parse() {
+            out.insert(origin, seq as u64);
+        }
+    }
+    Ok(out)
+}
+
+fn changes_for(conn: &Connection, peer: CopyId, all: bool) -> Result<Vec<Change>, SyncError> {
+    let acks = if all { BTreeMap::new() } else { acked(conn, peer)? };
+    let mut stmt = conn.prepare("SELECT origin, seq, change FROM sync_log ORDER BY origin, seq")?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let origin: CopyId = r.get::<_, String>(0)?.parse().map_err(|_| SyncError::Corrupt("origen".into()))?;
+        let seq = r.get::<_, i64>(1)? as u64;
+        if !all && (origin == peer || seq <= acks.get(&origin).copied().unwrap_or(0)) {
+            continue;
+        }
+        let text: String = r.get(2)?;
+        out.push(serde_json::from_str(&text).map_err(|e| SyncError::Corrupt(e.to_string()))?);
+    }
+    Ok(out)
+}
+
+fn ranges(changes: &[Change]) -> Vec<OriginRange> {
+    let mut by_origin: BTreeMap<CopyId, OriginRange> = BTreeMap::new();
+    for c in changes {
+        let r = by_origin.entry(c.origin).or_insert(OriginRange { origin: c.origin, first: c.seq, last: c.seq, count: 0 });
+        r.first = r.first.min(c.seq);
+        r.last = r.last.max(c.seq);
+        r.count += 1;
+    }
+    by_origin.into_values().collect()
+}
+
+fn attachment_files(store: &Store, changes: &[Change]) -> Result<BTreeMap<String, Vec<u8>>, SyncError> {
+    let mut files = BTreeMap::new();
+    for c in changes.iter().filter(|c| c.entity == Entity::Attachment && !c.is_delete()) {
+        let Some((_, hash)) = c.id.split_once('/') else { continue };
+        if files.contains_key(hash) {
+            continue;
+        }
+        let path = store
+            .attachment_path(hash)
+            .ok_or_else(|| SyncError::Corrupt(format!("falta el archivo adjunto {hash}")))?;
+        files.insert(hash.to_string(), std::fs::read(path).map_err(|e| SyncError::Corrupt(e.to_string()))?);
+    }
+    Ok(files)
+}
+
+/// Makes the next bundle for `to` (who must be in the roster).
+pub fn export(store: &mut Store, to: &PublicIdentity, all: bool) -> Result<Exported, SyncError> {
+    let me = Identity::require(store.connection())?;
+    let peer = roster::get(store.connection(), &to.id)?
+        .filter(|p| p.age == to.age && p.minisign == to.minisign)
+        .ok_or_else(|| SyncError::NotInRoster(to.name.clone()))?;
+    let (changes, number, holdings, created_hlc) = store.with_transaction(|tx| {
+        journal::ingest_local(tx, me.public.id)?;
+        let changes = changes_for(tx, peer.id, all)?;
+        let number: i64 = tx.query_row(
+            "SELECT COALESCE(MAX(number), 0) + 1 FROM sync_bundles WHERE direction = 'out' AND peer = ?1",
+            [peer.id.to_string()],
+            |r| r.get(0),
+        )?;
+        let holdings = journal::holdings(tx)?;
+        let created = journal::tick(tx, me.public.id)?.hlc;
+        Ok::<_, SyncError>((changes, number as u64, holdings, created))
+    })?;
+    let attachments = attachment_files(store, &changes)?;
+    let deletions = changes.iter().filter(|c| c.is_delete()).count() as u64;
+    let manifest = Manifest {
+        format: FORMAT_VERSION,
+        bundle_id: uuid::Uuid::now_v7(),
+        number,
+        sender: me.public.clone(),
+        recipient: Addressee { id: peer.id, name: peer.name.clone(), age: peer.age.clone() },
+        created_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        created_hlc,
+        full: all,
+        ranges: ranges(&changes),
+        acks: holdings,
+        counts: Counts {
+            changes: changes.len() as u64,
+            upserts: changes.len() as u64 - deletions,
+            deletions,
+            attachments: attachments.len() as u64,
+            attachment_bytes: attachments.values().map(|a| a.len() as u64).sum(),
+        },
+        entries: Vec::new(),
+    };
+    let bytes = seal(&me, &peer, Draft { manifest: manifest.clone(), changes, attachments })?;
+    store.with_transaction(|tx| {
+        tx.execute(
+            "INSERT INTO sync_bundles (direction, peer, number, bundle_id, created_at, done_at, summary)
+             VALUES ('out', ?1, ?2, ?3, ?4, ?4, ?5)",
+            (
+                peer.id.to_string(),
+                manifest.number as i64,
+                manifest.bundle_id.to_string(),
+                &manifest.created_at,
+                serde_json::to_string(&manifest.counts).expect("counts serialise"),
+            ),
+        )?;
+        Ok::<_, SyncError>(())
+    })?;
+    Ok(Exported { bytes, manifest })
+}

@@ -1,0 +1,363 @@
+//! Applying a bundle: verify it (nothing written if anything is wrong), then in ONE store
+//! transaction log its changes, merge them, write the merged records through the store's own
+//! write path, record the sender's acknowledgements and the bundle. A failure or a kill at any
+//! point leaves the database as it was.
+//!
+//! Guards before anything is written:
+//! - the sender's clock: a change stamped more than [`MAX_AHEAD_MILLIS`] after this copy's
+//!   clock would win every conflict for days; the bundle is refused (say which copy and by how
+//!   much) unless the person accepts it knowingly (`accept_clock_skew`);
+//! - mass changes: a bundle that would delete or overwrite more than [`MASS_SHARE`] of this
+//!   copy's records (and at least [`MASS_MIN`]) needs `confirm`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use rusqlite::Connection;
+use serde_json::Value;
+
+use super::change::{Change, Entity};
+use super::container::{open, Opened};
+use super::hlc::{check_ahead, now_millis};
+#[cfg(doc)]
+use super::hlc::MAX_AHEAD_MILLIS;
+use super::identity::{CopyId, Identity};
+use super::journal;
+use super::merge::{Conflict, RecordState};
+use super::paths::is_plain_file_name;
+use super::{roster, SyncError};
+use crate::domain::{ActivityInput, LikelyDuplicate};
+use crate::store::{for_sync, Actor, Origin, Store};
+
+/// Share of this copy's records a bundle may delete or overwrite without `confirm`.
+pub const MASS_SHARE: f64 = 0.10;
+/// Below this many affected records no confirmation is asked, whatever the share.
+pub const MASS_MIN: usize = 10;
+
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Apply even a bundle that deletes or overwrites many records.
+    pub confirm: bool,
+    /// Apply a bundle whose clock runs ahead of this copy's.
+    pub accept_clock_skew: bool,
+    /// This copy's clock, for tests; `None` reads the system clock.
+    pub now_millis: Option<u64>,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct ImportReport {
+    pub sender: String,
+    pub number: u64,
+    pub applied: usize,
+    pub skipped: usize,
+    /// Changes of this bundle now part of a conflict.
+    pub conflicted: usize,
+    /// Existing live records this bundle deleted or changed.
+    pub overwritten: usize,
+    pub deleted: usize,
+    /// Records whose edits arrived before their creation: kept, written when it arrives.
+    pub pending: usize,
+    /// Numbers of earlier bundles from this sender never received.
+    pub missing_bundles: Vec<u64>,
+    /// Messages for the person (missing bundles, clocks, duplicates), in Spanish.
+    pub warnings: Vec<String>,
+    /// At the central office: organisations that now look like duplicates.
+    pub duplicates: Vec<LikelyDuplicate>,
+}
+
+/// Verifies and applies the bundle in `bytes`.
+pub fn import(store: &mut Store, bytes: &[u8], options: &ImportOptions) -> Result<ImportReport, SyncError> {
+    let me = Identity::require(store.connection())?;
+    let opened = open(bytes, &me, |key| roster::by_minisign(store.connection(), key).ok().flatten())?;
+    let now = options.now_millis.unwrap_or_else(now_millis);
+    let sender_name = opened.manifest.sender.name.clone();
+    let newest = opened.changes.iter().map(|c| c.hlc).chain([opened.manifest.created_hlc]).max().expect("chain of one");
+    if let Err(skew) = check_ahead(newest, now) {
+        if !options.accept_clock_skew {
+            return Err(SyncError::ClockAhead { sender: sender_name, ahead: skew.ahead_es(), at: skew.remote.wall().to_rfc3339() });
+        }
+    }
+
+    let actor = Actor::new(format!("sincronización: {sender_name}"), Origin::Sync);
+    let files = store.attachments_dir();
+    let mut report = store.with_transaction(|tx| apply(tx, &me, &opened, &actor, options, files.as_deref()))?;
+    report.warnings.extend(clock_warning(&opened, now));
+    settle_org_merges(store, &actor)?;
+    if me.public.role == super::identity::Role::Central {
+        report.duplicates = store.likely_duplicate_organisations()?;
+        for d in &report.duplicates {
+            report.warnings.push(format!(
+                "posible organización duplicada: «{}» y «{}» ({}); puede fusionarlas",
+                d.a_name, d.b_name, d.reason
+            ));
+        }
+    }
+    Ok(report)
+}
+
+fn clock_warning(opened: &Opened, now: u64) -> Option<String> {
+    let created = opened.manifest.created_hlc;
+    check_ahead(created, now).err().map(|skew| {
+        format!(
+            "el paquete de «{}» está fechado {} después del reloj de esta computadora: revise la fecha y hora de ambos equipos",
+            opened.manifest.sender.name,
+            skew.ahead_es()
+        )
+    })
+}
+
+fn apply(
+    tx: &Connection,
+    me: &Identity,
+    opened: &Opened,
+    actor: &Actor,
+    options: &ImportOptions,
+    files: Option<&Path>,
+) -> Result<ImportReport, SyncError> {
+    let m = &opened.manifest;
+    let mut report = ImportReport { sender: m.sender.name.clone(), number: m.number, ..Default::default() };
+    journal::ingest_local(tx, me.public.id)?;
+
+    let mut touched: BTreeMap<(Entity, String), RecordState> = BTreeMap::new();
+    let mut new_stamps = BTreeSet::new();
+    let mut changes: Vec<&Change> = opened.changes.iter().collect();
+    changes.sort_by_key(|c| (c.origin, c.seq));
+    for change in changes {
+        if !journal::log(tx, change)? {
+            report.skipped += 1;
+            continue;
+        }
+        let key = (change.entity, change.id.clone());
+        if !touched.contains_key(&key) {
+            touched.insert(key.clone(), journal::load_state(tx, change.entity, &change.id)?);
+        }
+        touched.get_mut(&key).expect("inserted above").apply(change);
+        new_stamps.insert(change.stamp());
+        report.applied += 1;
+    }
+
+    let live_before: i64 = tx.query_row("SELECT COUNT(*) FROM activities WHERE deleted_at IS NULL", [], |r| r.get(0))?;
+    for ((entity, id), state) in &touched {
+        journal::save_state(tx, *entity, id, state)?;
+        match entity {
+            Entity::Activity => materialise_activity(tx, id, state, actor, &mut report)?,
+            Entity::Attachment => materialise_attachment(tx, id, state, opened, actor, files)?,
+            Entity::OrgMerge => {}
+        }
+        report.conflicted += conflicting_stamps(state).intersection(&new_stamps).count();
+    }
+    let affected = report.overwritten + report.deleted;
+    if !options.confirm && affected >= MASS_MIN && affected as f64 > MASS_SHARE * live_before as f64 {
+        return Err(SyncError::NeedsConfirmation {
+            sender: m.sender.name.clone(),
+            overwritten: report.overwritten,
+            deleted: report.deleted,
+            total: live_before as usize,
+        });
+    }
+
+    record_acks(tx, m.sender.id, &m.acks)?;
+    report.missing_bundles = missing_bundles(tx, m.sender.id, m.number)?;
+    for n in &report.missing_bundles {
+        report.warnings.push(format!("falta el paquete {n} de {}", m.sender.name));
+    }
+    tx.execute(
+        "INSERT OR IGNORE INTO sync_bundles (direction, peer, number, bundle_id, created_at, done_at, summary)
+         VALUES ('in', ?1, ?2, ?3, ?4, ?5, ?6)",
+        (
+            m.sender.id.to_string(),
+            m.number as i64,
+            m.bundle_id.to_string(),
+            &m.created_at,
+            chrono::Utc::now().to_rfc3339(),
+            serde_json::json!({ "applied": report.applied, "skipped": report.skipped, "conflicted": report.conflicted }).to_string(),
+        ),
+    )?;
+    // A clock accepted while running ahead must not drag this copy's clock with it.
+    if let Some(newest) = opened.changes.iter().map(|c| c.hlc).max().filter(|h| check_ahead(*h, now_millis()).is_ok()) {
+        crate::store::clock::observe(tx, &newest.to_string())?;
+    }
+    report.warnings.extend(own_clock_warning(tx, me.public.id, m)?);
+    journal::skip_feed(tx)?;
+    Ok(report)
+}
+
+/// When the sender acknowledges one of our changes stamped later than the sender's own clock
+/// when it made the bundle, it is *this* computer's clock that runs ahead.
+fn own_clock_warning(tx: &Connection, me: CopyId, m: &super::manifest::Manifest) -> rusqlite::Result<Option<String>> {
+    use rusqlite::OptionalExtension;
+    let Some(acked) = m.acks.get(&me) else { return Ok(None) };
+    let hlc: Option<String> = tx
+        .query_row("SELECT hlc FROM sync_log WHERE origin = ?1 AND seq = ?2", (me.to_string(), *acked as i64), |r| r.get(0))
+        .optional()?;
+    let Some(ours) = hlc.and_then(|h| h.parse().ok()) else { return Ok(None) };
+    Ok(check_ahead(ours, m.created_hlc.millis).err().map(|skew| {
+        format!(
+            "el reloj de esta computadora parece adelantado {} respecto al de «{}»: revise su fecha y hora",
+            skew.ahead_es(),
+            m.sender.name
+        )
+    }))
+}
+
+fn conflicting_stamps(state: &RecordState) -> BTreeSet<super::hlc::Stamp> {
+    let mut out = BTreeSet::new();
+    for c in state.conflicts() {
+        match c {
+            Conflict::Field { winner, losers, .. } => out.extend(losers.iter().chain([&winner]).map(|h| h.stamp)),
+            Conflict::DeleteEdit { deleted, edits } => out.extend(edits.iter().map(|(_, h)| h.stamp).chain([deleted.stamp])),
+        }
+    }
+    out
+}
+
+/// Writes the merged record to the store when it differs from what the store holds.
+fn materialise_activity(tx: &Connection, id: &str, state: &RecordState, actor: &Actor, report: &mut ImportReport) -> Result<(), SyncError> {
+    if !state.exists() {
+        return Ok(());
+    }
+    let existing = for_sync::activity(tx, id)?;
+    let complete = ["kind", "title", "start_date"].iter().all(|f| state.value().contains_key(*f));
+    if existing.is_none() && !complete {
+        // Edits whose record's creation is in a bundle not received yet: kept in the merge
+        // state, written once the creation arrives.
+        report.pending += 1;
+        return Ok(());
+    }
+    let was_live = existing.as_ref().is_some_and(|a| a.meta.deleted_at.is_none());
+    let mut in_trash = existing.as_ref().is_some_and(|a| a.meta.deleted_at.is_some());
+    let mut value = state.value();
+    value.insert("id".into(), Value::from(id));
+    let current = existing.as_ref().map(|a| serde_json::to_value(a.to_input()).expect("activity serialises"));
+    if current.as_ref() != Some(&Value::Object(value.clone())) {
+        let input: ActivityInput = serde_json::from_value(Value::Object(value))
+            .map_err(|e| SyncError::InvalidRecord { id: id.into(), message: e.to_string() })?;
+        for_sync::save_activity(tx, &input, actor).map_err(|e| SyncError::InvalidRecord { id: id.into(), message: e.to_string() })?;
+        in_trash = false; // saving a record takes it out of the trash
+        if was_live && !state.is_deleted() {
+            report.overwritten += 1;
+        }
+    }
+    match (state.is_deleted(), in_trash) {
+        (true, false) => {
+            for_sync::set_activity_trashed(tx, id, true, actor)?;
+            if was_live {
+                report.deleted += 1;
+            }
+        }
+        (false, true) => for_sync::set_activity_trashed(tx, id, false, actor)?,
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Stores an attachment file (once per content) and links it to its activity.
+fn materialise_attachment(
+    tx: &Connection,
+    id: &str,
+    state: &RecordState,
+    opened: &Opened,
+    actor: &Actor,
+    files: Option<&Path>,
+) -> Result<(), SyncError> {
+    let bad = |m: &str| SyncError::InvalidRecord { id: id.into(), message: m.into() };
+    let (activity, hash) = id.split_once('/').ok_or_else(|| bad("identificador de adjunto"))?;
+    if !super::paths::is_sha256_hex(hash) {
+        return Err(bad("huella de adjunto"));
+    }
+    let v = state.value();
+    let file_name = v.get("file_name").and_then(Value::as_str).unwrap_or(hash);
+    if !is_plain_file_name(file_name) {
+        return Err(SyncError::Bundle(super::BundleError::BadEntry(file_name.into())));
+    }
+    let exists: bool = tx.query_row("SELECT EXISTS(SELECT 1 FROM activities WHERE id = ?1)", [activity], |r| r.get(0))?;
+    if !exists {
+        return Err(bad("el adjunto es de una actividad que no llegó"));
+    }
+    let dir = files.ok_or_else(|| bad("una base en memoria no guarda adjuntos"))?;
+    let target = for_sync::blob_path(dir, hash);
+    if !target.exists() {
+        let data = opened.attachments.get(hash).ok_or_else(|| bad("falta el archivo adjunto en el paquete"))?;
+        std::fs::create_dir_all(target.parent().expect("blob has a folder")).map_err(|e| bad(&e.to_string()))?;
+        let partial = target.with_extension("partial");
+        std::fs::write(&partial, data).map_err(|e| bad(&e.to_string()))?;
+        std::fs::rename(&partial, &target).map_err(|e| bad(&e.to_string()))?;
+    }
+    tx.execute(
+        "INSERT OR IGNORE INTO attachments (activity_id, hash, file_name, media_type, size, added_at, added_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        (
+            activity,
+            hash,
+            file_name,
+            v.get("media_type").and_then(Value::as_str).unwrap_or("application/octet-stream"),
+            v.get("size").and_then(Value::as_i64).unwrap_or(0),
+            chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string(),
+            &actor.name,
+        ),
+    )?;
+    journal::mark_attachment(tx, activity, hash)?;
+    Ok(())
+}
+
+fn record_acks(tx: &Connection, peer: CopyId, acks: &BTreeMap<CopyId, u64>) -> rusqlite::Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO sync_acks (peer, origin, seq) VALUES (?1, ?2, ?3)
+         ON CONFLICT(peer, origin) DO UPDATE SET seq = MAX(seq, excluded.seq)",
+    )?;
+    for (origin, seq) in acks {
+        stmt.execute((peer.to_string(), origin.to_string(), *seq as i64))?;
+    }
+    Ok(())
+}
+
+/// Bundle numbers below `number` from this sender never received.
+fn missing_bundles(tx: &Connection, sender: CopyId, number: u64) -> rusqlite::Result<Vec<u64>> {
+    let got: BTreeSet<u64> = tx
+        .prepare("SELECT number FROM sync_bundles WHERE direction = 'in' AND peer = ?1")?
+        .query_map([sender.to_string()], |r| r.get::<_, i64>(0))?
+        .map(|n| n.map(|n| n as u64))
+        .collect::<rusqlite::Result<_>>()?;
+    Ok((1..number).filter(|n| !got.contains(n)).collect())
+}
+
+/// Carries out organisation merges received (by name): the merged-away entry is folded into
+/// the kept one, as `Store::merge_organisations` does for a local merge.
+fn settle_org_merges(store: &mut Store, actor: &Actor) -> Result<(), SyncError> {
+    let merges: Vec<(String, String)> = {
+        let mut stmt = store.connection().prepare("SELECT state FROM sync_records WHERE entity = 'org_merge'")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.iter()
+            .filter_map(|s| serde_json::from_str::<RecordState>(s).ok())
+            .filter_map(|s| {
+                let v = s.value();
+                Some((v.get("drop")?.as_str()?.to_string(), v.get("keep")?.as_str()?.to_string()))
+            })
+            .collect()
+    };
+    let mut merged_any = false;
+    for (drop, keep) in merges {
+        let live = |name: &str| -> rusqlite::Result<Option<String>> {
+            use rusqlite::OptionalExtension;
+            store
+                .connection()
+                .query_row(
+                    "SELECT id FROM organisations WHERE name_key = ?1 AND deleted_at IS NULL ORDER BY created_at LIMIT 1",
+                    [crate::text::fold(name)],
+                    |r| r.get(0),
+                )
+                .optional()
+        };
+        if let (Some(d), Some(k)) = (live(&drop)?, live(&keep)?) {
+            if d != k {
+                store.merge_organisations(&k, &d, actor)?;
+                merged_any = true;
+            }
+        }
+    }
+    if merged_any {
+        store.with_transaction(|tx| journal::skip_feed(tx))?;
+    }
+    Ok(())
+}
