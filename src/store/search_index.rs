@@ -1,12 +1,15 @@
 //! Keeps the full-text index (`activity_search`, rowid = activities.seq) in step with a record.
 //! Countries are indexed by their Spanish and English names, so "peru" finds an activity
-//! tagged PE even when no text mentions it.
+//! tagged PE even when no text mentions it. Outcomes and kind-specific details (delegation
+//! members, monument, donor…) are indexed with the summary.
 
 use rusqlite::{Connection, OptionalExtension};
 
 pub(crate) fn reindex(conn: &Connection, activity_id: &str) -> rusqlite::Result<()> {
     let row: Option<(i64, String, Option<String>, Option<String>, Option<String>)> = conn
-        .prepare_cached("SELECT seq, title, summary, place, deleted_at FROM activities WHERE id = ?1")?
+        .prepare_cached(
+            "SELECT seq, title, concat_ws(' ', summary, outcomes, details), place, deleted_at FROM activities WHERE id = ?1",
+        )?
         .query_row([activity_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
         .optional()?;
     let Some((seq, title, summary, place, deleted_at)) = row else { return Ok(()) };

@@ -1,0 +1,55 @@
+//! A database made by the first schema opens and upgrades in place, keeping its records.
+
+use enlace::store::migrations::MIGRATIONS;
+use enlace::store::{Actor, Filter, Origin, Store};
+
+#[test]
+fn a_first_schema_database_upgrades_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let (first_name, first_sql) = MIGRATIONS[0];
+        conn.execute_batch(first_sql).unwrap();
+        conn.execute_batch(&format!(
+            "CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT;
+             INSERT INTO schema_migrations VALUES ('{first_name}', '2025-01-01T00:00:00.000Z');
+             INSERT INTO meta VALUES ('copy_id', '0190f0a0-0000-7000-8000-0000000000ff');
+             INSERT INTO activities (id, kind, title, title_key, start_date, start_precision, span_end, status,
+                 created_at, created_by, updated_at, updated_by)
+             VALUES ('0190f0a0-0000-7000-8000-000000000100', 'meeting', 'Reunión con la Embajada de Perú',
+                 'reunion con la embajada de peru', '2021-07-01', 'day', '2021-07-01', 'done',
+                 '2025-01-01T00:00:00.000Z', 'Ana', '2025-01-01T00:00:00.000Z', 'Ana');
+             INSERT INTO activity_search (rowid, title) VALUES (1, 'Reunión con la Embajada de Perú');"
+        ))
+        .unwrap();
+        let has_changes: bool = conn
+            .query_row("SELECT EXISTS(SELECT 1 FROM sqlite_master WHERE name = 'changes')", [], |r| r.get(0))
+            .unwrap();
+        assert!(!has_changes, "the first schema has no change feed");
+    }
+
+    let mut store = Store::open(&path).unwrap();
+    let applied: Vec<String> = store
+        .connection()
+        .prepare("SELECT name FROM schema_migrations ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(applied, MIGRATIONS.iter().map(|(n, _)| n.to_string()).collect::<Vec<_>>());
+    assert_eq!(store.copy_id().unwrap(), "0190f0a0-0000-7000-8000-0000000000ff", "identity survives the upgrade");
+
+    let old = store.search("peru", &Filter::default()).unwrap();
+    assert_eq!(old.total, 1);
+    let mut input = old.items[0].to_input();
+    input.summary = Some("Actualizada después de la migración".into());
+    store.save_activity(&input, &Actor::new("Ana", Origin::App)).unwrap();
+    let changes: i64 = store.connection().query_row("SELECT COUNT(*) FROM changes", [], |r| r.get(0)).unwrap();
+    assert_eq!(changes, 1, "writes after the upgrade feed the change log");
+    drop(store);
+    // Opening again applies nothing new.
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.list(&Filter::default()).unwrap().total, 1);
+}

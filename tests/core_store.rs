@@ -1,0 +1,217 @@
+//! The store through its public API: import, export, search, filters, directory, trash, audit.
+
+use enlace::domain::{ActivityId, ActivityInput, Kind};
+use enlace::interop::interchange;
+use enlace::store::{Actor, Filter, ImportError, Origin, Store};
+
+const EVERY_KIND: &str = include_str!("fixtures/every_kind.jsonl");
+
+fn officer() -> Actor {
+    Actor::new("Ana López", Origin::App)
+}
+
+fn loaded() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    let items = interchange::parse(EVERY_KIND).unwrap();
+    store.import(&items, &Actor::new("Ana López", Origin::Import), false, &mut |_, _| true).unwrap();
+    store
+}
+
+fn titles(store: &Store, f: &Filter) -> Vec<String> {
+    store.list(f).unwrap().items.into_iter().map(|a| a.title).collect()
+}
+
+#[test]
+fn every_kind_round_trips_through_import_and_export() {
+    let store = loaded();
+    let all = store.list(&Filter::default()).unwrap().items;
+    assert_eq!(all.len(), 12);
+    let mut kinds: Vec<Kind> = all.iter().map(|a| a.kind).collect();
+    kinds.sort();
+    assert_eq!(kinds, Kind::ALL.to_vec());
+
+    let mut exported = Vec::new();
+    interchange::write_jsonl(&all, &mut exported).unwrap();
+    let mut again = Store::open_in_memory().unwrap();
+    let items = interchange::parse(std::str::from_utf8(&exported).unwrap()).unwrap();
+    again.import(&items, &officer(), false, &mut |_, _| true).unwrap();
+    let back = again.list(&Filter::default()).unwrap().items;
+    let strip = |v: Vec<enlace::domain::Activity>| -> Vec<ActivityInput> {
+        let mut inputs: Vec<ActivityInput> = v.iter().map(|a| a.to_input()).collect();
+        inputs.sort_by(|a, b| a.id.cmp(&b.id));
+        inputs
+    };
+    assert_eq!(strip(back), strip(all));
+}
+
+#[test]
+fn exported_values_keep_what_was_imported() {
+    let store = loaded();
+    let id: ActivityId = "0190f0a0-0000-7000-8000-00000000000a".parse().unwrap();
+    let financing = store.get(&id).unwrap().unwrap();
+    assert_eq!(financing.details.amount.unwrap().to_string(), "19500.00");
+    assert_eq!(financing.countries, vec!["GB"]);
+    let agreement = store.get(&"0190f0a0-0000-7000-8000-000000000005".parse().unwrap()).unwrap().unwrap();
+    assert_eq!(agreement.start.to_string(), "2021-11", "month precision is kept");
+    let delegation = store.get(&"0190f0a0-0000-7000-8000-000000000002".parse().unwrap()).unwrap().unwrap();
+    assert_eq!(delegation.details.members, vec!["Päivi Pohjanheimo", "Terézia Šajgalíková"]);
+}
+
+#[test]
+fn importing_the_same_file_twice_changes_nothing() {
+    let mut store = loaded();
+    let items = interchange::parse(EVERY_KIND).unwrap();
+    let report = store.import(&items, &officer(), false, &mut |_, _| true).unwrap();
+    assert_eq!((report.created, report.updated, report.unchanged), (0, 0, 12));
+    assert_eq!(store.list(&Filter::default()).unwrap().total, 12);
+    assert_eq!(store.organisations().unwrap().len(), loaded().organisations().unwrap().len());
+}
+
+#[test]
+fn records_without_ids_match_on_kind_date_and_title() {
+    let mut store = Store::open_in_memory().unwrap();
+    let line = r#"{"kind":"meeting","title":"Reunión con la Embajada de Perú","start_date":"2021-07-01"}"#;
+    let items = interchange::parse(&format!("{line}\n")).unwrap();
+    store.import(&items, &officer(), false, &mut |_, _| true).unwrap();
+    let again = interchange::parse(&line.replace("Reunión con la Embajada de Perú", "REUNION con la embajada de peru")).unwrap();
+    let report = store.import(&again, &officer(), false, &mut |_, _| true).unwrap();
+    assert_eq!(report.created, 0);
+    assert_eq!(store.list(&Filter::default()).unwrap().total, 1);
+}
+
+#[test]
+fn a_bad_line_writes_nothing_and_names_line_and_field() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut text = EVERY_KIND.to_string();
+    text.push_str(r#"{"kind":"financing","title":"Donación","start_date":"2021-05-01","details":{"amount":"1000","donor":"BID"}}"#);
+    let items = interchange::parse(&text).unwrap();
+    let err = store.import(&items, &officer(), false, &mut |_, _| true).unwrap_err();
+    let ImportError::Invalid(problems) = &err else { panic!("expected invalid, got {err}") };
+    assert_eq!(problems.len(), 1);
+    assert_eq!((problems[0].line, problems[0].field.as_str()), (13, "details.currency"));
+    assert!(err.to_string().contains("línea 13, campo details.currency"), "{err}");
+    assert_eq!(store.list(&Filter::default()).unwrap().total, 0);
+    assert!(store.organisations().unwrap().is_empty(), "no directory entry survives a failed import");
+}
+
+#[test]
+fn a_dry_run_reports_and_writes_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let items = interchange::parse(EVERY_KIND).unwrap();
+    let report = store.import(&items, &officer(), true, &mut |_, _| true).unwrap();
+    assert_eq!(report.created, 12);
+    assert!(report.new_organisations.contains(&"UK PACT".to_string()));
+    assert_eq!(store.list(&Filter::default()).unwrap().total, 0);
+}
+
+#[test]
+fn search_ignores_accents_and_case_and_combines_with_filters() {
+    let store = loaded();
+    let search = |text: &str, f: Filter| -> Vec<String> {
+        store.search(text, &f).unwrap().items.into_iter().map(|a| a.title).collect()
+    };
+    let peru = search("peru", Filter::default());
+    assert!(peru.contains(&"Iluminación por el Bicentenario de Perú".to_string()), "{peru:?}");
+    assert!(peru.contains(&"Memorándum de entendimiento con la Ciudad de Lima".to_string()), "country names are indexed: {peru:?}");
+    assert_eq!(search("PERÚ", Filter::default()), peru);
+    assert!(!search("mexico", Filter::default()).is_empty());
+    assert_eq!(search("pohjanheimo", Filter::default()), vec!["Visita de la delegación de Nueva Zelandia sobre gestión de riesgos"]);
+    let only_agreements = search("peru", Filter { kinds: vec![Kind::Agreement], ..Default::default() });
+    assert_eq!(only_agreements, vec!["Memorándum de entendimiento con la Ciudad de Lima"]);
+    assert!(search("atlántida", Filter::default()).is_empty());
+}
+
+#[test]
+fn filters_combine_and_pages_count_everything() {
+    let store = loaded();
+    let date = |s: &str| s.parse().ok();
+    let q3 = Filter { from: date("2021-07-01"), to: date("2021-09-30"), ..Default::default() };
+    let q3_titles = titles(&store, &q3);
+    // Five dated in the quarter, the multi-year project, and one known only by its year.
+    assert_eq!(q3_titles.len(), 7, "{q3_titles:?}");
+    let q3_france = Filter { countries: vec!["FR".into()], ..q3.clone() };
+    assert_eq!(titles(&store, &q3_france), vec!["Foro de Ciudades Sustentables", "Reunión de trabajo con el Embajador de Francia"]);
+    let by_axis = Filter { axes: vec!["capital cultural de america".into()], ..Default::default() };
+    assert_eq!(titles(&store, &by_axis), vec!["Iluminación por el Bicentenario de Perú"]);
+    let page = store.list(&Filter { limit: Some(5), offset: 10, ..Default::default() }).unwrap();
+    assert_eq!((page.items.len(), page.total), (2, 12));
+    // Activities spanning years overlap any period inside them.
+    let in_2022 = Filter { from: date("2022-03-01"), to: date("2022-03-31"), ..Default::default() };
+    assert_eq!(titles(&store, &in_2022), vec!["Financiamiento para el plan de acción climática", "Proyecto de calidad del aire"]);
+}
+
+#[test]
+fn stats_count_what_the_list_shows() {
+    let store = loaded();
+    let stats = store.stats(&Filter::default()).unwrap();
+    assert_eq!(stats.total, 12);
+    assert_eq!(stats.by_kind.iter().map(|c| c.count).sum::<u64>(), 12);
+    let fr = stats.by_country.iter().find(|c| c.key == "FR").unwrap();
+    assert_eq!(fr.count, 3);
+    assert_eq!(stats.participants_trained, 45);
+    assert_eq!(stats.financing[0].currency, "GBP");
+    assert_eq!(stats.financing[0].total, "19500.00");
+}
+
+#[test]
+fn likely_duplicate_organisations_are_found_and_merged_without_losing_links() {
+    let mut store = loaded();
+    let extra = r#"{"kind":"meeting","title":"Reunión con el Cónsul","start_date":"2021-12-01","organisations":["Embajada de Peru"]}"#;
+    store.import(&interchange::parse(extra).unwrap(), &officer(), false, &mut |_, _| true).unwrap();
+    let dups = store.likely_duplicate_organisations().unwrap();
+    assert_eq!(dups.len(), 1, "{dups:?}");
+    let names = [dups[0].a_name.as_str(), dups[0].b_name.as_str()];
+    assert!(names.contains(&"Embajada del Perú en México") && names.contains(&"Embajada de Peru"), "{names:?}");
+
+    let (keep, drop) = (dups[0].a_id.clone(), dups[0].b_id.clone());
+    store.merge_organisations(&keep, &drop, &officer()).unwrap();
+    assert!(store.likely_duplicate_organisations().unwrap().is_empty());
+    let linked = Filter { organisation: Some(keep.clone()), ..Default::default() };
+    assert_eq!(store.list(&linked).unwrap().total, 2, "both activities now link the kept organisation");
+    // A later mention of the merged-away name lands on the kept one.
+    let later = r#"{"kind":"meeting","title":"Otra reunión","start_date":"2021-12-02","organisations":["Embajada de Peru"]}"#;
+    store.import(&interchange::parse(later).unwrap(), &officer(), false, &mut |_, _| true).unwrap();
+    assert_eq!(store.list(&linked).unwrap().total, 3);
+}
+
+#[test]
+fn trash_is_reversible_and_audited() {
+    let mut store = loaded();
+    let id: ActivityId = "0190f0a0-0000-7000-8000-000000000004".parse().unwrap();
+    store.trash(&id, &officer()).unwrap();
+    assert!(store.search("peru", &Filter { kinds: vec![Kind::Illumination], ..Default::default() }).unwrap().items.is_empty());
+    assert_eq!(store.list(&Filter { trash: true, ..Default::default() }).unwrap().total, 1);
+    assert!(store.trash(&id, &officer()).is_err(), "already in the trash");
+    store.restore(&id, &officer()).unwrap();
+    assert_eq!(store.search("bicentenario", &Filter::default()).unwrap().total, 1);
+
+    let actions: Vec<String> = store.audit_of(&id.to_string()).unwrap().into_iter().map(|e| e.action).collect();
+    assert_eq!(actions, vec!["create", "trash", "restore"]);
+}
+
+#[test]
+fn an_edit_is_audited_with_the_fields_it_changed() {
+    let mut store = loaded();
+    let id: ActivityId = "0190f0a0-0000-7000-8000-000000000001".parse().unwrap();
+    let mut input = store.get(&id).unwrap().unwrap().to_input();
+    input.title = "Reunión de trabajo con el Embajador de Francia (seguimiento)".into();
+    input.status = Some("planned".into());
+    store.save_activity(&input, &officer()).unwrap();
+    let history = store.audit_of(&id.to_string()).unwrap();
+    let last = history.last().unwrap();
+    assert_eq!((last.action.as_str(), last.actor.as_str(), last.origin.as_str()), ("update", "Ana López", "app"));
+    assert_eq!(last.fields, vec!["status", "title"]);
+}
+
+#[test]
+fn an_invalid_edit_is_refused_and_the_record_is_untouched() {
+    let mut store = loaded();
+    let id: ActivityId = "0190f0a0-0000-7000-8000-00000000000a".parse().unwrap();
+    let before = store.get(&id).unwrap().unwrap();
+    let mut input = before.to_input();
+    input.details.currency = None;
+    input.end_date = Some("2020-01-01".into());
+    let err = store.save_activity(&input, &officer()).unwrap_err().to_string();
+    assert!(err.contains("details.currency") && err.contains("end_date"), "{err}");
+    assert_eq!(store.get(&id).unwrap().unwrap(), before);
+}
