@@ -21,7 +21,10 @@ import type { Profile } from './bindings/Profile';
 import type { Progress } from './bindings/Progress';
 import type { Stats } from './bindings/Stats';
 import type { Undone } from './bindings/Undone';
-import type { CountryRef } from './session.svelte';
+import type { CountryRef } from './bindings/CountryRef';
+
+/** The core's `Filter` deserialises with every field defaulted, so any subset may be sent. */
+export type FilterQuery = Partial<Filter>;
 
 export function isCommandError(value: unknown): value is CommandError {
   return typeof value === 'object' && value !== null && 'code' in value && 'message_es' in value;
@@ -42,14 +45,14 @@ export const api = {
   listDrafts: () => invoke<Draft[]>('list_drafts'),
   saveDraft: (draft: Draft) => invoke<null>('save_draft', { draft }),
   discardDraft: (key: string) => invoke<null>('discard_draft', { key }),
-  listActivities: (filter: Filter) => invoke<Page<Activity>>('list_activities', { filter }),
+  listActivities: (filter: FilterQuery) => invoke<Page<Activity>>('list_activities', { filter }),
   getActivity: (id: string) => invoke<Activity>('get_activity', { id }),
   saveActivity: (input: ActivityInput) => invoke<Activity>('save_activity', { input }),
   trashActivity: (id: string) => invoke<null>('trash_activity', { id }),
   restoreActivity: (id: string) => invoke<null>('restore_activity', { id }),
   undoLast: () => invoke<Undone | null>('undo_last'),
   activityHistory: (id: string) => invoke<AuditEntry[]>('activity_history', { id }),
-  activityStats: (filter: Filter) => invoke<Stats>('activity_stats', { filter }),
+  activityStats: (filter: FilterQuery) => invoke<Stats>('activity_stats', { filter }),
   listCountries: () => invoke<CountryRef[]>('list_countries'),
   illuminationCalendar: (year: number) => invoke<IlluminationDay[]>('illumination_calendar', { year }),
   listAxes: () => invoke<Axis[]>('list_axes'),

@@ -1,8 +1,8 @@
 // Which screen is shown. The app has no URLs to share, so a small state object is enough.
-import type { Filter } from './bindings/Filter';
+import type { FilterQuery } from './api';
 
 export type Route =
-  | { screen: 'activities'; filter?: Filter }
+  | { screen: 'activities'; filter?: FilterQuery }
   | { screen: 'activity'; id: string }
   | { screen: 'form'; id?: string; duplicateOf?: string; kind?: string; prefill?: Record<string, unknown> }
   | { screen: 'calendar' }

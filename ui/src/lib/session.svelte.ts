@@ -2,13 +2,11 @@
 // vocabularies read from the core.
 import { api } from './api';
 import type { AppInfo } from './bindings/AppInfo';
+import type { CountryRef } from './bindings/CountryRef';
 import type { Axis } from './bindings/Axis';
 import type { KindSchema } from './bindings/KindSchema';
 import type { Profile } from './bindings/Profile';
 import { i18n, pick, type Locale } from './i18n/index.svelte';
-
-/** A country as forms and lists need it (from the core's reference data). */
-export type CountryRef = { code: string; name_es: string; name_en: string; variants: string[] };
 
 export const session = $state<{ info: AppInfo | null; schemas: KindSchema[]; axes: Axis[]; countries: CountryRef[] }>({
   info: null,

@@ -105,6 +105,8 @@ export const en: Record<MessageKey, string> = {
   'form.add': 'Add',
   'form.remove': 'Remove {name}',
   'form.choose': 'Choose…',
+  'form.lookalike': '“{typed}” looks like {existing}, already in the directory.',
+  'form.useExisting': 'Use “{name}”',
   'form.untitled': 'untitled',
   'detail.people': 'People',
   'detail.organisations': 'Organisations',

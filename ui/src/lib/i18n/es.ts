@@ -103,6 +103,8 @@ export const es = {
   'form.add': 'Agregar',
   'form.remove': 'Quitar {name}',
   'form.choose': 'Elija…',
+  'form.lookalike': '«{typed}» se parece a {existing}, que ya está en el directorio.',
+  'form.useExisting': 'Usar «{name}»',
   'form.untitled': 'sin título',
   'detail.people': 'Personas',
   'detail.organisations': 'Organizaciones',
