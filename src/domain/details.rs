@@ -41,7 +41,7 @@ pub struct Details {
     // training
     #[serde(skip_serializing_if = "Option::is_none")]
     pub participants: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none", default, with = "rust_decimal::serde::str_option")]
+    #[serde(skip_serializing_if = "Option::is_none", default, with = "decimal_text")]
     #[ts(type = "string")]
     pub hours: Option<Decimal>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -113,7 +113,7 @@ pub struct Details {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub programme: Option<String>,
     // financing
-    #[serde(skip_serializing_if = "Option::is_none", default, with = "rust_decimal::serde::str_option")]
+    #[serde(skip_serializing_if = "Option::is_none", default, with = "decimal_text")]
     #[ts(type = "string")]
     pub amount: Option<Decimal>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -122,7 +122,7 @@ pub struct Details {
     pub donor: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub purpose: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none", default, with = "rust_decimal::serde::str_option")]
+    #[serde(skip_serializing_if = "Option::is_none", default, with = "decimal_text")]
     #[ts(type = "string")]
     pub amount_mxn: Option<Decimal>,
     // press
@@ -136,6 +136,38 @@ pub struct Details {
     pub url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cost: Option<String>,
+}
+
+/// Decimals travel as strings ("19500.00", exact) but a plain JSON number is accepted too,
+/// since spreadsheets and hand-written files often give `24` for hours.
+mod decimal_text {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(d) => s.collect_str(d),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Text(String),
+            Number(serde_json::Number),
+        }
+        let text = match Option::<Raw>::deserialize(d)? {
+            None => return Ok(None),
+            Some(Raw::Text(t)) => t,
+            Some(Raw::Number(n)) => n.to_string(),
+        };
+        text.trim()
+            .parse::<Decimal>()
+            .map(Some)
+            .map_err(|_| serde::de::Error::custom(format!("«{text}» no es un número decimal válido")))
+    }
 }
 
 impl Details {
@@ -322,6 +354,14 @@ pub fn fields_of(kind: Kind) -> &'static [DetailField] {
 mod tests {
     use super::*;
 
+    #[test]
+    fn decimals_accept_numbers_and_write_exact_strings() {
+        let d: Details = serde_json::from_str(r#"{"hours": 24, "amount": "19500.00"}"#).unwrap();
+        assert_eq!(d.hours.unwrap().to_string(), "24");
+        assert_eq!(serde_json::to_value(&d).unwrap()["amount"], "19500.00");
+        assert!(serde_json::from_str::<Details>(r#"{"amount": "veinte mil"}"#).is_err());
+    }
+
     /// The schema and the struct must name the same fields, or a field could never be set.
     #[test]
     fn every_schema_key_is_a_details_field_and_back() {
@@ -338,7 +378,7 @@ mod tests {
             "piece_type":"a","url":"a","cost":"a"}"#,
         )
         .unwrap();
-        let details: Details = serde_json::from_value(serde_json::Value::Object(all.clone())).unwrap();
+        let details: Details = serde_json::from_value(serde_json::Value::Object(all)).unwrap();
         let mut struct_keys = details.set_keys();
         struct_keys.sort();
         let mut schema_keys: Vec<String> =

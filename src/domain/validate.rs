@@ -183,7 +183,7 @@ pub fn validate(input: &ActivityInput) -> Result<ValidActivity, ValidationErrors
                     countries.push(country.code.clone());
                 }
             }
-            Err(err) => c.push(format!("countries[{i}]"), err.to_string(), format!("«{name}» is not a known country")),
+            Err(err) => c.push(format!("countries[{i}]"), err.to_string(), err.message_en()),
         }
     }
 
@@ -201,7 +201,7 @@ pub fn validate(input: &ActivityInput) -> Result<ValidActivity, ValidationErrors
         }
         if let Some(country) = &org.country {
             if let Err(err) = reference::resolve_country(country) {
-                c.push(format!("organisations[{i}].country"), err.to_string(), format!("«{country}» is not a known country"));
+                c.push(format!("organisations[{i}].country"), err.to_string(), err.message_en());
             }
         }
     }
@@ -289,7 +289,7 @@ fn check_details(c: &mut Collector, kind: Kind, details: &Details) {
             ),
             FieldType::Country => {
                 if let Err(err) = reference::resolve_country(text) {
-                    c.push(&field, err.to_string(), format!("«{text}» is not a known country"));
+                    c.push(&field, err.to_string(), err.message_en());
                 }
             }
             _ => {}

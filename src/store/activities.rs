@@ -36,14 +36,19 @@ fn natural_match(conn: &Connection, v: &ValidActivity) -> rusqlite::Result<Optio
 
 /// Writes a validated activity inside the caller's transaction.
 pub(crate) fn write(conn: &Connection, v: ValidActivity, actor: &Actor, created: &mut Created) -> Result<(Activity, Outcome)> {
-    let id = match v.id {
-        Some(id) => id,
-        None => match natural_match(conn, &v)? {
-            Some(existing) => existing.parse().map_err(|_| StoreError::Corrupt(format!("id «{existing}»")))?,
-            None => ActivityId::new(),
-        },
+    let matched = match v.id {
+        Some(id) => Some(id.to_string()),
+        None => natural_match(conn, &v)?,
     };
-    let existing = load::activities(conn, &[id.to_string()], true)?.pop();
+    let existing = match &matched {
+        Some(id) => load::activities(conn, std::slice::from_ref(id), true)?.pop(),
+        None => None,
+    };
+    let id = match (v.id, &matched) {
+        (Some(id), _) => id,
+        (None, Some(existing)) => existing.parse().map_err(|_| StoreError::Corrupt(format!("id «{existing}»")))?,
+        (None, None) => ActivityId::new(),
+    };
 
     let axis_id = match &v.axis {
         Some(name) => {

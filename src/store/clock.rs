@@ -17,8 +17,8 @@ pub(crate) fn ensure_copy_id(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-pub(crate) fn copy_id(conn: &Connection) -> super::Result<String> {
-    Ok(conn.query_row("SELECT value FROM meta WHERE key = ?1", [COPY_ID], |r| r.get(0))?)
+pub(crate) fn copy_id(conn: &Connection) -> rusqlite::Result<String> {
+    conn.prepare_cached("SELECT value FROM meta WHERE key = ?1")?.query_row([COPY_ID], |r| r.get(0))
 }
 
 fn parse(hlc: &str) -> Option<(u64, u32)> {
@@ -32,15 +32,15 @@ pub(crate) fn format(physical: u64, counter: u32) -> String {
 
 fn last(conn: &Connection) -> rusqlite::Result<(u64, u32)> {
     let text: Option<String> =
-        conn.query_row("SELECT value FROM meta WHERE key = ?1", [LAST_HLC], |r| r.get(0)).optional()?;
+        conn.prepare_cached("SELECT value FROM meta WHERE key = ?1")?.query_row([LAST_HLC], |r| r.get(0)).optional()?;
     Ok(text.as_deref().and_then(parse).unwrap_or((0, 0)))
 }
 
 fn store(conn: &Connection, value: &str) -> rusqlite::Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (LAST_HLC, value),
-    )?;
+    )?
+    .execute((LAST_HLC, value))?;
     Ok(())
 }
 

@@ -28,7 +28,7 @@ fn live_id(conn: &Connection, table: &str, id: String) -> rusqlite::Result<Strin
     let sql = format!("SELECT merged_into FROM {table} WHERE id = ?1");
     let mut current = id;
     for _ in 0..16 {
-        let next: Option<String> = conn.query_row(&sql, [&current], |r| r.get(0)).optional()?.flatten();
+        let next: Option<String> = conn.prepare_cached(&sql)?.query_row([&current], |r| r.get(0)).optional()?.flatten();
         match next {
             Some(n) => current = n,
             None => break,

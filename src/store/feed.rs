@@ -45,7 +45,7 @@ pub(crate) fn append(
     fields: &[String],
 ) -> rusqlite::Result<()> {
     let hlc = clock::tick(conn)?;
-    let origin: String = conn.query_row("SELECT value FROM meta WHERE key = 'copy_id'", [], |r| r.get(0))?;
+    let origin = clock::copy_id(conn)?;
     let op = if record.is_some() { "upsert" } else { "delete" };
     conn.prepare_cached(
         "INSERT INTO changes (entity, entity_id, op, hlc, origin, record, fields) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

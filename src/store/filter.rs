@@ -72,7 +72,17 @@ pub(crate) fn fts_query(text: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
-/// The WHERE clause (over `activities a`) and its parameters for a filter.
+/// The tables a filter reads: activities alone, or joined with the search index (`s`) when
+/// there is search text, so matching and ranking happen in one pass over the index.
+pub(crate) fn from_clause(f: &Filter) -> &'static str {
+    if f.text.as_deref().and_then(fts_query).is_some() {
+        "activity_search s JOIN activities a ON a.seq = s.rowid"
+    } else {
+        "activities a"
+    }
+}
+
+/// The WHERE clause (over [`from_clause`]) and its parameters for a filter.
 pub(crate) fn where_clause(f: &Filter) -> (String, Vec<Value>) {
     let mut sql = vec![if f.trash { "a.deleted_at IS NOT NULL" } else { "a.deleted_at IS NULL" }.to_string()];
     let mut params: Vec<Value> = Vec::new();
@@ -83,7 +93,7 @@ pub(crate) fn where_clause(f: &Filter) -> (String, Vec<Value>) {
         }
     };
     if let Some(q) = f.text.as_deref().and_then(fts_query) {
-        any_of(&mut sql, "a.seq IN (SELECT rowid FROM activity_search WHERE activity_search MATCH {list})", vec![q]);
+        any_of(&mut sql, "activity_search MATCH {list}", vec![q]);
     }
     if let Some(from) = f.from {
         any_of(&mut sql, "a.span_end >= {list}", vec![from.to_string()]);
@@ -119,9 +129,7 @@ fn order_by(f: &Filter) -> &'static str {
         Sort::Title => "a.title_key, a.start_date",
         Sort::Kind => "a.kind, a.start_date DESC",
         Sort::UpdatedDesc => "a.updated_at DESC, a.seq DESC",
-        Sort::Relevance if f.text.as_deref().and_then(fts_query).is_some() => {
-            "(SELECT rank FROM activity_search WHERE activity_search MATCH ?1 AND rowid = a.seq), a.start_date DESC"
-        }
+        Sort::Relevance if f.text.as_deref().and_then(fts_query).is_some() => "s.rank, a.start_date DESC",
         Sort::Relevance => "a.start_date DESC, a.seq DESC",
     }
 }
@@ -130,13 +138,14 @@ impl super::Store {
     /// Ids of the matching activities, in order, for one page (or all without a limit).
     pub(crate) fn matching_ids(&self, f: &Filter) -> Result<(Vec<String>, u64)> {
         let (where_sql, params) = where_clause(f);
-        let total: i64 = self.conn.prepare_cached(&format!("SELECT COUNT(*) FROM activities a WHERE {where_sql}"))?.query_row(
+        let from = from_clause(f);
+        let total: i64 = self.conn.prepare_cached(&format!("SELECT COUNT(*) FROM {from} WHERE {where_sql}"))?.query_row(
             params_from_iter(params.iter()),
             |r| r.get(0),
         )?;
         let limit = f.limit.map(i64::from).unwrap_or(-1);
         let sql = format!(
-            "SELECT a.id FROM activities a WHERE {where_sql} ORDER BY {} LIMIT {limit} OFFSET {}",
+            "SELECT a.id FROM {from} WHERE {where_sql} ORDER BY {} LIMIT {limit} OFFSET {}",
             order_by(f),
             f.offset
         );

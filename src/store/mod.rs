@@ -124,6 +124,8 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // The write path alone prepares a few dozen statements; keep them all compiled.
+        conn.set_prepared_statement_cache_capacity(256);
         migrations::migrate(&mut conn)?;
         clock::ensure_copy_id(&conn)?;
         Ok(Store { conn, path })
@@ -145,7 +147,7 @@ impl Store {
 
     /// This copy's id (UUIDv7), fixed when the database was created.
     pub fn copy_id(&self) -> Result<String> {
-        clock::copy_id(&self.conn)
+        Ok(clock::copy_id(&self.conn)?)
     }
 
     /// Read access for modules that query the database directly (reports, sync, backups).

@@ -6,7 +6,8 @@
 use rusqlite::{Connection, OptionalExtension};
 
 pub(crate) fn reindex(conn: &Connection, activity_id: &str) -> rusqlite::Result<()> {
-    let row: Option<(i64, String, Option<String>, Option<String>, Option<String>)> = conn
+    type Row = (i64, String, Option<String>, Option<String>, Option<String>);
+    let row: Option<Row> = conn
         .prepare_cached(
             "SELECT seq, title, concat_ws(' ', summary, outcomes, details), place, deleted_at FROM activities WHERE id = ?1",
         )?

@@ -4,7 +4,7 @@ use rusqlite::params_from_iter;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::filter::{where_clause, Filter};
+use super::filter::{from_clause, where_clause, Filter};
 use super::Result;
 
 /// A label and how many activities carry it.
@@ -44,10 +44,11 @@ pub struct MoneyTotal {
 
 impl super::Store {
     pub fn stats(&self, f: &Filter) -> Result<Stats> {
-        let (where_sql, params) = where_clause(&Filter { limit: None, offset: 0, ..f.clone() });
+        let (where_sql, params) = where_clause(f);
+        let from = from_clause(f);
         let counts = |select: &str, from_extra: &str, order: &str| -> Result<Vec<Count>> {
             let sql = format!(
-                "SELECT {select} AS key, COUNT(*) FROM activities a {from_extra} WHERE {where_sql} GROUP BY key ORDER BY {order}"
+                "SELECT {select} AS key, COUNT(*) FROM {from} {from_extra} WHERE {where_sql} GROUP BY key ORDER BY {order}"
             );
             let mut stmt = self.conn.prepare(&sql)?;
             let rows = stmt.query_map(params_from_iter(params.iter()), |r| {
@@ -63,7 +64,7 @@ impl super::Store {
 
         let participants: i64 = self.conn.query_row(
             &format!(
-                "SELECT COALESCE(SUM(json_extract(a.details, '$.participants')), 0) FROM activities a
+                "SELECT COALESCE(SUM(json_extract(a.details, '$.participants')), 0) FROM {from}
                  WHERE {where_sql} AND a.kind = 'training'"
             ),
             params_from_iter(params.iter()),
@@ -72,7 +73,7 @@ impl super::Store {
 
         // Amounts are summed as exact decimals in Rust, not as floating point in SQL.
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT json_extract(a.details, '$.currency'), json_extract(a.details, '$.amount') FROM activities a
+            "SELECT json_extract(a.details, '$.currency'), json_extract(a.details, '$.amount') FROM {from}
              WHERE {where_sql} AND a.kind = 'financing'"
         ))?;
         let mut sums: std::collections::BTreeMap<String, (u64, rust_decimal::Decimal)> = Default::default();
