@@ -8,7 +8,7 @@ const COMMANDS: &[&str] = &[
     "activity_history", "activity_stats", "list_axes",
     "list_organisations", "organisations_like", "likely_duplicate_organisations", "merge_organisations",
     "load_sample_data", "attach_files", "attachment_image",
-    "list_countries", "illumination_calendar",
+    "list_countries", "illumination_calendar", "import_activities", "export_activities",
 ];
 
 fn main() {

@@ -67,10 +67,6 @@ impl JobHandle<'_> {
         let _ = self.channel.send(Progress { done, total });
         Ok(())
     }
-
-    pub fn is_cancelled(&self) -> bool {
-        self.cancelled.load(Ordering::SeqCst)
-    }
 }
 
 impl Drop for JobHandle<'_> {

@@ -11,7 +11,7 @@ mod profile;
 mod state;
 mod undo;
 
-use commands::{activities::*, app::*, data::*, directory::*, drafts::*, files::*, schema::*};
+use commands::{activities::*, app::*, data::*, directory::*, drafts::*, files::*, reference::*, schema::*};
 use tauri::Manager;
 
 pub fn run() {
@@ -29,6 +29,7 @@ pub fn run() {
             activity_history, activity_stats, list_axes,
             list_organisations, organisations_like, likely_duplicate_organisations, merge_organisations,
             load_sample_data, attach_files, attachment_image,
+            list_countries, illumination_calendar, import_activities, export_activities,
         ])
         .run(tauri::generate_context!())
         .expect("Enlace no pudo iniciar");

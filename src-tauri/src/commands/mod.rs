@@ -7,4 +7,5 @@ pub mod data;
 pub mod directory;
 pub mod drafts;
 pub mod files;
+pub mod reference;
 pub mod schema;
