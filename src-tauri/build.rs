@@ -1,0 +1,17 @@
+/// Every command the window may call. tauri-build turns each into an `allow-…` permission;
+/// `capabilities/main.json` grants them to the main window and nothing else is reachable.
+const COMMANDS: &[&str] = &[
+    "app_info", "save_profile", "cancel_job",
+    "list_drafts", "save_draft", "discard_draft",
+    "kind_schemas", "validate_activity",
+    "list_activities", "get_activity", "save_activity", "trash_activity", "restore_activity", "undo_last",
+    "activity_history", "activity_stats", "list_axes",
+    "list_organisations", "organisations_like", "likely_duplicate_organisations", "merge_organisations",
+    "load_sample_data", "attach_files", "attachment_image",
+    "list_countries", "illumination_calendar", "import_activities", "export_activities",
+];
+
+fn main() {
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)))
+        .expect("tauri build step failed");
+}

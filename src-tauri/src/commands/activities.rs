@@ -1,0 +1,83 @@
+use enlace::domain::{Activity, ActivityId, ActivityInput};
+use enlace::store::{AuditEntry, Axis, Filter, Page, Stats};
+use tauri::State;
+
+use crate::error::CommandResult;
+use crate::state::AppState;
+use crate::undo::{Undo, Undone};
+
+/// One page of activities; `filter.text` searches accent- and case-insensitively.
+#[tauri::command(async)]
+pub fn list_activities(state: State<'_, AppState>, filter: Filter) -> CommandResult<Page<Activity>> {
+    Ok(state.store().list(&filter)?)
+}
+
+#[tauri::command(async)]
+pub fn get_activity(state: State<'_, AppState>, id: ActivityId) -> CommandResult<Activity> {
+    state.store().get(&id)?.ok_or_else(|| not_found(&id))
+}
+
+fn not_found(id: &ActivityId) -> crate::error::CommandError {
+    enlace::store::StoreError::NotFound { entity: "actividad", id: id.to_string() }.into()
+}
+
+/// Creates or updates an activity; the core validates it and answers every problem per field.
+#[tauri::command(async)]
+pub fn save_activity(state: State<'_, AppState>, input: ActivityInput) -> CommandResult<Activity> {
+    let actor = state.actor()?;
+    let mut store = state.store();
+    let before = match input.id.as_deref().and_then(|id| id.parse::<ActivityId>().ok()) {
+        Some(id) => store.get(&id)?,
+        None => None,
+    };
+    let saved = store.save_activity(&input, &actor)?;
+    *state.undo.lock().expect("undo lock") = Some(match before {
+        Some(before) => Undo::Updated(Box::new(before.to_input())),
+        None => Undo::Created(saved.id, saved.title.clone()),
+    });
+    Ok(saved)
+}
+
+#[tauri::command(async)]
+pub fn trash_activity(state: State<'_, AppState>, id: ActivityId) -> CommandResult<()> {
+    let actor = state.actor()?;
+    let mut store = state.store();
+    let title = store.get(&id)?.ok_or_else(|| not_found(&id))?.title;
+    store.trash(&id, &actor)?;
+    *state.undo.lock().expect("undo lock") = Some(Undo::Trashed(id, title));
+    Ok(())
+}
+
+#[tauri::command(async)]
+pub fn restore_activity(state: State<'_, AppState>, id: ActivityId) -> CommandResult<()> {
+    let actor = state.actor()?;
+    let mut store = state.store();
+    let title = store.get(&id)?.ok_or_else(|| not_found(&id))?.title;
+    store.restore(&id, &actor)?;
+    *state.undo.lock().expect("undo lock") = Some(Undo::Restored(id, title));
+    Ok(())
+}
+
+/// Reverses the last create, edit, trash or restore made from the window; `None` if there is
+/// nothing to undo.
+#[tauri::command(async)]
+pub fn undo_last(state: State<'_, AppState>) -> CommandResult<Option<Undone>> {
+    let actor = state.actor()?;
+    let Some(undo) = state.undo.lock().expect("undo lock").take() else { return Ok(None) };
+    Ok(Some(undo.apply(&mut state.store(), &actor)?))
+}
+
+#[tauri::command(async)]
+pub fn activity_history(state: State<'_, AppState>, id: ActivityId) -> CommandResult<Vec<AuditEntry>> {
+    Ok(state.store().audit_of(&id.to_string())?)
+}
+
+#[tauri::command(async)]
+pub fn activity_stats(state: State<'_, AppState>, filter: Filter) -> CommandResult<Stats> {
+    Ok(state.store().stats(&filter)?)
+}
+
+#[tauri::command(async)]
+pub fn list_axes(state: State<'_, AppState>) -> CommandResult<Vec<Axis>> {
+    Ok(state.store().axes()?)
+}

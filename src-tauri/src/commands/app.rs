@@ -1,0 +1,40 @@
+use serde::Serialize;
+use tauri::State;
+use ts_rs::TS;
+
+use crate::error::{CommandError, CommandResult, ErrorCode};
+use crate::profile::Profile;
+use crate::state::AppState;
+
+/// What the window needs to know at start.
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct AppInfo {
+    pub version: String,
+    pub data_dir: String,
+    /// `None` on first start: the window then asks for the officer's name and office.
+    pub profile: Option<Profile>,
+}
+
+#[tauri::command]
+pub fn app_info(state: State<'_, AppState>) -> AppInfo {
+    AppInfo {
+        version: env!("CARGO_PKG_VERSION").into(),
+        data_dir: state.data_dir.display().to_string(),
+        profile: state.profile(),
+    }
+}
+
+#[tauri::command]
+pub fn save_profile(state: State<'_, AppState>, profile: Profile) -> CommandResult<()> {
+    let problems = profile.problems();
+    if !problems.is_empty() {
+        return Err(CommandError { fields: problems, ..CommandError::new(ErrorCode::Invalid, "Revise los datos del perfil.", "Check the profile.") });
+    }
+    state.set_profile(profile).map_err(|e| CommandError::io("No se pudo guardar el perfil", "Could not save the profile", &e))
+}
+
+#[tauri::command]
+pub fn cancel_job(state: State<'_, AppState>, job: String) -> bool {
+    state.jobs.cancel(&job)
+}

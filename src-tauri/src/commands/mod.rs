@@ -1,0 +1,11 @@
+//! Commands the window calls. Each one only translates between the window and the core
+//! (`enlace`) or a shell module; no rule about activities lives here.
+
+pub mod activities;
+pub mod app;
+pub mod data;
+pub mod directory;
+pub mod drafts;
+pub mod files;
+pub mod reference;
+pub mod schema;

@@ -1,0 +1,60 @@
+//! Native file dialogs, opened without blocking the window's thread. End-to-end tests cannot
+//! drive GTK's dialog, so `ENLACE_TEST_OPEN_PATH` / `ENLACE_TEST_SAVE_PATH` name the file a
+//! person would have chosen (several open paths separated by the platform's path separator).
+
+use std::path::PathBuf;
+use std::sync::mpsc;
+
+use rfd::AsyncFileDialog;
+use tauri::{AppHandle, Runtime};
+
+pub struct Filter {
+    pub name: &'static str,
+    pub extensions: &'static [&'static str],
+}
+
+fn injected(var: &str) -> Option<Vec<PathBuf>> {
+    std::env::var_os(var).map(|v| std::env::split_paths(&v).collect())
+}
+
+/// Runs a dialog: GTK wants it built on the main thread; its answer is awaited elsewhere.
+async fn run<R: Runtime, T: Send + 'static>(
+    app: &AppHandle<R>,
+    open: impl FnOnce() -> std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send>> + Send + 'static,
+) -> Option<T> {
+    let (tx, rx) = mpsc::channel();
+    app.run_on_main_thread(move || {
+        let answer = open();
+        std::thread::spawn(move || {
+            let _ = tx.send(tauri::async_runtime::block_on(answer));
+        });
+    })
+    .ok()?;
+    tauri::async_runtime::spawn_blocking(move || rx.recv().ok()).await.ok().flatten()
+}
+
+fn builder(title: &str, filters: &[Filter]) -> AsyncFileDialog {
+    filters.iter().fold(AsyncFileDialog::new().set_title(title), |d, f| d.add_filter(f.name, f.extensions))
+}
+
+/// Files the person picks to open; empty if they cancel.
+pub async fn pick_files<R: Runtime>(app: &AppHandle<R>, title: &str, filters: &[Filter]) -> Vec<PathBuf> {
+    if let Some(paths) = injected("ENLACE_TEST_OPEN_PATH") {
+        return paths;
+    }
+    let dialog = builder(title, filters);
+    run(app, move || Box::pin(dialog.pick_files()))
+        .await
+        .flatten()
+        .map(|handles| handles.into_iter().map(|h| h.path().to_path_buf()).collect())
+        .unwrap_or_default()
+}
+
+/// Where the person wants a file saved; `None` if they cancel.
+pub async fn pick_save_path<R: Runtime>(app: &AppHandle<R>, title: &str, file_name: &str, filters: &[Filter]) -> Option<PathBuf> {
+    if let Some(paths) = injected("ENLACE_TEST_SAVE_PATH") {
+        return paths.into_iter().next();
+    }
+    let dialog = builder(title, filters).set_file_name(file_name);
+    run(app, move || Box::pin(dialog.save_file())).await.flatten().map(|h| h.path().to_path_buf())
+}

@@ -1,0 +1,110 @@
+// What a person does with the window, as WebDriver calls: click, type, choose, read, look.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+
+const TIMEOUT = 10000;
+
+export class Page {
+  constructor(browser, screenshots) {
+    this.browser = browser;
+    this.screenshots = screenshots;
+  }
+
+  get b() {
+    return this.browser();
+  }
+
+  async el(selector) {
+    const el = await this.b.$(selector);
+    await el.waitForDisplayed({ timeout: TIMEOUT });
+    return el;
+  }
+
+  async all(selector) {
+    return this.b.$$(selector);
+  }
+
+  async click(selector) {
+    const el = await this.el(selector);
+    await el.scrollIntoView({ block: 'center' });
+    await el.click();
+  }
+
+  /** Clicks the button (or link-like button) whose text contains `text`. */
+  async clickButton(text) {
+    await this.click(`//button[contains(normalize-space(.), ${JSON.stringify(text)})]`);
+  }
+
+  async type(selector, text) {
+    const el = await this.el(selector);
+    await el.scrollIntoView({ block: 'center' });
+    await el.setValue(text);
+  }
+
+  /** Types into a multi-value field and confirms with Enter, as a person adds a country. */
+  async addToken(selector, text) {
+    const el = await this.el(selector);
+    await el.scrollIntoView({ block: 'center' });
+    await el.click();
+    await el.addValue(text);
+    await this.b.keys(['Enter']);
+  }
+
+  /** Picks an option of a <select>. WebKitGTK's native popup is not scriptable, so the value is
+   *  set and the same change event a person's choice fires is sent. */
+  async choose(selector, value) {
+    const el = await this.el(selector);
+    await el.scrollIntoView({ block: 'center' });
+    await this.b.execute(
+      (e, v) => {
+        e.focus();
+        e.value = v;
+        e.dispatchEvent(new Event('input', { bubbles: true }));
+        e.dispatchEvent(new Event('change', { bubbles: true }));
+      },
+      el,
+      value,
+    );
+    assert.equal(await el.getValue(), value, `${selector} has no option ${value}`);
+  }
+
+  async keys(...keys) {
+    await this.b.keys(keys);
+  }
+
+  async text(selector) {
+    return (await this.el(selector)).getText();
+  }
+
+  /** Waits until the window shows `text` somewhere. */
+  async see(text, timeout = TIMEOUT) {
+    await this.b.waitUntil(async () => (await this.b.$('body').getText()).includes(text), {
+      timeout,
+      timeoutMsg: `the window never showed «${text}»`,
+    });
+  }
+
+  async notSee(text, timeout = TIMEOUT) {
+    await this.b.waitUntil(async () => !(await this.b.$('body').getText()).includes(text), {
+      timeout,
+      timeoutMsg: `the window still shows «${text}»`,
+    });
+  }
+
+  /** Texts of the activity titles in the list, one per row. */
+  async listTitles() {
+    await this.b.waitUntil(async () => !(await this.b.$('p.count').getText()).includes('…'), { timeout: TIMEOUT });
+    const titles = await this.all('tbody tr[data-activity] .title');
+    return Promise.all(titles.map((t) => t.getText()));
+  }
+
+  async nav(section) {
+    await this.click(`button[data-nav="${section}"]`);
+  }
+
+  async shot(name) {
+    await this.b.saveScreenshot(path.join(this.screenshots, `${name}.png`));
+  }
+}
+
+export { assert };

@@ -1,0 +1,31 @@
+// Which screen is shown. The app has no URLs to share, so a small state object is enough.
+import type { FilterQuery } from './api';
+
+export type Route =
+  | { screen: 'activities'; filter?: FilterQuery }
+  | { screen: 'activity'; id: string }
+  | { screen: 'form'; id?: string; duplicateOf?: string; kind?: string; prefill?: Record<string, unknown> }
+  | { screen: 'calendar' }
+  | { screen: 'directory' }
+  | { screen: 'dashboard' }
+  | { screen: 'reports' }
+  | { screen: 'sync' }
+  | { screen: 'settings' };
+
+export type Section = 'activities' | 'calendar' | 'directory' | 'dashboard' | 'reports' | 'sync' | 'settings';
+
+let current = $state<Route>({ screen: 'activities' });
+
+export const router = {
+  get route(): Route {
+    return current;
+  },
+  go(route: Route) {
+    current = route;
+  },
+  /** The sidebar entry a screen belongs to. */
+  get section(): Section {
+    const s = current.screen;
+    return s === 'activity' || s === 'form' ? 'activities' : s;
+  },
+};

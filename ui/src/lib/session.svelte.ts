@@ -1,0 +1,57 @@
+// What the whole window shares once started: the profile, the kinds' field schemas and the
+// vocabularies read from the core.
+import { api } from './api';
+import type { AppInfo } from './bindings/AppInfo';
+import type { CountryRef } from './bindings/CountryRef';
+import type { Axis } from './bindings/Axis';
+import type { KindSchema } from './bindings/KindSchema';
+import type { Profile } from './bindings/Profile';
+import { i18n, pick, type Locale } from './i18n/index.svelte';
+
+export const session = $state<{ info: AppInfo | null; schemas: KindSchema[]; axes: Axis[]; countries: CountryRef[] }>({
+  info: null,
+  schemas: [],
+  axes: [],
+  countries: [],
+});
+
+export async function loadSession(): Promise<void> {
+  const [info, schemas, countries] = await Promise.all([api.appInfo(), api.kindSchemas(), api.listCountries()]);
+  session.info = info;
+  session.schemas = schemas;
+  session.countries = countries;
+  if (info.profile) i18n.locale = info.profile.locale === 'en' ? 'en' : 'es-MX';
+  if (info.profile) session.axes = await api.listAxes();
+}
+
+export async function saveProfile(profile: Profile): Promise<void> {
+  await api.saveProfile(profile);
+  if (session.info) session.info.profile = profile;
+}
+
+/** Switches the language now and remembers it for the next start. */
+export async function switchLocale(locale: Locale): Promise<void> {
+  i18n.locale = locale;
+  const profile = session.info?.profile;
+  if (profile && profile.locale !== locale) await saveProfile({ ...profile, locale });
+}
+
+export function schemaOf(kind: string): KindSchema | undefined {
+  return session.schemas.find((s) => s.kind === kind);
+}
+
+export function kindLabel(kind: string): string {
+  const s = schemaOf(kind);
+  return s ? pick({ es: s.label_es, en: s.label_en }) : kind;
+}
+
+/** A country's name in the current language, from its ISO code. */
+export function countryName(code: string): string {
+  const c = session.countries.find((x) => x.code === code);
+  return c ? pick({ es: c.name_es, en: c.name_en }) : code;
+}
+
+/** Names offered while typing a country: both languages, so "Peru" finds "Perú". */
+export function countryOptions(): string[] {
+  return session.countries.map((c) => pick({ es: c.name_es, en: c.name_en }));
+}

@@ -1,0 +1,32 @@
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { describe, expect, it } from 'vitest';
+import FirstRun from '../src/screens/FirstRun.svelte';
+
+describe('first start', () => {
+  it('asks for name and office, shows what is missing, and can be read in English', async () => {
+    const profiles: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === 'save_profile') {
+        const profile = (args as { profile: { officer: string; office: string } }).profile;
+        if (!profile.officer) {
+          throw { code: 'invalid', message_es: 'Revise', message_en: 'Check', fields: [{ field: 'officer', message_es: 'Escriba su nombre.', message_en: 'Enter your name.' }] };
+        }
+        profiles.push(profile);
+        return null;
+      }
+      return [];
+    });
+    render(FirstRun, { dataDir: '/tmp/enlace' });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Comenzar' }));
+    expect(await screen.findByText('Escriba su nombre.')).toBeInTheDocument();
+    expect(screen.getByLabelText(/Su nombre/)).toHaveAttribute('aria-invalid', 'true');
+    expect(profiles).toHaveLength(0);
+
+    await userEvent.selectOptions(screen.getByLabelText('Idioma'), 'en');
+    expect(screen.getByRole('heading', { name: 'Welcome to Enlace' })).toBeInTheDocument();
+    expect(screen.getByText('Data is kept in: /tmp/enlace')).toBeInTheDocument();
+  });
+});

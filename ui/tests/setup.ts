@@ -1,0 +1,11 @@
+import '@testing-library/jest-dom/vitest';
+import { clearMocks } from '@tauri-apps/api/mocks';
+import { cleanup } from '@testing-library/svelte';
+import { afterEach } from 'vitest';
+import { i18n } from '../src/lib/i18n/index.svelte';
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+  i18n.locale = 'es-MX';
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { fold, matchOptions } from '../src/lib/text';
+import { shortcutFor } from '../src/lib/shortcuts';
+
+describe('accent-insensitive matching', () => {
+  const countries = ['Perú', 'Paraguay', 'Países Bajos', 'Francia', 'Nueva Zelandia'];
+
+  it('folds accents and case', () => {
+    expect(fold('  PERÚ ')).toBe('peru');
+    expect(fold('São Paulo')).toBe('sao paulo');
+  });
+
+  it('finds "Perú" from "peru" and puts prefix matches first', () => {
+    expect(matchOptions(countries, 'peru')).toEqual(['Perú']);
+    expect(matchOptions(countries, 'pa')).toEqual(['Países Bajos', 'Paraguay']);
+    expect(matchOptions(['Emiratos Árabes Unidos', 'Estados Unidos', 'Unión Europea'], 'uni')).toEqual([
+      'Unión Europea',
+      'Emiratos Árabes Unidos',
+      'Estados Unidos',
+    ]);
+    expect(matchOptions(countries, 'zel')).toEqual(['Nueva Zelandia']);
+    expect(matchOptions(countries, '')).toEqual([]);
+  });
+});
+
+describe('keyboard shortcuts', () => {
+  const key = (init: KeyboardEventInit, target?: HTMLElement) => {
+    const e = new KeyboardEvent('keydown', init);
+    if (target) Object.defineProperty(e, 'target', { value: target });
+    return e;
+  };
+
+  it('maps Ctrl+N, Ctrl+K and Ctrl+S', () => {
+    expect(shortcutFor(key({ key: 'n', ctrlKey: true }))).toBe('new');
+    expect(shortcutFor(key({ key: 'K', ctrlKey: true }))).toBe('search');
+    expect(shortcutFor(key({ key: 's', ctrlKey: true }))).toBe('save');
+    expect(shortcutFor(key({ key: 's' }))).toBeNull();
+  });
+
+  it('treats "/" as search only outside text fields', () => {
+    expect(shortcutFor(key({ key: '/' }, document.body))).toBe('search');
+    expect(shortcutFor(key({ key: '/' }, document.createElement('input')))).toBeNull();
+  });
+});
