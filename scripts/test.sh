@@ -1,16 +1,24 @@
 #!/usr/bin/env bash
-# Runs every test of Enlace: core unit and integration tests, the generated TypeScript types'
-# drift check, UI component tests, and end-to-end tests through the real app window.
+# Runs every test of Enlace: core unit and integration tests (with the CLI and the app's
+# commands), the generated TypeScript types' drift check, UI component tests (Vitest), and
+# end-to-end tests through the real app window (tauri-driver + WebKitWebDriver under Xvfb).
+# Screenshots of the main screens are left in artifacts/screenshots/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+
+# The app crate embeds the built UI at compile time, so the UI is built first.
+echo "==> npm run build (ui/)"
+npm --prefix ui run build
 
 echo "==> cargo test (core, CLI, app commands)"
 cargo test --workspace --locked
 
 echo "==> TypeScript types generated from Rust are up to date"
-if ! git diff --quiet -- ui/src/lib/bindings || [ -n "$(git ls-files --others --exclude-standard ui/src/lib/bindings)" ]; then
-  git status --short ui/src/lib/bindings
-  echo "Los tipos generados en ui/src/lib/bindings cambiaron: ejecute 'cargo test' y confírmelos." >&2
-  exit 1
-fi
+bash ui/scripts/check-bindings.sh
+
+echo "==> UI component tests"
+npm --prefix ui test
+
+echo "==> End-to-end tests through the real window"
+bash ui/e2e/run.sh
