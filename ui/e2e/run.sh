@@ -8,7 +8,8 @@ cd "$ROOT"
 
 [ -d ui/node_modules ] || npm --prefix ui ci --no-audit --no-fund
 npm --prefix ui run build
-cargo build -p enlace-app
+# Same targets as `cargo test --workspace`, so features unify alike and nothing is rebuilt.
+cargo build --workspace --all-targets --locked
 
 if ! command -v tauri-driver >/dev/null 2>&1; then
   cargo install tauri-driver --locked --version '^2'
