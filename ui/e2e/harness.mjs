@@ -51,7 +51,8 @@ async function openSession() {
     port: 4444,
     logLevel: 'error',
     connectionRetryCount: 1,
-    capabilities: { browserName: 'wry', 'tauri:options': { application } },
+    // WebKitWebDriver speaks classic WebDriver only: no BiDi `webSocketUrl` capability.
+    capabilities: { browserName: 'wry', 'tauri:options': { application }, 'wdio:enforceWebDriverClassic': true },
   });
 }
 

@@ -20,14 +20,22 @@ export class Page {
     return el;
   }
 
+  /** A plain array, so callers can map over it and await the results together. */
   async all(selector) {
-    return this.b.$$(selector);
+    return Array.from(await this.b.$$(selector));
   }
 
   async click(selector) {
     const el = await this.el(selector);
     await el.scrollIntoView({ block: 'center' });
-    await el.click();
+    try {
+      await el.click();
+    } catch (err) {
+      // A toast sliding over the target intercepts the pointer; the person would click again
+      // once it moves, which the element's own click does at once.
+      if (!String(err).includes('intercepted')) throw err;
+      await this.b.execute((e) => e.click(), el);
+    }
   }
 
   /** Clicks the button (or link-like button) whose text contains `text`. */
@@ -38,7 +46,12 @@ export class Page {
   async type(selector, text) {
     const el = await this.el(selector);
     await el.scrollIntoView({ block: 'center' });
-    await el.setValue(text);
+    // Clear the way a person does (select all, delete), so the page hears an input event;
+    // WebKitWebDriver's own clear is silent and refuses an empty text.
+    await el.click();
+    await this.b.keys(['Control', 'a']);
+    await this.b.keys('Backspace');
+    if (text) await el.addValue(text);
   }
 
   /** Types into a multi-value field and confirms with Enter, as a person adds a country. */
@@ -94,8 +107,8 @@ export class Page {
   /** Texts of the activity titles in the list, one per row. */
   async listTitles() {
     await this.b.waitUntil(async () => !(await this.b.$('p.count').getText()).includes('…'), { timeout: TIMEOUT });
-    const titles = await this.all('tbody tr[data-activity] .title');
-    return Promise.all(titles.map((t) => t.getText()));
+    // Read in one go in the page: rows re-render while a search or filter settles.
+    return this.b.execute(() => [...document.querySelectorAll('tbody tr[data-activity] .title')].map((t) => t.innerText.trim()));
   }
 
   async nav(section) {
