@@ -14,6 +14,7 @@ use enlace::store::{Actor, Filter, Origin, Sort, Store};
 mod filters;
 mod interop_cmds;
 mod reports;
+mod sync_cmds;
 use filters::FilterArgs;
 
 #[derive(Parser)]
@@ -125,6 +126,26 @@ enum Command {
         snapshot: String,
         #[arg(long)]
         dir: Option<PathBuf>,
+    },
+    /// This copy's sync identity.
+    Identity {
+        #[command(subcommand)]
+        action: sync_cmds::IdentityCmd,
+    },
+    /// Copies this one accepts bundles from.
+    Roster {
+        #[command(subcommand)]
+        action: sync_cmds::RosterCmd,
+    },
+    /// Sync bundles: export, import, inspect.
+    Bundle {
+        #[command(subcommand)]
+        action: sync_cmds::BundleCmd,
+    },
+    /// Conflicts found by sync.
+    Conflicts {
+        #[command(subcommand)]
+        action: Option<sync_cmds::ConflictsCmd>,
     },
     /// Policy axes.
     Axes {
@@ -317,6 +338,10 @@ fn run(cli: Cli) -> Result<()> {
         Command::Report(args) => reports::period(&store, args)?,
         Command::Brief(args) => reports::brief(&store, args)?,
         Command::CountryBrief(args) => reports::country(&store, args)?,
+        Command::Identity { action } => sync_cmds::identity(&store, action)?,
+        Command::Roster { action } => sync_cmds::roster_cmd(&store, action)?,
+        Command::Bundle { action } => sync_cmds::bundle(&mut store, action)?,
+        Command::Conflicts { action } => sync_cmds::conflicts_cmd(&mut store, action, &actor)?,
         Command::Axes { action } => match action {
             None | Some(AxesAction::List) => {
                 for a in store.axes()? {
