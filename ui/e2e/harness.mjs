@@ -15,6 +15,8 @@ const application = process.env.ENLACE_E2E_APP;
 const screenshots = process.env.ENLACE_E2E_SCREENSHOTS;
 if (!application || !screenshots) throw new Error('run through ui/e2e/run.sh');
 const only = process.argv[2];
+// Several copies of the suite (one per worktree) can run at once on different ports.
+const port = Number(process.env.ENLACE_E2E_PORT ?? 4444);
 
 function waitForPort(port, ms) {
   const deadline = Date.now() + ms;
@@ -33,8 +35,8 @@ function waitForPort(port, ms) {
 }
 
 async function startDriver(env) {
-  const driver = spawn('tauri-driver', ['--port', '4444'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  await waitForPort(4444, 20000);
+  const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  await waitForPort(port, 20000);
   return driver;
 }
 
@@ -48,7 +50,7 @@ async function stopDriver(driver) {
 async function openSession() {
   return remote({
     hostname: '127.0.0.1',
-    port: 4444,
+    port,
     logLevel: 'error',
     connectionRetryCount: 1,
     // WebKitWebDriver speaks classic WebDriver only: no BiDi `webSocketUrl` capability.

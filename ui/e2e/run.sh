@@ -18,7 +18,7 @@ for tool in WebKitWebDriver xvfb-run; do
   command -v "$tool" >/dev/null 2>&1 || { echo "missing $tool (apt-get install webkit2gtk-driver xvfb xauth)" >&2; exit 1; }
 done
 
-export ENLACE_E2E_APP="$ROOT/target/debug/enlace-app"
+export ENLACE_E2E_APP="${CARGO_TARGET_DIR:-$ROOT/target}/debug/enlace-app"
 export ENLACE_E2E_SCREENSHOTS="$ROOT/artifacts/screenshots"
 mkdir -p "$ENLACE_E2E_SCREENSHOTS"
 xvfb-run -a -s "-screen 0 1280x800x24" node ui/e2e/harness.mjs "$@"
