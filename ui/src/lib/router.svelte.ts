@@ -10,9 +10,10 @@ export type Route =
   | { screen: 'dashboard' }
   | { screen: 'reports' }
   | { screen: 'sync' }
+  | { screen: 'data' }
   | { screen: 'settings' };
 
-export type Section = 'activities' | 'calendar' | 'directory' | 'dashboard' | 'reports' | 'sync' | 'settings';
+export type Section = 'activities' | 'calendar' | 'directory' | 'dashboard' | 'reports' | 'sync' | 'data' | 'settings';
 
 let current = $state<Route>({ screen: 'activities' });
 

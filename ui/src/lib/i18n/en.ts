@@ -1,4 +1,7 @@
+import { dataEn } from './data';
 import type { MessageKey } from './es';
+import { reportsEn } from './reports';
+import { syncEn } from './sync';
 
 // English: the same keys as es.ts; a missing key is a type error.
 export const en: Record<MessageKey, string> = {
@@ -11,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   'nav.dashboard': 'Dashboard',
   'nav.reports': 'Reports',
   'nav.sync': 'Sync',
+  'nav.data': 'Data',
   'nav.settings': 'Settings',
   'lang.label': 'Language',
   'lang.es': 'Español',
@@ -132,8 +136,6 @@ export const en: Record<MessageKey, string> = {
   'dashboard.byMonth': 'Activities by month',
   'dashboard.period': 'Period',
   'dashboard.chartHint': 'Click a bar to list those activities.',
-  'reports.title': 'Reports',
-  'sync.title': 'Sync',
   'settings.title': 'Settings',
   'settings.profile': 'Profile',
   'settings.dataDir': 'Data folder',
@@ -147,4 +149,7 @@ export const en: Record<MessageKey, string> = {
   'modality.extranjero': 'Abroad',
   'error.generic': 'Something went wrong: {message}',
   'soon': 'This section arrives in the next version.',
+  ...reportsEn,
+  ...syncEn,
+  ...dataEn,
 };

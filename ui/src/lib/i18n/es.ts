@@ -1,4 +1,9 @@
 // Spanish (Mexico): the source of every message key. `en.ts` must provide the same keys.
+// Each larger screen keeps its messages in its own file, merged here.
+import { dataEs } from './data';
+import { reportsEs } from './reports';
+import { syncEs } from './sync';
+
 export const es = {
   'app.name': 'Enlace',
   'app.tagline': 'Registro de acción internacional',
@@ -9,6 +14,7 @@ export const es = {
   'nav.dashboard': 'Tablero',
   'nav.reports': 'Informes',
   'nav.sync': 'Sincronización',
+  'nav.data': 'Datos',
   'nav.settings': 'Ajustes',
   'lang.label': 'Idioma',
   'lang.es': 'Español',
@@ -130,8 +136,6 @@ export const es = {
   'dashboard.byMonth': 'Actividades por mes',
   'dashboard.period': 'Periodo',
   'dashboard.chartHint': 'Haga clic en una barra para ver esas actividades.',
-  'reports.title': 'Informes',
-  'sync.title': 'Sincronización',
   'settings.title': 'Ajustes',
   'settings.profile': 'Perfil',
   'settings.dataDir': 'Carpeta de datos',
@@ -145,6 +149,9 @@ export const es = {
   'modality.extranjero': 'En el extranjero',
   'error.generic': 'Ocurrió un error: {message}',
   'soon': 'Esta sección llega en la siguiente versión.',
+  ...reportsEs,
+  ...syncEs,
+  ...dataEs,
 } as const;
 
 export type MessageKey = keyof typeof es;
