@@ -15,8 +15,28 @@ const application = process.env.ENLACE_E2E_APP;
 const screenshots = process.env.ENLACE_E2E_SCREENSHOTS;
 if (!application || !screenshots) throw new Error('run through ui/e2e/run.sh');
 const only = process.argv[2];
-// Several copies of the suite (one per worktree) can run at once on different ports.
-const port = Number(process.env.ENLACE_E2E_PORT ?? 4444);
+// A free port unless one is given, so several copies of the suite can run at once.
+const port = Number(process.env.ENLACE_E2E_PORT ?? (await freePortPair()));
+
+// Listens on `wanted` (0: any port) for a moment; resolves to the port, or null if taken.
+function probePort(wanted) {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(null));
+    server.listen(wanted, '127.0.0.1', () => {
+      const { port: got } = server.address();
+      server.close(() => resolve(got));
+    });
+  });
+}
+
+// tauri-driver listens on `port` and starts WebKitWebDriver on `port + 1`.
+async function freePortPair() {
+  for (;;) {
+    const p = await probePort(0);
+    if (p && p < 65535 && (await probePort(p + 1))) return p;
+  }
+}
 
 function waitForPort(port, ms) {
   const deadline = Date.now() + ms;
