@@ -1,7 +1,7 @@
 /// Every command the window may call. tauri-build turns each into an `allow-…` permission;
 /// `capabilities/main.json` grants them to the main window and nothing else is reachable.
 const COMMANDS: &[&str] = &[
-    "app_info", "save_profile", "cancel_job",
+    "app_info", "startup_ready", "save_profile", "cancel_job",
     "list_drafts", "save_draft", "discard_draft",
     "kind_schemas", "validate_activity",
     "list_activities", "get_activity", "save_activity", "trash_activity", "restore_activity", "undo_last",

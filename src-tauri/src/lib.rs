@@ -22,7 +22,7 @@ pub fn run() {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
-            app_info, save_profile, cancel_job,
+            app_info, startup_ready, save_profile, cancel_job,
             list_drafts, save_draft, discard_draft,
             kind_schemas, validate_activity,
             list_activities, get_activity, save_activity, trash_activity, restore_activity, undo_last,

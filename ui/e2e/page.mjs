@@ -4,6 +4,21 @@ import path from 'node:path';
 
 const TIMEOUT = 10000;
 
+// Svelte replaces nodes when what they show changes; a handle found a moment before may then
+// point at a node that is gone. A person would simply act on the new node: so does `retry`.
+const STALE = /stale element|no such element|not interactable|detached/i;
+
+async function retry(action, attempts = 4) {
+  for (let i = 1; ; i++) {
+    try {
+      return await action();
+    } catch (err) {
+      if (i >= attempts || !STALE.test(String(err))) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 150 * i));
+    }
+  }
+}
+
 export class Page {
   constructor(browser, screenshots) {
     this.browser = browser;
@@ -26,6 +41,10 @@ export class Page {
   }
 
   async click(selector) {
+    await retry(() => this.clickOnce(selector));
+  }
+
+  async clickOnce(selector) {
     const el = await this.el(selector);
     await el.scrollIntoView({ block: 'center' });
     try {
@@ -44,6 +63,10 @@ export class Page {
   }
 
   async type(selector, text) {
+    await retry(() => this.typeOnce(selector, text));
+  }
+
+  async typeOnce(selector, text) {
     const el = await this.el(selector);
     await el.scrollIntoView({ block: 'center' });
     // Clear the way a person does (select all, delete), so the page hears an input event;
@@ -66,6 +89,10 @@ export class Page {
   /** Picks an option of a <select>. WebKitGTK's native popup is not scriptable, so the value is
    *  set and the same change event a person's choice fires is sent. */
   async choose(selector, value) {
+    await retry(() => this.chooseOnce(selector, value));
+  }
+
+  async chooseOnce(selector, value) {
     const el = await this.el(selector);
     await el.scrollIntoView({ block: 'center' });
     await this.b.execute(
@@ -86,7 +113,7 @@ export class Page {
   }
 
   async text(selector) {
-    return (await this.el(selector)).getText();
+    return retry(async () => (await this.el(selector)).getText());
   }
 
   /** Waits until the window shows `text` somewhere. */
@@ -106,7 +133,7 @@ export class Page {
 
   /** Texts of the activity titles in the list, one per row. */
   async listTitles() {
-    await this.b.waitUntil(async () => !(await this.b.$('p.count').getText()).includes('…'), { timeout: TIMEOUT });
+    await this.b.waitUntil(async () => !(await retry(() => this.b.$('p.count').getText())).includes('…'), { timeout: TIMEOUT });
     // Read in one go in the page: rows re-render while a search or filter settles.
     return this.b.execute(() => [...document.querySelectorAll('tbody tr[data-activity] .title')].map((t) => t.innerText.trim()));
   }

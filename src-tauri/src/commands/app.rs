@@ -34,6 +34,18 @@ pub fn save_profile(state: State<'_, AppState>, profile: Profile) -> CommandResu
     state.set_profile(profile).map_err(|e| CommandError::io("No se pudo guardar el perfil", "Could not save the profile", &e))
 }
 
+/// The window shows its first screen with data. Only under the startup benchmark
+/// (`ENLACE_STARTUP_REPORT=FILE`) does this do anything: it writes the moment, in milliseconds
+/// since the Unix epoch, for `scripts/bench-startup.sh` to compare with the launch time.
+#[tauri::command]
+pub fn startup_ready() {
+    if let Some(path) = std::env::var_os("ENLACE_STARTUP_REPORT") {
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        // A benchmark that cannot write its figure will say so itself; the app carries on.
+        let _ = std::fs::write(path, now.as_millis().to_string());
+    }
+}
+
 #[tauri::command]
 pub fn cancel_job(state: State<'_, AppState>, job: String) -> bool {
     state.jobs.cancel(&job)

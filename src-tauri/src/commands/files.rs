@@ -1,3 +1,5 @@
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
 use enlace::domain::{ActivityId, Attachment};
 use tauri::{AppHandle, State};
 
@@ -30,34 +32,5 @@ pub fn attachment_image(state: State<'_, AppState>, hash: String, media_type: St
         .attachment_path(&hash)
         .ok_or_else(|| CommandError::new(ErrorCode::NotFound, "No se encontró el archivo adjunto.", "Attachment not found."))?;
     let bytes = std::fs::read(&path).map_err(|e| CommandError::io("No se pudo leer el adjunto", "Could not read the attachment", &e))?;
-    Ok(format!("data:{media_type};base64,{}", base64(&bytes)))
-}
-
-/// Standard base64 with padding; small enough not to need a dependency.
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | (u32::from(b) << (16 - 8 * i)));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn base64_matches_the_standard_padding() {
-        assert_eq!(super::base64(b""), "");
-        assert_eq!(super::base64(b"f"), "Zg==");
-        assert_eq!(super::base64(b"fo"), "Zm8=");
-        assert_eq!(super::base64(b"foo"), "Zm9v");
-        assert_eq!(super::base64("Perú".as_bytes()), "UGVyw7o=");
-    }
+    Ok(format!("data:{media_type};base64,{}", BASE64.encode(&bytes)))
 }

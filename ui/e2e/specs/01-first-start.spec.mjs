@@ -37,7 +37,7 @@ export default {
     ['filtering by kind lists only that kind', async (page) => {
       await page.choose('#filter-kind', 'illumination');
       await page.b.waitUntil(async () => {
-        const kinds = await Promise.all((await page.all('tbody tr[data-activity] td:nth-child(3)')).map((c) => c.getText()));
+        const kinds = await page.b.execute(() => [...document.querySelectorAll('tbody tr[data-activity] td:nth-child(3)')].map((c) => c.innerText.trim()));
         return kinds.length > 0 && kinds.every((k) => k === 'Iluminación de monumentos');
       }, { timeout: 5000, timeoutMsg: 'filter by kind did not apply' });
       await page.clickButton('Limpiar filtros');

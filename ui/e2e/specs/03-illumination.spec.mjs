@@ -14,9 +14,9 @@ export default {
       await page.shot('es-09-illumination-calendar');
     }],
     ['two clicks plan an illumination', async (page) => {
-      const first = await page.el('button[data-plan]');
-      const date = await first.getAttribute('data-plan');
-      await first.click();
+      await page.el('button[data-plan]');
+      const date = await page.b.execute(() => document.querySelector('button[data-plan]').dataset.plan);
+      await page.click(`button[data-plan="${date}"]`);
       await page.clickButton('Guardar');
       await page.see('Editar');
       await page.see('Planeada');
@@ -24,7 +24,8 @@ export default {
       await page.nav('calendar');
       await page.click('#tab-illumination');
       await page.el(`tr:has(td) span.badge`);
-      assert.equal((await page.all(`button[data-plan="${date}"]`)).length, 0, 'the day is now marked as planned');
+      const stillOffered = await page.b.execute((d) => document.querySelectorAll(`button[data-plan="${d}"]`).length, date);
+      assert.equal(stillOffered, 0, 'the day is now marked as planned');
     }],
   ],
 };

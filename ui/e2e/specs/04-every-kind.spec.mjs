@@ -30,7 +30,8 @@ export default {
       await page.type('#start_date', '2021-10-18');
       for (const [key, value] of Object.entries(details)) {
         const selector = `#details\\.${key}`;
-        const tag = await (await page.el(selector)).getTagName();
+        await page.el(selector);
+        const tag = await page.b.execute((id) => document.getElementById(id).tagName.toLowerCase(), `details.${key}`);
         if (tag === 'select') await page.choose(selector, value);
         else await page.type(selector, value);
       }

@@ -39,6 +39,7 @@ export function fieldErrors(errors: readonly FieldError[]): Record<string, Field
 
 export const api = {
   appInfo: () => invoke<AppInfo>('app_info'),
+  startupReady: () => invoke<null>('startup_ready'),
   saveProfile: (profile: Profile) => invoke<null>('save_profile', { profile }),
   kindSchemas: () => invoke<KindSchema[]>('kind_schemas'),
   validateActivity: (input: ActivityInput) => invoke<FieldError[]>('validate_activity', { input }),
