@@ -117,15 +117,20 @@ export class Page {
   }
 
   /** Waits until the window shows `text` somewhere. */
+  /** The text a person can read in the window, read in one go in the page. */
+  async bodyText() {
+    return this.b.execute(() => document.body.innerText);
+  }
+
   async see(text, timeout = TIMEOUT) {
-    await this.b.waitUntil(async () => (await this.b.$('body').getText()).includes(text), {
+    await this.b.waitUntil(async () => (await this.bodyText()).includes(text), {
       timeout,
       timeoutMsg: `the window never showed «${text}»`,
     });
   }
 
   async notSee(text, timeout = TIMEOUT) {
-    await this.b.waitUntil(async () => !(await this.b.$('body').getText()).includes(text), {
+    await this.b.waitUntil(async () => !(await this.bodyText()).includes(text), {
       timeout,
       timeoutMsg: `the window still shows «${text}»`,
     });
