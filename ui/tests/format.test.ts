@@ -12,9 +12,17 @@ describe('dates as the office writes them', () => {
     expect(formatDate('2021', 'es-MX')).toBe('2021');
   });
 
-  it('joins a range with "Del … al …" in Spanish', () => {
-    expect(formatDateRange('2021-07-01', '2021-08-27', 'es-MX')).toBe('Del 1 de julio de 2021 al 27 de agosto de 2021');
+  it('joins a range with "Del … al …" in Spanish, naming a shared month and year once', () => {
+    expect(formatDateRange('2021-08-03', '2021-08-05', 'es-MX')).toBe('Del 3 al 5 de agosto de 2021');
+    expect(formatDateRange('2021-07-01', '2021-08-27', 'es-MX')).toBe('Del 1 de julio al 27 de agosto de 2021');
+    expect(formatDateRange('2021-12-23', '2022-01-10', 'es-MX')).toBe('Del 23 de diciembre de 2021 al 10 de enero de 2022');
+    expect(formatDateRange('2021-07', '2021-09', 'es-MX')).toBe('Del julio de 2021 al septiembre de 2021');
     expect(formatDateRange('2021-07-01', null, 'es-MX')).toBe('1 de julio de 2021');
+  });
+
+  it('joins a range in English', () => {
+    expect(formatDateRange('2021-08-03', '2021-08-05', 'en')).toBe('August 3–5, 2021');
+    expect(formatDateRange('2021-07-01', '2021-08-27', 'en')).toBe('July 1 – August 27, 2021');
   });
 
   it('rejects days that do not exist', () => {

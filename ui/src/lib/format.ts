@@ -31,12 +31,27 @@ export function formatDate(text: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, options).format(date);
 }
 
-/** A start and an optional end date, joined the way the language does it. */
+/** A start and an optional end date, joined the way the language does it, without repeating
+ *  the shared month and year: "Del 3 al 5 de agosto de 2021", "August 3–5, 2021". */
 export function formatDateRange(start: string, end: string | null | undefined, locale: Locale): string {
   if (!end || end === start) return formatDate(start, locale);
-  return locale === 'en'
-    ? `${formatDate(start, locale)} – ${formatDate(end, locale)}`
-    : `Del ${formatDate(start, locale)} al ${formatDate(end, locale)}`;
+  const a = parsePartialDate(start);
+  const b = parsePartialDate(end);
+  const days = a?.day !== undefined && b?.day !== undefined && a.month !== undefined && b.month !== undefined;
+  if (!a || !b || !days || a.year !== b.year) {
+    return locale === 'en'
+      ? `${formatDate(start, locale)} – ${formatDate(end, locale)}`
+      : `Del ${formatDate(start, locale)} al ${formatDate(end, locale)}`;
+  }
+  const month = (m: number) => new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(a.year, m - 1, 1)));
+  if (locale === 'en') {
+    return a.month === b.month
+      ? `${month(a.month!)} ${a.day}–${b.day}, ${a.year}`
+      : `${month(a.month!)} ${a.day} – ${month(b.month!)} ${b.day}, ${a.year}`;
+  }
+  return a.month === b.month
+    ? `Del ${a.day} al ${b.day} de ${month(a.month!)} de ${a.year}`
+    : `Del ${a.day} de ${month(a.month!)} al ${b.day} de ${month(b.month!)} de ${a.year}`;
 }
 
 /** "$1,250.00 MXN", "$308,000.00 USD", "€19,500.00 EUR": symbol, digits and the ISO code. */
