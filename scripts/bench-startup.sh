@@ -13,7 +13,8 @@ if [ "${1:-}" = "--release" ]; then profile=release; cargo_flags=(--release); sh
 runs="${1:-5}"
 
 npm --prefix ui run build >/dev/null
-cargo build --locked "${cargo_flags[@]}" -p enlace-app -p enlace --bins
+# The same targets as the test command, so a debug run reuses its build.
+cargo build --locked "${cargo_flags[@]}" --workspace --all-targets
 target="$(cargo metadata --format-version 1 --no-deps | node -pe 'JSON.parse(require("fs").readFileSync(0)).target_directory')"
 app="$target/$profile/enlace-app"
 cli="$target/$profile/enlace"
