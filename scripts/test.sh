@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Enlace: core unit and integration tests (with the CLI and the app's
-# commands), the generated TypeScript types' drift check and UI component tests (Vitest).
+# commands), the generated TypeScript types' drift check, UI component tests (Vitest) and the
+# end-to-end suite that drives the real app window.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -18,6 +19,5 @@ bash ui/scripts/check-bindings.sh
 echo "==> UI component tests"
 npm --prefix ui test
 
-# The end-to-end suite (bash ui/e2e/run.sh) drives the real window; it is not part of this
-# command yet because some of its steps still fail intermittently on stale elements under
-# WebKitWebDriver (see the README). Run it on its own.
+echo "==> End-to-end tests in the real app window (tauri-driver + WebKitWebDriver under Xvfb)"
+bash ui/e2e/run.sh
