@@ -7,14 +7,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Debug: the same targets as the test command, so the run reuses its build. Release: the two
+# binaries only.
 profile=debug
-cargo_flags=()
-if [ "${1:-}" = "--release" ]; then profile=release; cargo_flags=(--release); shift; fi
+build=(--workspace --all-targets)
+if [ "${1:-}" = "--release" ]; then profile=release; build=(--release -p enlace-app -p enlace --bins); shift; fi
 runs="${1:-5}"
 
 npm --prefix ui run build >/dev/null
-# The same targets as the test command, so a debug run reuses its build.
-cargo build --locked "${cargo_flags[@]}" --workspace --all-targets
+cargo build --locked "${build[@]}"
 target="$(cargo metadata --format-version 1 --no-deps | node -pe 'JSON.parse(require("fs").readFileSync(0)).target_directory')"
 app="$target/$profile/enlace-app"
 cli="$target/$profile/enlace"
