@@ -215,3 +215,29 @@ fn an_invalid_edit_is_refused_and_the_record_is_untouched() {
     assert!(err.contains("details.currency") && err.contains("end_date"), "{err}");
     assert_eq!(store.get(&id).unwrap().unwrap(), before);
 }
+
+#[test]
+fn people_are_listed_with_their_organisation_and_filter_the_list() {
+    let store = loaded();
+    let people = store.people().unwrap();
+    let jean = people.iter().find(|p| p.name == "Jean-Pierre Asvazadourian").expect("the ambassador is in the directory");
+    assert_eq!(jean.post.as_deref(), Some("Embajador"));
+    assert_eq!(jean.organisation.as_deref(), Some("Embajada de Francia en México"));
+    assert_eq!(jean.activities, 1);
+    let his = titles(&store, &Filter { person: Some(jean.id.to_string()), ..Filter::default() });
+    assert_eq!(his, vec!["Reunión de trabajo con el Embajador de Francia"]);
+}
+
+#[test]
+fn follow_ups_are_found_by_due_date_and_leave_with_a_trashed_activity() {
+    let mut store = loaded();
+    let due = store.follow_ups_due("2021-07-01", "2021-07-31").unwrap();
+    assert_eq!(due.len(), 1);
+    assert_eq!(due[0].task, "Enviar propuesta de agenda");
+    assert_eq!(due[0].due.to_string(), "2021-07-30");
+    assert_eq!(due[0].activity_title, "Reunión de trabajo con el Embajador de Francia");
+    assert!(store.follow_ups_due("2021-08-01", "2021-08-31").unwrap().is_empty());
+
+    store.trash(&due[0].activity_id, &officer()).unwrap();
+    assert!(store.follow_ups_due("2021-07-01", "2021-07-31").unwrap().is_empty());
+}

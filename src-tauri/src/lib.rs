@@ -25,9 +25,9 @@ pub fn run() {
             app_info, startup_ready, save_profile, cancel_job,
             list_drafts, save_draft, discard_draft,
             kind_schemas, validate_activity,
-            list_activities, get_activity, save_activity, trash_activity, restore_activity, undo_last,
+            list_activities, follow_ups_due, get_activity, save_activity, trash_activity, restore_activity, undo_last,
             activity_history, activity_stats, list_axes,
-            list_organisations, organisations_like, likely_duplicate_organisations, merge_organisations,
+            list_organisations, list_people, organisations_like, likely_duplicate_organisations, merge_organisations,
             load_sample_data, attach_files, attachment_image,
             list_countries, illumination_calendar, import_activities, export_activities,
         ])

@@ -23,6 +23,17 @@ pub struct OrgSummary {
     pub activities: i64,
 }
 
+/// A person with their post, organisation and how many activities name them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PersonSummary {
+    pub id: PersonId,
+    pub name: String,
+    pub post: Option<String>,
+    pub organisation: Option<String>,
+    pub activities: i64,
+}
+
 /// Follows merges: the entry a (possibly merged-away) id now lives on as.
 fn live_id(conn: &Connection, table: &str, id: String) -> rusqlite::Result<String> {
     let sql = format!("SELECT merged_into FROM {table} WHERE id = ?1");
@@ -131,6 +142,28 @@ impl super::Store {
                 name: r.get(1)?,
                 kind: OrgKind::parse(&kind).unwrap_or_default(),
                 country: r.get(3)?,
+                activities: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Live people with their organisation's name and activity counts, by name.
+    pub fn people(&self) -> Result<Vec<PersonSummary>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT p.id, p.name, p.post, o.name,
+                    (SELECT COUNT(*) FROM activity_people ap JOIN activities a ON a.id = ap.activity_id
+                      WHERE ap.person_id = p.id AND a.deleted_at IS NULL)
+             FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id
+             WHERE p.deleted_at IS NULL AND p.merged_into IS NULL ORDER BY p.name_key",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let id: String = r.get(0)?;
+            Ok(PersonSummary {
+                id: PersonId(id.parse().unwrap_or_default()),
+                name: r.get(1)?,
+                post: r.get(2)?,
+                organisation: r.get(3)?,
                 activities: r.get(4)?,
             })
         })?;

@@ -44,6 +44,8 @@ pub struct Filter {
     pub axes: Vec<String>,
     /// Organisation id.
     pub organisation: Option<String>,
+    /// Person id.
+    pub person: Option<String>,
     pub status: Option<Status>,
     pub modality: Option<Modality>,
     /// List the trash instead of live records.
@@ -116,6 +118,11 @@ pub(crate) fn where_clause(f: &Filter) -> (String, Vec<Value>) {
         &mut sql,
         "a.id IN (SELECT activity_id FROM activity_organisations WHERE organisation_id IN ({list}))",
         f.organisation.iter().cloned().collect(),
+    );
+    any_of(
+        &mut sql,
+        "a.id IN (SELECT activity_id FROM activity_people WHERE person_id IN ({list}))",
+        f.person.iter().cloned().collect(),
     );
     any_of(&mut sql, "a.status IN ({list})", f.status.iter().map(|s| s.as_str().to_string()).collect());
     any_of(&mut sql, "a.modality IN ({list})", f.modality.iter().map(|m| m.as_str().to_string()).collect());

@@ -5,6 +5,7 @@
 //! so a failure leaves the database exactly as it was.
 
 mod activities;
+mod agenda;
 mod attachments;
 mod audit;
 mod axes;
@@ -25,10 +26,11 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use agenda::DueFollowUp;
 pub use attachments::Attachment;
 pub use audit::AuditEntry;
 pub use axes::Axis;
-pub use directory::OrgSummary;
+pub use directory::{OrgSummary, PersonSummary};
 pub use filter::{Filter, Page, Sort};
 pub use import::{ImportError, ImportProblem, ImportReport, Progress};
 pub use stats::{Count, MoneyTotal, Stats};

@@ -1,5 +1,5 @@
 use enlace::domain::{Activity, ActivityId, ActivityInput};
-use enlace::store::{AuditEntry, Axis, Filter, Page, Stats};
+use enlace::store::{AuditEntry, Axis, DueFollowUp, Filter, Page, Stats};
 use tauri::State;
 
 use crate::error::CommandResult;
@@ -10,6 +10,12 @@ use crate::undo::{Undo, Undone};
 #[tauri::command(async)]
 pub fn list_activities(state: State<'_, AppState>, filter: Filter) -> CommandResult<Page<Activity>> {
     Ok(state.store().list(&filter)?)
+}
+
+/// Follow-up tasks due within `from..=to` (ISO dates), for the calendar.
+#[tauri::command(async)]
+pub fn follow_ups_due(state: State<'_, AppState>, from: String, to: String) -> CommandResult<Vec<DueFollowUp>> {
+    Ok(state.store().follow_ups_due(&from, &to)?)
 }
 
 #[tauri::command(async)]

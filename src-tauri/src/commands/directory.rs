@@ -1,5 +1,5 @@
 use enlace::domain::LikelyDuplicate;
-use enlace::store::OrgSummary;
+use enlace::store::{OrgSummary, PersonSummary};
 use tauri::State;
 
 use crate::error::CommandResult;
@@ -8,6 +8,11 @@ use crate::state::AppState;
 #[tauri::command(async)]
 pub fn list_organisations(state: State<'_, AppState>) -> CommandResult<Vec<OrgSummary>> {
     Ok(state.store().organisations()?)
+}
+
+#[tauri::command(async)]
+pub fn list_people(state: State<'_, AppState>) -> CommandResult<Vec<PersonSummary>> {
+    Ok(state.store().people()?)
 }
 
 /// Existing organisations a new name would duplicate (same name once accents, case and

@@ -27,6 +27,9 @@ pub struct FilterArgs {
     /// Organisation id.
     #[arg(long)]
     org: Option<String>,
+    /// Person id.
+    #[arg(long)]
+    person: Option<String>,
     #[arg(long, value_parser = parse_status)]
     status: Option<Status>,
     #[arg(long, value_parser = parse_modality)]
@@ -82,6 +85,7 @@ impl FilterArgs {
             countries,
             axes: self.axes.clone(),
             organisation: self.org.clone(),
+            person: self.person.clone(),
             status: self.status,
             modality: self.modality,
             trash: self.trash,

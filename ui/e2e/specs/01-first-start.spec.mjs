@@ -59,7 +59,18 @@ export default {
       await page.shot('es-05-calendar');
       await page.nav('directory');
       await page.see('Organizaciones');
+      await page.see('Personas');
       await page.shot('es-06-directory');
+    }],
+    ['a person in the directory opens the activities that name them', async (page) => {
+      await page.type('#dir-search', 'munoz quinones');
+      const count = await page.b.execute(() => document.querySelector('tr[data-person] td:last-child button')?.innerText.trim());
+      assert.ok(Number(count) > 0, `Gerardo Muñoz Quiñones has activities: ${count}`);
+      await page.click('tr[data-person] td:last-child button');
+      await page.see('Solo: Gerardo Muñoz Quiñones');
+      await page.b.waitUntil(async () => (await page.listTitles()).length === Math.min(Number(count), 50), { timeout: 5000, timeoutMsg: 'the list is not narrowed to the person' });
+      await page.clickButton('Limpiar filtros');
+      await page.notSee('Solo: Gerardo Muñoz Quiñones');
     }],
     ['switching to English changes the whole window at once', async (page) => {
       await page.nav('activities');

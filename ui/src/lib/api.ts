@@ -9,6 +9,7 @@ import type { AuditEntry } from './bindings/AuditEntry';
 import type { Axis } from './bindings/Axis';
 import type { CommandError } from './bindings/CommandError';
 import type { Draft } from './bindings/Draft';
+import type { DueFollowUp } from './bindings/DueFollowUp';
 import type { FieldError } from './bindings/FieldError';
 import type { Filter } from './bindings/Filter';
 import type { IlluminationDay } from './bindings/IlluminationDay';
@@ -17,6 +18,7 @@ import type { KindSchema } from './bindings/KindSchema';
 import type { LikelyDuplicate } from './bindings/LikelyDuplicate';
 import type { OrgSummary } from './bindings/OrgSummary';
 import type { Page } from './bindings/Page';
+import type { PersonSummary } from './bindings/PersonSummary';
 import type { Profile } from './bindings/Profile';
 import type { Progress } from './bindings/Progress';
 import type { Stats } from './bindings/Stats';
@@ -47,6 +49,7 @@ export const api = {
   saveDraft: (draft: Draft) => invoke<null>('save_draft', { draft }),
   discardDraft: (key: string) => invoke<null>('discard_draft', { key }),
   listActivities: (filter: FilterQuery) => invoke<Page<Activity>>('list_activities', { filter }),
+  followUpsDue: (from: string, to: string) => invoke<DueFollowUp[]>('follow_ups_due', { from, to }),
   getActivity: (id: string) => invoke<Activity>('get_activity', { id }),
   saveActivity: (input: ActivityInput) => invoke<Activity>('save_activity', { input }),
   trashActivity: (id: string) => invoke<null>('trash_activity', { id }),
@@ -58,6 +61,7 @@ export const api = {
   illuminationCalendar: (year: number) => invoke<IlluminationDay[]>('illumination_calendar', { year }),
   listAxes: () => invoke<Axis[]>('list_axes'),
   listOrganisations: () => invoke<OrgSummary[]>('list_organisations'),
+  listPeople: () => invoke<PersonSummary[]>('list_people'),
   organisationsLike: (name: string) => invoke<OrgSummary[]>('organisations_like', { name }),
   likelyDuplicates: () => invoke<LikelyDuplicate[]>('likely_duplicate_organisations'),
   mergeOrganisations: (keep: string, drop: string) => invoke<null>('merge_organisations', { keep, drop }),

@@ -2,7 +2,8 @@
 import type { FilterQuery } from './api';
 
 export type Route =
-  | { screen: 'activities'; filter?: FilterQuery }
+  // `scope` names the organisation or person a filter from the directory narrows to.
+  | { screen: 'activities'; filter?: FilterQuery; scope?: string }
   | { screen: 'activity'; id: string }
   | { screen: 'form'; id?: string; duplicateOf?: string; kind?: string; prefill?: Record<string, unknown> }
   | { screen: 'calendar' }

@@ -28,7 +28,11 @@ axes: Array<string>,
 /**
  * Organisation id.
  */
-organisation?: string, status?: Status, modality?: Modality, 
+organisation?: string, 
+/**
+ * Person id.
+ */
+person?: string, status?: Status, modality?: Modality, 
 /**
  * List the trash instead of live records.
  */
