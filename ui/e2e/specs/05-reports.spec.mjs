@@ -77,7 +77,6 @@ export default {
       const { text } = takePdf();
       assert.ok(text.includes('Ficha informativa'), 'brief heading');
       assert.ok(text.includes(title.split(/\s+/).join(' ')), `the brief names «${title}»`);
-      await page.type('#search', '');
     }],
     ['the screen in English makes an English report', async (page) => {
       await page.choose('#lang', 'en');
