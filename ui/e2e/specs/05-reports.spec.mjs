@@ -53,6 +53,15 @@ export default {
         assert.ok(text.includes(expected), `«${expected}» missing from the report`);
       }
     }],
+    ['a country brief for Peru over the same semester', async (page) => {
+      await page.choose('#brief-country', 'PE');
+      await page.click('#generate-country-brief');
+      // The result of the report went away with the click; this one appears once the file is written.
+      await page.el('#report-result');
+      const { text } = takePdf();
+      assert.ok(text.includes('Ficha de país: Perú'), 'country brief heading');
+      assert.ok(text.includes('Actividades del periodo'), 'the activities with Peru are listed');
+    }],
     ['an empty period gets a message, not an empty PDF', async (page) => {
       // The sample data is all of 2021; this year has nothing yet.
       const year = String(new Date().getFullYear());
@@ -77,6 +86,7 @@ export default {
       const { text } = takePdf();
       assert.ok(text.includes('Ficha informativa'), 'brief heading');
       assert.ok(text.includes(title.split(/\s+/).join(' ')), `the brief names «${title}»`);
+      await page.click('.toast .close');
     }],
     ['the screen in English makes an English report', async (page) => {
       await page.choose('#lang', 'en');
