@@ -9,6 +9,7 @@ const COMMANDS: &[&str] = &[
     "list_organisations", "list_people", "organisations_like", "likely_duplicate_organisations", "merge_organisations",
     "load_sample_data", "attach_files", "attachment_image",
     "list_countries", "illumination_calendar", "import_activities", "export_activities",
+    "save_period_report", "save_brief", "save_country_brief", "open_saved_pdf",
 ];
 
 fn main() {

@@ -9,8 +9,8 @@ use std::process::Command;
 
 use chrono::NaiveDate;
 use enlace::interop::interchange;
-use enlace::report::{period_report, render_pdf, Lang, Paper, PeriodRequest};
-use enlace::store::{Actor, Origin, Store};
+use enlace::report::{period_document, period_report, render_pdf, render_pdf_with_progress, Document, Lang, Paper, PeriodRequest, RenderError, ReportError};
+use enlace::store::{Actor, Origin, Stats, Store};
 
 const RECORDS: &str = r#"{"kind":"illumination","title":"Iluminación por el Bicentenario del Perú","start_date":"2021-07-27","countries":["Perú"],"organisations":["Embajada del Perú en México"],"axis":"Capital Cultural de América","details":{"occasion":"Bicentenario de la independencia del Perú","requested_by":"Embajada del Perú","monument":"Ángel de la Independencia"}}
 {"kind":"illumination","title":"Día nacional de Francia","start_date":"2021-07-14","countries":["Francia"],"axis":"Capital Cultural de América","details":{"occasion":"Día nacional de Francia","requested_by":"Embajada de Francia"}}
@@ -51,11 +51,14 @@ fn request(lang: Lang) -> PeriodRequest {
 }
 
 fn render(request: &PeriodRequest, name: &str) -> PathBuf {
-    let doc = period_report(&store(), request).unwrap();
+    write_sample(&period_report(&store(), request).unwrap(), name)
+}
+
+fn write_sample(doc: &Document, name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).parent().unwrap().join("report-samples");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
-    std::fs::write(&path, render_pdf(&doc).unwrap()).unwrap();
+    std::fs::write(&path, render_pdf(doc).unwrap()).unwrap();
     path
 }
 
@@ -146,11 +149,66 @@ fn english_report_on_a4() {
 }
 
 #[test]
-fn a_period_without_records_prints_a_short_honest_report() {
+fn a_period_without_records_is_refused_with_a_clear_message() {
     let mut req = request(Lang::Es);
     req.from = NaiveDate::from_ymd_opt(2019, 1, 1).unwrap();
     req.to = NaiveDate::from_ymd_opt(2019, 6, 30).unwrap();
-    let path = render(&req, "period-es-empty.pdf");
+    let err = period_report(&store(), &req).unwrap_err();
+    assert!(matches!(err, ReportError::NoActivities { .. }), "{err:?}");
+    assert_eq!(err.to_string(), "No hay actividades registradas del 1 de enero al 30 de junio de 2019; no se generó el documento. Elija otro periodo.");
+    req.from = NaiveDate::from_ymd_opt(2021, 7, 1).unwrap();
+    req.to = NaiveDate::from_ymd_opt(2021, 12, 31).unwrap();
+    req.axes = vec!["Eje que no existe".into()];
+    assert!(period_report(&store(), &req).unwrap_err().message(Lang::En).contains("matching those filters"));
+}
+
+#[test]
+fn a_period_ending_before_it_starts_is_refused_in_spanish() {
+    let mut req = request(Lang::Es);
+    std::mem::swap(&mut req.from, &mut req.to);
+    let err = period_report(&store(), &req).unwrap_err();
+    assert!(matches!(err, ReportError::BackwardPeriod { .. }));
+    assert!(err.to_string().starts_with("El periodo termina el 1 de julio de 2021 antes de empezar"), "{err}");
+}
+
+#[test]
+fn rendering_reports_every_step_up_to_the_total() {
+    let doc = period_report(&store(), &request(Lang::Es)).unwrap();
+    let mut steps: Vec<(u64, u64)> = Vec::new();
+    let pdf = render_pdf_with_progress(&doc, &mut |done, total| {
+        steps.push((done, total));
+        true
+    })
+    .unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    let total = steps[0].1;
+    assert!(steps.iter().all(|s| s.1 == total), "the total never changes");
+    assert!(steps.windows(2).all(|w| w[1].0 > w[0].0), "each step moves forward: {steps:?}");
+    assert_eq!(steps.last(), Some(&(total, total)));
+    // Each page, plus the layout, the assembly and the compression.
+    assert!(total >= 6, "{total} steps for a report of several pages");
+}
+
+#[test]
+fn a_cancelled_rendering_stops_at_once() {
+    let doc = period_report(&store(), &request(Lang::Es)).unwrap();
+    let mut calls = 0;
+    let result = render_pdf_with_progress(&doc, &mut |done, _| {
+        calls += 1;
+        done < 3
+    });
+    assert!(matches!(result, Err(RenderError::Cancelled)));
+    assert_eq!(calls, 3, "no step after the one that answered false");
+}
+
+#[test]
+fn the_layout_of_a_period_without_records_stays_short_and_honest() {
+    // The report itself refuses an empty period; its declaration still holds up without records.
+    let mut req = request(Lang::Es);
+    req.from = NaiveDate::from_ymd_opt(2019, 1, 1).unwrap();
+    req.to = NaiveDate::from_ymd_opt(2019, 6, 30).unwrap();
+    let stats = Stats { total: 0, by_kind: vec![], by_country: vec![], by_axis: vec![], by_month: vec![], participants_trained: 0, financing: vec![] };
+    let path = write_sample(&period_document(&req, &[], &stats, &[]), "period-es-empty.pdf");
     let pages = pages(&path);
     let all = flat(&pages.concat());
     assert!(all.contains("registró 0 actividades"));

@@ -84,3 +84,28 @@ impl From<enlace::store::ImportError> for CommandError {
         }
     }
 }
+
+impl From<enlace::report::RenderError> for CommandError {
+    fn from(err: enlace::report::RenderError) -> Self {
+        match err {
+            enlace::report::RenderError::Cancelled => CommandError::cancelled(),
+            other => {
+                let text = other.to_string();
+                CommandError::new(ErrorCode::Io, text.clone(), text)
+            }
+        }
+    }
+}
+
+impl From<enlace::report::ReportError> for CommandError {
+    fn from(err: enlace::report::ReportError) -> Self {
+        use enlace::report::{Lang, ReportError};
+        let code = match err {
+            ReportError::Store(e) => return e.into(),
+            ReportError::Render(e) => return e.into(),
+            ReportError::BackwardPeriod { .. } => ErrorCode::Invalid,
+            ReportError::NoActivities { .. } => ErrorCode::NotFound,
+        };
+        CommandError::new(code, err.message(Lang::Es), err.message(Lang::En))
+    }
+}

@@ -11,7 +11,7 @@ use crate::domain::{fields_of, Activity, ActivityId, FieldType, PartialDate};
 use crate::store::{Filter, Sort, Store, StoreError};
 
 use super::words::{self, capitalize, country_name, when};
-use super::{format_amount, Block, Column, Document, Lang, Metadata, Paper, Photo, Section, Table};
+use super::{file_name, format_amount, Block, Column, Document, Lang, Metadata, Paper, Photo, Section, Table};
 
 /// Earlier activities listed per brief, newest first.
 const ANTECEDENTS: usize = 12;
@@ -25,6 +25,14 @@ pub struct BriefRequest {
     pub paper: Paper,
     pub office: String,
     pub generated: DateTime<Utc>,
+}
+
+impl BriefRequest {
+    /// The name a save dialog proposes for the brief of the activity titled
+    /// `title`: `ficha-reunion-con-la-embajada-de-francia.pdf`.
+    pub fn file_name(&self, title: &str) -> String {
+        file_name::brief(self.lang, title)
+    }
 }
 
 /// Reads the activity and its antecedentes from the store and declares the

@@ -5,10 +5,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::{Activity, Kind, PartialDate};
-use crate::store::{Filter, Sort, Store, StoreError};
+use crate::store::{Filter, Sort, Store};
 
 use super::words::{self, capitalize, country_name, kind_plural};
-use super::{format_count, Block, Column, Document, Lang, Metadata, Paper, Section, Table};
+use super::{file_name, format_count, Block, Column, Document, Lang, Metadata, Paper, ReportError, Section, Table};
 
 #[derive(Debug, Clone)]
 pub struct CountryBriefRequest {
@@ -22,8 +22,17 @@ pub struct CountryBriefRequest {
     pub generated: DateTime<Utc>,
 }
 
-/// Reads the country's activities in the period and declares the brief.
-pub fn country_brief_report(store: &Store, request: &CountryBriefRequest) -> Result<Document, StoreError> {
+impl CountryBriefRequest {
+    /// The name a save dialog proposes: `ficha-pais-PE-2021-S2.pdf`.
+    pub fn file_name(&self) -> String {
+        file_name::country_brief(self.lang, &self.country, self.from, self.to)
+    }
+}
+
+/// Reads the country's activities in the period and declares the brief; a
+/// backward period or one with no activity with the country is refused.
+pub fn country_brief_report(store: &Store, request: &CountryBriefRequest) -> Result<Document, ReportError> {
+    ReportError::check_period(request.from, request.to)?;
     let filter = Filter {
         countries: vec![request.country.clone()],
         from: Some(request.from),
@@ -31,7 +40,16 @@ pub fn country_brief_report(store: &Store, request: &CountryBriefRequest) -> Res
         sort: Sort::DateAsc,
         ..Filter::default()
     };
-    Ok(country_brief_document(request, &store.list(&filter)?.items))
+    let activities = store.list(&filter)?.items;
+    if activities.is_empty() {
+        return Err(ReportError::NoActivities {
+            from: request.from,
+            to: request.to,
+            filtered: false,
+            country: Some(request.country.clone()),
+        });
+    }
+    Ok(country_brief_document(request, &activities))
 }
 
 /// Declares the brief from the country's activities, in date order.

@@ -11,7 +11,9 @@ use chrono::{DateTime, Utc};
 use super::Lang;
 
 /// Paper size. Letter is the default (the offices print on it); A4 on request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
 pub enum Paper {
     #[default]
     Letter,

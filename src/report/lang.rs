@@ -3,7 +3,9 @@
 
 /// Language of a printed document. Spanish is the default: it is what the
 /// offices read first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
 pub enum Lang {
     #[default]
     Es,

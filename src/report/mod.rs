@@ -19,6 +19,8 @@
 mod brief;
 mod country;
 mod document;
+mod error;
+mod file_name;
 mod fonts;
 mod lang;
 mod layout;
@@ -32,9 +34,10 @@ mod wrap;
 pub use brief::{brief_document, brief_report, BriefRequest};
 pub use country::{country_brief_document, country_brief_report, CountryBriefRequest};
 pub use document::{Align, Bar, BarChart, Block, Column, Cover, Document, Figure, Metadata, Paper, Photo, Section, Table};
+pub use error::ReportError;
 pub use lang::Lang;
 pub use numbers::{format_amount, format_count};
-pub use pdf::render_pdf;
+pub use pdf::{render_pdf, render_pdf_with_progress};
 pub use period::{period_document, period_report, PeriodRequest};
 
 /// Why a document could not be rendered.
@@ -46,4 +49,6 @@ pub enum RenderError {
     Write(String),
     #[error("no se pudo armar el PDF: {0} / the PDF could not be assembled: {0}")]
     Pdf(#[from] lopdf::Error),
+    #[error("generación del PDF cancelada / PDF rendering cancelled")]
+    Cancelled,
 }

@@ -16,10 +16,22 @@ use super::RenderError;
 
 /// Renders a document to the bytes of a PDF file.
 pub fn render_pdf(doc: &Document) -> Result<Vec<u8>, RenderError> {
+    render_pdf_with_progress(doc, &mut |_, _| true)
+}
+
+/// Renders like [`render_pdf`], telling `progress` how far it got as
+/// `(done, total)` steps: the layout, each page, the assembly with its font
+/// subsets, the compressed file (`total` is the page count plus 3, known
+/// once the layout is done). When `progress` answers false the rendering
+/// stops with [`RenderError::Cancelled`].
+pub fn render_pdf_with_progress(doc: &Document, progress: &mut dyn FnMut(u64, u64) -> bool) -> Result<Vec<u8>, RenderError> {
     let fonts = Fonts::load()?;
     let photos = photos::prepare_all(doc.blocks());
     let sizes: Vec<Option<(u32, u32)>> = photos.iter().map(|p| p.as_ref().map(|p| (p.width, p.height))).collect();
     let laid = layout(doc, &fonts, &sizes);
+    let total = laid.pages.len() as u64 + 3;
+    let mut step = |done: u64| if progress(done, total) { Ok(()) } else { Err(RenderError::Cancelled) };
+    step(1)?;
 
     let mut pdf = PdfDocument::new(&doc.title);
     let regular = pdf.add_font(&fonts.regular.parsed);
@@ -30,16 +42,22 @@ pub fn render_pdf(doc: &Document) -> Result<Vec<u8>, RenderError> {
         .map(|p| p.as_ref().map(|p| (pdf.add_image(&p.raw), p.width as f32, p.height as f32)))
         .collect();
     let ids = FontIds { regular, bold };
-    let pages = laid.pages.iter().map(|page| pdf_page(page, &laid, &ids, &images)).collect();
+    let mut pages = Vec::with_capacity(laid.pages.len());
+    for (n, page) in laid.pages.iter().enumerate() {
+        pages.push(pdf_page(page, &laid, &ids, &images));
+        step(2 + n as u64)?;
+    }
     pdf.with_pages(pages);
 
     let mut warnings = Vec::new();
     let mut file = pdf.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
     add_outline(&mut file, &laid.anchors)?;
     file.catalog_mut()?.set("Lang", lopdf::text_string(doc.lang.code()));
+    step(total - 1)?;
     file.compress();
     let mut bytes = Vec::new();
     file.save_to(&mut bytes).map_err(|e| RenderError::Write(e.to_string()))?;
+    step(total)?;
     Ok(bytes)
 }
 

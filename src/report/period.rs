@@ -10,12 +10,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
 use crate::domain::{Activity, Kind, PartialDate, Status};
-use crate::store::{Count, Filter, Sort, Stats, Store, StoreError};
+use crate::store::{Count, Filter, Sort, Stats, Store};
 
 use super::words::{self, capitalize, country_name, kind_plural, when};
 use super::{
-    format_amount, format_count, BarChart, Block, Column, Cover, Document, Figure, Lang, Metadata, Paper, Section,
-    Table,
+    file_name, format_amount, format_count, BarChart, Block, Column, Cover, Document, Figure, Lang, Metadata, Paper,
+    ReportError, Section, Table,
 };
 
 /// Countries listed in the summary's table.
@@ -54,13 +54,33 @@ impl PeriodRequest {
             ..Filter::default()
         }
     }
+
+    /// Whether the request narrows the period to some axes, kinds, countries or status.
+    pub fn is_filtered(&self) -> bool {
+        !self.axes.is_empty() || !self.kinds.is_empty() || !self.countries.is_empty() || self.status.is_some()
+    }
+
+    /// The name a save dialog proposes: `informe-2021-S2.pdf`.
+    pub fn file_name(&self) -> String {
+        file_name::period_report(self.lang, self.from, self.to)
+    }
 }
 
 /// Reads the period's activities and figures from the store and declares
-/// the report.
-pub fn period_report(store: &Store, request: &PeriodRequest) -> Result<Document, StoreError> {
+/// the report. A period that ends before it starts, or that has no
+/// activities, is refused with a message saying so.
+pub fn period_report(store: &Store, request: &PeriodRequest) -> Result<Document, ReportError> {
+    ReportError::check_period(request.from, request.to)?;
     let filter = request.filter();
     let activities = store.list(&filter)?.items;
+    if activities.is_empty() {
+        return Err(ReportError::NoActivities {
+            from: request.from,
+            to: request.to,
+            filtered: request.is_filtered(),
+            country: None,
+        });
+    }
     let stats = store.stats(&filter)?;
     let axis_order: Vec<String> = store.axes()?.into_iter().map(|a| a.name).collect();
     Ok(period_document(request, &activities, &stats, &axis_order))

@@ -8,4 +8,5 @@ pub mod directory;
 pub mod drafts;
 pub mod files;
 pub mod reference;
+pub mod reports;
 pub mod schema;

@@ -96,9 +96,6 @@ fn write(doc: &Document, out: &PathBuf) -> Result<()> {
 }
 
 pub fn period(store: &Store, a: ReportArgs) -> Result<()> {
-    if a.to < a.from {
-        return Err(anyhow!("el periodo termina ({}) antes de empezar ({})", a.to, a.from));
-    }
     let request = report::PeriodRequest {
         from: a.from,
         to: a.to,

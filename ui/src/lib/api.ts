@@ -24,6 +24,11 @@ import type { Progress } from './bindings/Progress';
 import type { Stats } from './bindings/Stats';
 import type { Undone } from './bindings/Undone';
 import type { CountryRef } from './bindings/CountryRef';
+import type { CountryBriefOptions } from './bindings/CountryBriefOptions';
+import type { Lang } from './bindings/Lang';
+import type { Paper } from './bindings/Paper';
+import type { PeriodReportOptions } from './bindings/PeriodReportOptions';
+import type { SavedPdf } from './bindings/SavedPdf';
 
 /** The core's `Filter` deserialises with every field defaulted, so any subset may be sent. */
 export type FilterQuery = Partial<Filter>;
@@ -67,6 +72,8 @@ export const api = {
   mergeOrganisations: (keep: string, drop: string) => invoke<null>('merge_organisations', { keep, drop }),
   attachFiles: (id: string) => invoke<Attachment[]>('attach_files', { id }),
   attachmentImage: (hash: string, mediaType: string) => invoke<string>('attachment_image', { hash, mediaType }),
+  saveBrief: (id: string, lang: Lang, paper: Paper) => invoke<SavedPdf | null>('save_brief', { id, lang, paper }),
+  openSavedPdf: (path: string) => invoke<null>('open_saved_pdf', { path }),
 };
 
 /** A long job: its progress arrives on `onProgress`; `cancel()` asks the backend to stop. */
@@ -89,4 +96,8 @@ export function startJob<T>(command: string, args: Record<string, unknown>, onPr
 
 export const jobs = {
   loadSampleData: (onProgress: (p: Progress) => void) => startJob<ImportReport>('load_sample_data', {}, onProgress),
+  savePeriodReport: (options: PeriodReportOptions, onProgress: (p: Progress) => void) =>
+    startJob<SavedPdf | null>('save_period_report', { options }, onProgress),
+  saveCountryBrief: (options: CountryBriefOptions, onProgress: (p: Progress) => void) =>
+    startJob<SavedPdf | null>('save_country_brief', { options }, onProgress),
 };

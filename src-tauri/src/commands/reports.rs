@@ -1,0 +1,274 @@
+//! PDF documents: the period report, an activity's brief and a country brief. The core
+//! declares and renders them; here they are read from the store, rendered with progress,
+//! written where the person chooses with the save dialog and, on request, opened with the
+//! system's PDF viewer — only files written this way, in this session.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use chrono::{NaiveDate, Utc};
+use enlace::domain::{ActivityId, Kind};
+use enlace::report::{self, Document, Lang, Paper};
+use serde::{Deserialize, Serialize};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, State};
+use ts_rs::TS;
+
+use crate::dialogs::{self, Filter};
+use crate::error::{CommandError, CommandResult, ErrorCode};
+use crate::jobs::Progress;
+use crate::state::AppState;
+
+const PDF: &[Filter] = &[Filter { name: "Documento PDF", extensions: &["pdf"] }];
+
+/// What the report dialog asks for: the period, optional filters, language and paper.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct PeriodReportOptions {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// Axis names; empty: every axis.
+    pub axes: Vec<String>,
+    pub kinds: Vec<Kind>,
+    /// ISO alpha-2 codes.
+    pub countries: Vec<String>,
+    pub lang: Lang,
+    pub paper: Paper,
+}
+
+/// A country brief: the country (ISO alpha-2) and the period.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct CountryBriefOptions {
+    pub country: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub lang: Lang,
+    pub paper: Paper,
+}
+
+/// A PDF written where the person chose.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SavedPdf {
+    pub path: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+/// The files this session saved: the only ones `open_saved_pdf` opens.
+#[derive(Default)]
+pub struct SavedFiles(Mutex<Vec<PathBuf>>);
+
+impl SavedFiles {
+    fn remember(&self, path: &Path) {
+        self.0.lock().expect("saved files lock").push(path.to_path_buf());
+    }
+
+    /// The saved file whose path the window sends back, if this session saved it.
+    fn find(&self, path: &str) -> Option<PathBuf> {
+        self.0.lock().expect("saved files lock").iter().find(|p| p.as_os_str() == path).cloned()
+    }
+}
+
+/// The office named on the documents: the one given at first start.
+fn office(state: &AppState) -> String {
+    state.profile().map(|p| p.office).unwrap_or_default()
+}
+
+/// Renders with progress on the job; `cancel_job` stops it before anything is written.
+fn render(doc: &Document, progress: &mut dyn FnMut(u64, u64) -> bool) -> CommandResult<Vec<u8>> {
+    Ok(report::render_pdf_with_progress(doc, progress)?)
+}
+
+/// Asks where to save the rendered PDF (proposing `file_name`) and writes it there.
+/// `None` when the dialog is cancelled.
+async fn save(app: &AppHandle, saved: &SavedFiles, pdf: &[u8], file_name: &str) -> CommandResult<Option<SavedPdf>> {
+    let Some(path) = dialogs::pick_save_path(app, "Guardar PDF", file_name, PDF).await else {
+        return Ok(None);
+    };
+    std::fs::write(&path, pdf).map_err(|e| CommandError::io("No se pudo guardar el PDF", "Could not save the PDF", &e))?;
+    saved.remember(&path);
+    Ok(Some(SavedPdf { path: path.display().to_string(), bytes: pdf.len() as u64 }))
+}
+
+/// The period report: refused at once for a backward or empty period; otherwise rendered with
+/// progress on `progress`, then saved where the person chooses (`None`: dialog cancelled).
+#[tauri::command]
+pub async fn save_period_report(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    saved: State<'_, SavedFiles>,
+    options: PeriodReportOptions,
+    job: String,
+    progress: Channel<Progress>,
+) -> CommandResult<Option<SavedPdf>> {
+    let request = report::PeriodRequest {
+        from: options.from,
+        to: options.to,
+        axes: options.axes,
+        kinds: options.kinds,
+        countries: options.countries,
+        status: None,
+        lang: options.lang,
+        paper: options.paper,
+        office: office(&state),
+        generated: Utc::now(),
+    };
+    let pdf = {
+        let doc = report::period_report(&state.store(), &request)?;
+        let handle = state.jobs.start(&job, progress);
+        render(&doc, &mut |done, total| handle.report(done, total).is_ok())?
+    };
+    save(&app, &saved, &pdf, &request.file_name()).await
+}
+
+/// The brief ("ficha informativa") of one activity, saved where the person chooses.
+#[tauri::command]
+pub async fn save_brief(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    saved: State<'_, SavedFiles>,
+    id: ActivityId,
+    lang: Lang,
+    paper: Paper,
+) -> CommandResult<Option<SavedPdf>> {
+    let request = report::BriefRequest { id, lang, paper, office: office(&state), generated: Utc::now() };
+    let (pdf, file_name) = {
+        let store = state.store();
+        let title = store.get(&id)?.map(|a| a.title).unwrap_or_default();
+        let doc = report::brief_report(&store, &request)?;
+        drop(store);
+        (render(&doc, &mut |_, _| true)?, request.file_name(&title))
+    };
+    save(&app, &saved, &pdf, &file_name).await
+}
+
+/// Everything done with one country in a period, with progress like the period report.
+#[tauri::command]
+pub async fn save_country_brief(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    saved: State<'_, SavedFiles>,
+    options: CountryBriefOptions,
+    job: String,
+    progress: Channel<Progress>,
+) -> CommandResult<Option<SavedPdf>> {
+    let request = report::CountryBriefRequest {
+        country: options.country,
+        from: options.from,
+        to: options.to,
+        lang: options.lang,
+        paper: options.paper,
+        office: office(&state),
+        generated: Utc::now(),
+    };
+    let pdf = {
+        let doc = report::country_brief_report(&state.store(), &request)?;
+        let handle = state.jobs.start(&job, progress);
+        render(&doc, &mut |done, total| handle.report(done, total).is_ok())?
+    };
+    save(&app, &saved, &pdf, &request.file_name()).await
+}
+
+/// Opens a PDF this session saved with the system's viewer. The path must be one the save
+/// dialog gave; the viewer is started directly (no shell), with the path as its argument.
+#[tauri::command]
+pub fn open_saved_pdf(saved: State<'_, SavedFiles>, path: String) -> CommandResult<()> {
+    let path = saved.find(&path).ok_or_else(|| {
+        CommandError::new(ErrorCode::NotFound, "Solo se pueden abrir los PDF guardados en esta sesión.", "Only PDFs saved in this session can be opened.")
+    })?;
+    open::that_detached(&path).map_err(|e| CommandError::io("No se pudo abrir el PDF", "Could not open the PDF", &e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::jobs::Jobs;
+    use enlace::report::{Block, Metadata, Section};
+
+    fn document(paragraphs: usize) -> Document {
+        let metadata = Metadata { author: "Oficina".into(), subject: String::new(), keywords: vec![], created: Utc::now() };
+        let mut doc = Document::new("Informe", Lang::Es, metadata);
+        let mut section = Section::new("Actividades");
+        for n in 0..paragraphs {
+            section.push(Block::Paragraph(format!("Actividad {n}: reunión con la Embajada del Perú.")));
+        }
+        doc.push_section(section);
+        doc
+    }
+
+    /// A channel that keeps what the window would have been sent.
+    fn recording() -> (Channel<Progress>, std::sync::Arc<Mutex<Vec<String>>>) {
+        let sent = std::sync::Arc::new(Mutex::new(Vec::new()));
+        let keep = sent.clone();
+        let channel = Channel::new(move |body| {
+            if let tauri::ipc::InvokeResponseBody::Json(json) = body {
+                keep.lock().unwrap().push(json);
+            }
+            Ok(())
+        });
+        (channel, sent)
+    }
+
+    #[test]
+    fn the_window_sees_progress_up_to_the_total() {
+        let jobs = Jobs::default();
+        let (channel, sent) = recording();
+        let handle = jobs.start("informe", channel);
+        let pdf = render(&document(300), &mut |done, total| handle.report(done, total).is_ok()).unwrap();
+        assert!(pdf.starts_with(b"%PDF"));
+        let sent = sent.lock().unwrap();
+        let last: serde_json::Value = serde_json::from_str(sent.last().unwrap()).unwrap();
+        assert!(sent.len() > 4, "{} progress messages", sent.len());
+        assert_eq!(last["done"], last["total"]);
+    }
+
+    #[test]
+    fn cancelling_the_job_stops_the_rendering() {
+        let jobs = Jobs::default();
+        let (channel, sent) = recording();
+        let handle = jobs.start("informe", channel);
+        let mut steps = 0;
+        let err = render(&document(300), &mut |done, total| {
+            steps += 1;
+            if steps == 2 {
+                jobs.cancel("informe");
+            }
+            handle.report(done, total).is_ok()
+        })
+        .unwrap_err();
+        assert_eq!(err.code, ErrorCode::Cancelled);
+        assert_eq!(err.message_es, "Operación cancelada.");
+        assert_eq!(sent.lock().unwrap().len(), 1, "nothing reported after the cancel");
+    }
+
+    #[test]
+    fn only_files_saved_in_this_session_can_be_opened() {
+        let saved = SavedFiles::default();
+        saved.remember(Path::new("/tmp/informe-2021-S2.pdf"));
+        assert_eq!(saved.find("/tmp/informe-2021-S2.pdf"), Some(PathBuf::from("/tmp/informe-2021-S2.pdf")));
+        assert_eq!(saved.find("/etc/passwd"), None);
+        assert_eq!(saved.find("/tmp/../tmp/informe-2021-S2.pdf"), None);
+    }
+
+    #[test]
+    fn a_backward_period_reaches_the_window_in_spanish_and_english() {
+        let from = NaiveDate::from_ymd_opt(2021, 12, 31).unwrap();
+        let to = NaiveDate::from_ymd_opt(2021, 7, 1).unwrap();
+        let err: CommandError = report::ReportError::BackwardPeriod { from, to }.into();
+        assert_eq!(err.code, ErrorCode::Invalid);
+        assert!(err.message_es.starts_with("El periodo termina el 1 de julio de 2021"), "{}", err.message_es);
+        assert!(err.message_en.starts_with("The period ends on 1 July 2021"), "{}", err.message_en);
+    }
+
+    #[test]
+    fn options_arrive_as_the_window_sends_them() {
+        let options: PeriodReportOptions = serde_json::from_value(serde_json::json!({
+            "from": "2021-07-01", "to": "2021-12-31", "axes": ["Ciudad Sustentable"], "kinds": ["illumination"],
+            "countries": ["PE"], "lang": "en", "paper": "a4"
+        }))
+        .unwrap();
+        assert_eq!((options.lang, options.paper, options.kinds), (Lang::En, Paper::A4, vec![Kind::Illumination]));
+    }
+}

@@ -1,0 +1,46 @@
+// Saved PDFs: the document language that follows the window's, the notice after saving with
+// its "Abrir" action, and the brief of one activity.
+import { api, isCommandError } from './api';
+import type { Lang } from './bindings/Lang';
+import type { SavedPdf } from './bindings/SavedPdf';
+import { formatNumber } from './format';
+import { i18n, pick, t } from './i18n/index.svelte';
+import { notify } from './toasts.svelte';
+
+/** The language a document is printed in by default: the window's. */
+export function windowLang(): Lang {
+  return i18n.locale === 'en' ? 'en' : 'es';
+}
+
+export function errorText(e: unknown): string {
+  return isCommandError(e) ? pick({ es: e.message_es, en: e.message_en }) : String(e);
+}
+
+/** "PDF guardado en /ruta/informe.pdf (212 KB)." */
+export function savedText(saved: SavedPdf): string {
+  const size = `${formatNumber(Math.max(1, Math.ceil(saved.bytes / 1024)), i18n.locale)} KB`;
+  return t('reports.saved', { path: saved.path, size });
+}
+
+/** Opens a PDF this session saved with the system's viewer. */
+export async function openPdf(path: string): Promise<void> {
+  try {
+    await api.openSavedPdf(path);
+  } catch (e) {
+    notify(errorText(e), { kind: 'error' });
+  }
+}
+
+/** Makes an activity's brief, asks where to save it, and offers to open it. */
+export async function printBrief(id: string): Promise<void> {
+  try {
+    const saved = await api.saveBrief(id, windowLang(), 'letter');
+    if (!saved) {
+      notify(t('reports.notSaved'));
+      return;
+    }
+    notify(savedText(saved), { action: { label: t('reports.open.short'), run: () => openPdf(saved.path) } });
+  } catch (e) {
+    notify(errorText(e), { kind: 'error' });
+  }
+}

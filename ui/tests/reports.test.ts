@@ -1,0 +1,152 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { describe, expect, it } from 'vitest';
+import Reports from '../src/screens/Reports.svelte';
+import type { Progress } from '../src/lib/bindings/Progress';
+import { i18n } from '../src/lib/i18n/index.svelte';
+import { session } from '../src/lib/session.svelte';
+import { countries, schemas } from './fixtures';
+
+type Args = Record<string, unknown>;
+
+/** Activity counts as the backend gives them: 187 in the second semester of 2021, none before. */
+function stats(filter: { from?: string; to?: string }) {
+  const inSecond = (filter.to ?? '9999') >= '2021-07-01' && (filter.from ?? '0000') <= '2021-12-31';
+  const total = inSecond ? 187 : 0;
+  return {
+    total,
+    by_kind: [],
+    by_country: total ? [{ key: 'PE', count: 12 }, { key: 'FR', count: 9 }] : [],
+    by_axis: [],
+    by_month: [{ key: '2021-03', count: 40 }, { key: '2021-08', count: 187 }],
+    participants_trained: 0,
+    financing: [],
+  };
+}
+
+/** Mocks the backend; `handlers` answer the report commands, stats are always answered. */
+function backend(handlers: Record<string, (args: Args) => unknown> = {}) {
+  const calls: { cmd: string; args: Args }[] = [];
+  mockIPC((cmd, args) => {
+    calls.push({ cmd, args: args as Args });
+    if (cmd === 'activity_stats') return stats((args as { filter: { from?: string; to?: string } }).filter);
+    return handlers[cmd]?.(args as Args) ?? null;
+  });
+  return calls;
+}
+
+function setup() {
+  session.schemas = schemas;
+  session.countries = countries;
+  session.axes = [{ id: 'a1', name: 'Ciudad Sustentable', position: 1n }];
+}
+
+async function pickSecondSemesterOf2021() {
+  const year = await screen.findByRole('option', { name: /^2021/ });
+  await userEvent.selectOptions(screen.getByLabelText('Año'), year);
+  await userEvent.click(screen.getByRole('button', { name: 'Julio–diciembre' }));
+}
+
+describe('the reports screen', () => {
+  it('fills the dates from the semester and year presets and counts what the report holds', async () => {
+    setup();
+    backend();
+    render(Reports);
+    await pickSecondSemesterOf2021();
+    expect(screen.getByLabelText(/Desde/)).toHaveValue('2021-07-01');
+    expect(screen.getByLabelText(/Hasta/)).toHaveValue('2021-12-31');
+    expect(screen.getByRole('button', { name: 'Julio–diciembre' })).toHaveAttribute('aria-pressed', 'true');
+    expect(await screen.findByText('187 actividades en el periodo con estos filtros.')).toBeInTheDocument();
+    // The year option says how many activities the year has.
+    expect(screen.getByRole('option', { name: '2021 (227 actividades)' })).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Enero–junio' }));
+    expect(screen.getByLabelText(/Desde/)).toHaveValue('2021-01-01');
+    expect(screen.getByLabelText(/Hasta/)).toHaveValue('2021-06-30');
+    expect(await screen.findByText(/No hay actividades en este periodo/)).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Año completo' }));
+    expect(screen.getByLabelText(/Desde/)).toHaveValue('2021-01-01');
+    expect(screen.getByLabelText(/Hasta/)).toHaveValue('2021-12-31');
+  });
+
+  it('refuses a period that ends before it starts, and says so next to the date', async () => {
+    setup();
+    const calls = backend();
+    render(Reports);
+    await pickSecondSemesterOf2021();
+    await fireEvent.input(screen.getByLabelText(/Desde/), { target: { value: '2021-12-31' } });
+    await fireEvent.input(screen.getByLabelText(/Hasta/), { target: { value: '2021-07-01' } });
+    expect(screen.getByText('La fecha final es anterior a la inicial.')).toBeInTheDocument();
+    expect(screen.getByLabelText(/Hasta/)).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('button', { name: 'Generar informe' })).toBeDisabled();
+    await fireEvent.submit(screen.getByRole('button', { name: 'Generar informe' }).closest('form')!);
+    expect(calls.some((c) => c.cmd === 'save_period_report')).toBe(false);
+  });
+
+  it('shows the progress while the PDF renders and cancels the job', async () => {
+    setup();
+    let sendProgress: (p: Progress) => void = () => {};
+    let fail: (e: unknown) => void = () => {};
+    const calls = backend({
+      save_period_report: (args) => {
+        sendProgress = (args.progress as { onmessage: (p: Progress) => void }).onmessage;
+        return new Promise((_, reject) => (fail = reject));
+      },
+      cancel_job: () => {
+        fail({ code: 'cancelled', message_es: 'Operación cancelada.', message_en: 'Operation cancelled.', fields: [] });
+        return true;
+      },
+    });
+    render(Reports);
+    await pickSecondSemesterOf2021();
+    await userEvent.selectOptions(screen.getByLabelText('Eje'), 'Ciudad Sustentable');
+    await userEvent.click(screen.getByLabelText('A4'));
+    await userEvent.click(screen.getByRole('button', { name: 'Generar informe' }));
+
+    const request = calls.find((c) => c.cmd === 'save_period_report')!.args;
+    expect(request.options).toEqual({ from: '2021-07-01', to: '2021-12-31', axes: ['Ciudad Sustentable'], kinds: [], countries: [], lang: 'es', paper: 'a4' });
+    sendProgress({ done: 3, total: 10 });
+    const bar = await screen.findByLabelText('Generando el PDF…');
+    await waitFor(() => expect(bar).toHaveAttribute('value', '3'));
+    expect(bar).toHaveAttribute('max', '10');
+    expect(screen.getByText('3 / 10')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Generar informe' })).toBeDisabled();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Cancelar' }));
+    expect(calls.find((c) => c.cmd === 'cancel_job')!.args.job).toBe(request.job);
+    await waitFor(() => expect(screen.queryByLabelText('Generando el PDF…')).not.toBeInTheDocument());
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Generar informe' })).toBeEnabled();
+  });
+
+  it('tells where the PDF was saved and opens it on request', async () => {
+    setup();
+    const calls = backend({ save_period_report: () => ({ path: '/tmp/informe-2021-S2.pdf', bytes: 215_000 }) });
+    render(Reports);
+    await pickSecondSemesterOf2021();
+    await userEvent.click(screen.getByRole('button', { name: 'Generar informe' }));
+    expect(await screen.findByText('PDF guardado en /tmp/informe-2021-S2.pdf (210 KB).')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Abrir el PDF' }));
+    expect(calls.find((c) => c.cmd === 'open_saved_pdf')!.args).toEqual({ path: '/tmp/informe-2021-S2.pdf' });
+  });
+
+  it('shows the backend refusal of an empty period in the window language', async () => {
+    setup();
+    i18n.locale = 'en';
+    backend({
+      save_country_brief: () => {
+        throw { code: 'not_found', message_es: 'No hay actividades registradas con Perú…', message_en: 'No activities are recorded with Peru…', fields: [] };
+      },
+    });
+    render(Reports);
+    const year = await screen.findByRole('option', { name: /^2021/ });
+    await userEvent.selectOptions(screen.getByLabelText('Year'), year);
+    await userEvent.click(screen.getByRole('button', { name: 'July–December' }));
+    await userEvent.selectOptions(screen.getByLabelText('Country to brief on'), await screen.findByRole('option', { name: 'Peru (12)' }));
+    expect(screen.getByLabelText('Document language')).toHaveValue('en');
+    await userEvent.click(screen.getByRole('button', { name: 'Make country brief' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('No activities are recorded with Peru…');
+  });
+});
