@@ -9,6 +9,7 @@ const COMMANDS: &[&str] = &[
     "list_organisations", "organisations_like", "likely_duplicate_organisations", "merge_organisations",
     "load_sample_data", "attach_files", "attachment_image",
     "list_countries", "illumination_calendar", "import_activities", "export_activities",
+    "sync_status", "create_identity", "save_public_identity", "add_peer", "add_peer_file", "export_bundle", "preview_bundle", "import_bundle", "list_conflicts", "resolve_conflict",
 ];
 
 fn main() {

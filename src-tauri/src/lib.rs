@@ -11,7 +11,7 @@ mod profile;
 mod state;
 mod undo;
 
-use commands::{activities::*, app::*, data::*, directory::*, drafts::*, files::*, reference::*, schema::*};
+use commands::{activities::*, app::*, data::*, directory::*, drafts::*, files::*, reference::*, schema::*, sync::*};
 use tauri::Manager;
 
 pub fn run() {
@@ -19,6 +19,7 @@ pub fn run() {
         .setup(|app| {
             let data_dir = state::data_dir(app.handle())?;
             app.manage(state::AppState::open(&data_dir)?);
+            app.manage(commands::sync::PendingBundle::default());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -30,6 +31,7 @@ pub fn run() {
             list_organisations, organisations_like, likely_duplicate_organisations, merge_organisations,
             load_sample_data, attach_files, attachment_image,
             list_countries, illumination_calendar, import_activities, export_activities,
+            sync_status, create_identity, save_public_identity, add_peer, add_peer_file, export_bundle, preview_bundle, import_bundle, list_conflicts, resolve_conflict,
         ])
         .run(tauri::generate_context!())
         .expect("Enlace no pudo iniciar");

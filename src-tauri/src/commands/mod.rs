@@ -9,3 +9,4 @@ pub mod drafts;
 pub mod files;
 pub mod reference;
 pub mod schema;
+pub mod sync;
