@@ -108,7 +108,8 @@ pub async fn export_bundle(
 ) -> CommandResult<Option<String>> {
     let (to, name) = {
         let store = state.store();
-        let to = roster::get(store.connection(), &peer)?
+        let to = roster::get(store.connection(), &peer)
+            .map_err(SyncError::from)?
             .ok_or_else(|| CommandError::new(ErrorCode::NotFound, "Esa copia no está en el registro.", "That copy is not in the roster."))?;
         let name = sync::export::next_file_name(&store, &to)?;
         (to, name)
