@@ -10,6 +10,7 @@ const COMMANDS: &[&str] = &[
     "load_sample_data", "attach_files", "attachment_image",
     "list_countries", "illumination_calendar", "import_activities", "export_activities",
     "save_period_report", "save_brief", "save_country_brief", "open_saved_pdf",
+    "sync_status", "create_identity", "save_public_identity", "add_peer", "add_peer_file", "export_bundle", "preview_bundle", "import_bundle", "list_conflicts", "resolve_conflict",
 ];
 
 fn main() {

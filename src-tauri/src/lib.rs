@@ -11,7 +11,7 @@ mod profile;
 mod state;
 mod undo;
 
-use commands::{activities::*, app::*, data::*, directory::*, drafts::*, files::*, reference::*, reports::*, schema::*};
+use commands::{activities::*, app::*, data::*, directory::*, drafts::*, files::*, reference::*, reports::*, schema::*, sync::*};
 use tauri::Manager;
 
 pub fn run() {
@@ -20,6 +20,7 @@ pub fn run() {
             let data_dir = state::data_dir(app.handle())?;
             app.manage(state::AppState::open(&data_dir)?);
             app.manage(SavedFiles::default());
+            app.manage(commands::sync::PendingBundle::default());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -32,6 +33,7 @@ pub fn run() {
             load_sample_data, attach_files, attachment_image,
             list_countries, illumination_calendar, import_activities, export_activities,
             save_period_report, save_brief, save_country_brief, open_saved_pdf,
+            sync_status, create_identity, save_public_identity, add_peer, add_peer_file, export_bundle, preview_bundle, import_bundle, list_conflicts, resolve_conflict,
         ])
         .run(tauri::generate_context!())
         .expect("Enlace no pudo iniciar");

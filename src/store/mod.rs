@@ -169,6 +169,18 @@ impl Store {
         Ok(value)
     }
 
+    /// Runs `work` in a transaction that is always rolled back: what a write would do,
+    /// without doing it (previews).
+    pub fn with_rollback<T, E>(&mut self, work: impl FnOnce(&Transaction) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<rusqlite::Error>,
+    {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = work(&tx);
+        tx.rollback()?;
+        value
+    }
+
     /// A setting kept in the database (`meta` table).
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         use rusqlite::OptionalExtension;

@@ -57,6 +57,65 @@ fn title_of(state: &RecordState) -> Option<String> {
     state.value().get("title").and_then(Value::as_str).map(str::to_string)
 }
 
+/// One open conflict as the app shows it.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ConflictView {
+    pub activity_id: String,
+    pub title: Option<String>,
+    /// The field concerned; `_deleted` when the record was deleted on one copy while edited
+    /// on another.
+    pub field: String,
+    /// A field conflict: the current value first, then the others, numbered as
+    /// [`Choice::Keep`] takes them. Delete-vs-edit: the deletion, then the edits.
+    pub values: Vec<ConflictValue>,
+}
+
+/// One of the values in conflict: who wrote it and when.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ConflictValue {
+    pub field: String,
+    pub value: Value,
+    /// The name of the copy that wrote it (this copy's or a roster entry's).
+    pub by: String,
+    /// RFC 3339, by the writer's clock.
+    pub at: String,
+}
+
+/// Every open conflict, with the names of the copies involved.
+pub fn views(store: &Store) -> Result<Vec<ConflictView>, SyncError> {
+    let conn = store.connection();
+    let me = Identity::load(conn)?;
+    let name_of = |head: &Head| -> String {
+        let origin = head.stamp.origin;
+        match &me {
+            Some(me) if me.public.id == origin => me.public.name.clone(),
+            _ => super::roster::get(conn, &origin).ok().flatten().map_or_else(|| origin.to_string(), |p| p.name),
+        }
+    };
+    let value = |field: &str, head: &Head| ConflictValue {
+        field: field.to_string(),
+        value: head.value.clone(),
+        by: name_of(head),
+        at: head.stamp.hlc.wall().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+    };
+    Ok(list(store)?
+        .into_iter()
+        .map(|entry| {
+            let values = match &entry.conflict {
+                Conflict::Field { field, winner, losers } => {
+                    std::iter::once(winner).chain(losers).map(|h| value(field, h)).collect()
+                }
+                Conflict::DeleteEdit { deleted, edits } => {
+                    std::iter::once(value(DELETED, deleted)).chain(edits.iter().map(|(f, h)| value(f, h))).collect()
+                }
+            };
+            ConflictView { field: entry.field().to_string(), activity_id: entry.activity_id, title: entry.title, values }
+        })
+        .collect())
+}
+
 /// Every open conflict, by activity.
 pub fn list(store: &Store) -> Result<Vec<Entry>, SyncError> {
     let mut stmt = store
@@ -73,7 +132,9 @@ pub fn list(store: &Store) -> Result<Vec<Entry>, SyncError> {
 }
 
 /// What the coordinator keeps.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, ts_rs::TS)]
+#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+#[ts(export, rename = "ConflictChoice")]
 pub enum Choice {
     /// Value number N as `list` shows it (0 = the current one).
     Keep(usize),

@@ -1,7 +1,12 @@
 //! Making a bundle for a peer: by default the changes it has not acknowledged, with `all`
 //! everything this copy holds; plus the attachment files those changes link.
+//!
+//! A bundle counts as sent (its number taken, its changes no longer "not yet sent") once it is
+//! recorded in `sync_bundles`: [`export`] records it at once, [`export_file`] only after the
+//! file is written, so a cancelled or failed export leaves no gap in the recipient's series.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use rusqlite::Connection;
 
@@ -24,14 +29,28 @@ impl Exported {
     /// A file name that says who sent it to whom and its number:
     /// `ana-lopez-para-oficina-central-0005.enlace`.
     pub fn suggested_file_name(&self) -> String {
-        let slug = |name: &str| crate::text::fold(name).replace(' ', "-");
-        format!(
-            "{}-para-{}-{:04}.enlace",
-            slug(&self.manifest.sender.name),
-            slug(&self.manifest.recipient.name),
-            self.manifest.number
-        )
+        file_name(&self.manifest.sender.name, &self.manifest.recipient.name, self.manifest.number)
     }
+}
+
+fn file_name(sender: &str, recipient: &str, number: u64) -> String {
+    let slug = |name: &str| crate::text::fold(name).replace(' ', "-");
+    format!("{}-para-{}-{:04}.enlace", slug(sender), slug(recipient), number)
+}
+
+fn next_number(conn: &Connection, peer: CopyId) -> rusqlite::Result<u64> {
+    let n: i64 = conn.query_row(
+        "SELECT COALESCE(MAX(number), 0) + 1 FROM sync_bundles WHERE direction = 'out' AND peer = ?1",
+        [peer.to_string()],
+        |r| r.get(0),
+    )?;
+    Ok(n as u64)
+}
+
+/// The name the next bundle for `to` would get (for a save dialog, before exporting).
+pub fn next_file_name(store: &Store, to: &PublicIdentity) -> Result<String, SyncError> {
+    let me = Identity::require(store.connection())?;
+    Ok(file_name(&me.public.name, &to.name, next_number(store.connection(), to.id)?))
 }
 
 fn acked(conn: &Connection, peer: CopyId) -> rusqlite::Result<BTreeMap<CopyId, u64>> {
@@ -47,12 +66,21 @@ fn acked(conn: &Connection, peer: CopyId) -> rusqlite::Result<BTreeMap<CopyId, u
     Ok(out)
 }
 
-fn changes_for(conn: &Connection, peer: CopyId, all: bool) -> Result<Vec<Change>, SyncError> {
+/// Reports `(done, total)` now and then; answering `false` cancels.
+pub type Progress<'a> = &'a mut dyn FnMut(u64, u64) -> bool;
+
+fn changes_for(conn: &Connection, peer: CopyId, all: bool, progress: Progress) -> Result<Vec<Change>, SyncError> {
     let acks = if all { BTreeMap::new() } else { acked(conn, peer)? };
+    let total: i64 = conn.query_row("SELECT COUNT(*) FROM sync_log", [], |r| r.get(0))?;
     let mut stmt = conn.prepare("SELECT origin, seq, change FROM sync_log ORDER BY origin, seq")?;
     let mut rows = stmt.query([])?;
     let mut out = Vec::new();
+    let mut read = 0u64;
     while let Some(r) = rows.next()? {
+        read += 1;
+        if read % 500 == 0 && !progress(read, total as u64) {
+            return Err(SyncError::Cancelled);
+        }
         let origin: CopyId = r.get::<_, String>(0)?.parse().map_err(|_| SyncError::Corrupt("origen".into()))?;
         let seq = r.get::<_, i64>(1)? as u64;
         if !all && (origin == peer || seq <= acks.get(&origin).copied().unwrap_or(0)) {
@@ -60,6 +88,9 @@ fn changes_for(conn: &Connection, peer: CopyId, all: bool) -> Result<Vec<Change>
         }
         let text: String = r.get(2)?;
         out.push(serde_json::from_str(&text).map_err(|e| SyncError::Corrupt(e.to_string()))?);
+    }
+    if !progress(read, total as u64) {
+        return Err(SyncError::Cancelled);
     }
     Ok(out)
 }
@@ -90,23 +121,51 @@ fn attachment_files(store: &Store, changes: &[Change]) -> Result<BTreeMap<String
     Ok(files)
 }
 
-/// Makes the next bundle for `to` (who must be in the roster).
+/// Makes the next bundle for `to` (who must be in the roster) and records it as sent.
 pub fn export(store: &mut Store, to: &PublicIdentity, all: bool) -> Result<Exported, SyncError> {
+    let exported = prepare(store, to, all, &mut |_, _| true)?;
+    record_sent(store, &exported.manifest)?;
+    Ok(exported)
+}
+
+/// Makes the next bundle for `to` and writes it to `out` (beside it first, so a half-written
+/// bundle never carries its name); it counts as sent only once written. `progress` may cancel
+/// until the file is written ([`SyncError::Cancelled`], nothing recorded).
+pub fn export_file(store: &mut Store, to: &PublicIdentity, all: bool, out: &Path, progress: Progress) -> Result<Exported, SyncError> {
+    let mut last = (0, 0);
+    let mut track = |done, total| {
+        last = (done, total);
+        progress(done, total)
+    };
+    let exported = prepare(store, to, all, &mut track)?;
+    if !progress(last.0, last.1) {
+        return Err(SyncError::Cancelled);
+    }
+    let partial = out.with_extension("partial");
+    let written = std::fs::write(&partial, &exported.bytes).and_then(|()| std::fs::rename(&partial, out));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&partial);
+        return Err(SyncError::Write(format!("{}: {e}", out.display())));
+    }
+    if let Err(e) = record_sent(store, &exported.manifest) {
+        let _ = std::fs::remove_file(out);
+        return Err(e);
+    }
+    Ok(exported)
+}
+
+fn prepare(store: &mut Store, to: &PublicIdentity, all: bool, progress: Progress) -> Result<Exported, SyncError> {
     let me = Identity::require(store.connection())?;
     let peer = roster::get(store.connection(), &to.id)?
         .filter(|p| p.age == to.age && p.minisign == to.minisign)
         .ok_or_else(|| SyncError::NotInRoster(to.name.clone()))?;
     let (changes, number, holdings, created_hlc) = store.with_transaction(|tx| {
         journal::ingest_local(tx, me.public.id)?;
-        let changes = changes_for(tx, peer.id, all)?;
-        let number: i64 = tx.query_row(
-            "SELECT COALESCE(MAX(number), 0) + 1 FROM sync_bundles WHERE direction = 'out' AND peer = ?1",
-            [peer.id.to_string()],
-            |r| r.get(0),
-        )?;
+        let changes = changes_for(tx, peer.id, all, &mut *progress)?;
+        let number = next_number(tx, peer.id)?;
         let holdings = journal::holdings(tx)?;
         let created = journal::tick(tx, me.public.id)?.hlc;
-        Ok::<_, SyncError>((changes, number as u64, holdings, created))
+        Ok::<_, SyncError>((changes, number, holdings, created))
     })?;
     let attachments = attachment_files(store, &changes)?;
     let deletions = changes.iter().filter(|c| c.is_delete()).count() as u64;
@@ -131,19 +190,27 @@ pub fn export(store: &mut Store, to: &PublicIdentity, all: bool) -> Result<Expor
         entries: Vec::new(),
     };
     let bytes = seal(&me, &peer, Draft { manifest: manifest.clone(), changes, attachments })?;
+    Ok(Exported { bytes, manifest })
+}
+
+/// Records a bundle as sent: its counts and, per origin, the last change it carries (what
+/// [`super::status`] compares against to count changes not yet sent).
+fn record_sent(store: &mut Store, manifest: &Manifest) -> Result<(), SyncError> {
+    let mut summary = serde_json::to_value(&manifest.counts).expect("counts serialise");
+    let sent: BTreeMap<String, u64> = manifest.ranges.iter().map(|r| (r.origin.to_string(), r.last)).collect();
+    summary["sent"] = serde_json::json!(sent);
     store.with_transaction(|tx| {
         tx.execute(
             "INSERT INTO sync_bundles (direction, peer, number, bundle_id, created_at, done_at, summary)
              VALUES ('out', ?1, ?2, ?3, ?4, ?4, ?5)",
             (
-                peer.id.to_string(),
+                manifest.recipient.id.to_string(),
                 manifest.number as i64,
                 manifest.bundle_id.to_string(),
                 &manifest.created_at,
-                serde_json::to_string(&manifest.counts).expect("counts serialise"),
+                summary.to_string(),
             ),
         )?;
         Ok::<_, SyncError>(())
-    })?;
-    Ok(Exported { bytes, manifest })
+    })
 }

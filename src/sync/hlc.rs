@@ -89,6 +89,18 @@ impl Skew {
     pub fn ahead_es(&self) -> String {
         human_span_es(self.ahead_millis())
     }
+
+    /// "3 days", "5 hours", "20 minutes".
+    pub fn ahead_en(&self) -> String {
+        let es = self.ahead_es();
+        let (n, unit) = es.split_once(' ').expect("number and unit");
+        let unit = match unit {
+            "días" => "days",
+            "horas" => "hours",
+            _ => "minutes",
+        };
+        format!("{n} {unit}")
+    }
 }
 
 /// Checks a remote reading against this copy's wall clock.

@@ -39,8 +39,9 @@ impl FromStr for CopyId {
 }
 
 /// A field laptop or the central office.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum Role {
     Officer,
     Central,
@@ -78,8 +79,10 @@ pub enum IdentityError {
 }
 
 /// The public half of an identity: what other copies keep in their roster.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct PublicIdentity {
+    #[ts(type = "string")]
     pub id: CopyId,
     pub name: String,
     pub role: Role,

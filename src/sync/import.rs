@@ -9,6 +9,9 @@
 //!   much) unless the person accepts it knowingly (`accept_clock_skew`);
 //! - mass changes: a bundle that would delete or overwrite more than [`MASS_SHARE`] of this
 //!   copy's records (and at least [`MASS_MIN`]) needs `confirm`.
+//!
+//! [`preview`] runs the same checks and the same merge in a transaction that is rolled back,
+//! so a person sees exactly what an import would apply, skip and put in conflict before it does.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -45,9 +48,11 @@ pub struct ImportOptions {
 }
 
 /// What an import did.
-#[derive(Debug, Clone, Default, serde::Serialize)]
+#[derive(Debug, Clone, Default, serde::Serialize, ts_rs::TS)]
+#[ts(export, rename = "BundleImportReport")]
 pub struct ImportReport {
     pub sender: String,
+    #[ts(type = "number")]
     pub number: u64,
     pub applied: usize,
     pub skipped: usize,
@@ -58,7 +63,10 @@ pub struct ImportReport {
     pub deleted: usize,
     /// Records whose edits arrived before their creation: kept, written when it arrives.
     pub pending: usize,
+    /// Live records of this copy before the import.
+    pub records_before: usize,
     /// Numbers of earlier bundles from this sender never received.
+    #[ts(type = "Array<number>")]
     pub missing_bundles: Vec<u64>,
     /// Messages for the person (missing bundles, clocks, duplicates), in Spanish.
     pub warnings: Vec<String>,
@@ -81,7 +89,7 @@ pub fn import(store: &mut Store, bytes: &[u8], options: &ImportOptions) -> Resul
 
     let actor = Actor::new(format!("sincronización: {sender_name}"), Origin::Sync);
     let files = store.attachments_dir();
-    let mut report = store.with_transaction(|tx| apply(tx, &me, &opened, &actor, options, files.as_deref()))?;
+    let mut report = store.with_transaction(|tx| apply(tx, &me, &opened, &actor, options, Blobs::Write(files.as_deref())))?;
     report.warnings.extend(clock_warning(&opened, now));
     settle_org_merges(store, &actor)?;
     if me.public.role == super::identity::Role::Central {
@@ -94,6 +102,74 @@ pub fn import(store: &mut Store, bytes: &[u8], options: &ImportOptions) -> Resul
         }
     }
     Ok(report)
+}
+
+/// What importing a bundle would do, found by doing it in a transaction rolled back.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[ts(export, rename = "BundlePreview")]
+pub struct Preview {
+    /// Who signed it (signature verified against the roster, encrypted to this copy).
+    pub sender: super::PublicIdentity,
+    #[ts(type = "number")]
+    pub number: u64,
+    /// RFC 3339, sender's clock.
+    pub created_at: String,
+    /// Everything the sender has, not only what this copy lacked.
+    pub full: bool,
+    /// The counts the manifest declares.
+    pub counts: super::manifest::Counts,
+    /// The import's outcome if applied now (`applied`, `skipped`, `conflicted`, `overwritten`,
+    /// `deleted`, `missing_bundles`, `warnings`…).
+    pub expected: ImportReport,
+    /// It would delete or overwrite so many records that it needs an explicit confirmation.
+    pub needs_confirmation: bool,
+    /// How far the sender's clock runs ahead of this copy's, when more than allowed: importing
+    /// then needs `accept_clock_skew`.
+    pub clock_ahead: Option<ClockAhead>,
+}
+
+/// A sender's clock found running ahead, in words for both languages.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ClockAhead {
+    pub es: String,
+    pub en: String,
+}
+
+/// Verifies the bundle in `bytes` and says what importing it would do; writes nothing.
+pub fn preview(store: &mut Store, bytes: &[u8], now_millis_for_test: Option<u64>) -> Result<Preview, SyncError> {
+    let me = Identity::require(store.connection())?;
+    let opened = open(bytes, &me, |key| roster::by_minisign(store.connection(), key).ok().flatten())?;
+    let now = now_millis_for_test.unwrap_or_else(now_millis);
+    let newest = opened.changes.iter().map(|c| c.hlc).chain([opened.manifest.created_hlc]).max().expect("chain of one");
+    let clock_ahead = check_ahead(newest, now).err().map(|skew| ClockAhead { es: skew.ahead_es(), en: skew.ahead_en() });
+    let actor = Actor::new(format!("sincronización: {}", opened.manifest.sender.name), Origin::Sync);
+    let options = ImportOptions { confirm: true, accept_clock_skew: true, now_millis: Some(now) };
+    let mut expected = store.with_rollback(|tx| apply(tx, &me, &opened, &actor, &options, Blobs::Skip))?;
+    expected.warnings.extend(clock_warning(&opened, now));
+    let m = opened.manifest;
+    Ok(Preview {
+        needs_confirmation: is_mass_change(expected.overwritten + expected.deleted, expected.records_before),
+        sender: m.sender,
+        number: m.number,
+        created_at: m.created_at,
+        full: m.full,
+        counts: m.counts,
+        expected,
+        clock_ahead,
+    })
+}
+
+/// Whether deleting or overwriting `affected` of `total` live records needs confirmation.
+fn is_mass_change(affected: usize, total: usize) -> bool {
+    affected >= MASS_MIN && affected as f64 > MASS_SHARE * total as f64
+}
+
+/// Where attachment files of a bundle go: the store's folder, or nowhere (a preview).
+#[derive(Clone, Copy)]
+enum Blobs<'a> {
+    Write(Option<&'a Path>),
+    Skip,
 }
 
 fn clock_warning(opened: &Opened, now: u64) -> Option<String> {
@@ -113,7 +189,7 @@ fn apply(
     opened: &Opened,
     actor: &Actor,
     options: &ImportOptions,
-    files: Option<&Path>,
+    files: Blobs,
 ) -> Result<ImportReport, SyncError> {
     let m = &opened.manifest;
     let mut report = ImportReport { sender: m.sender.name.clone(), number: m.number, ..Default::default() };
@@ -138,6 +214,7 @@ fn apply(
     }
 
     let live_before: i64 = tx.query_row("SELECT COUNT(*) FROM activities WHERE deleted_at IS NULL", [], |r| r.get(0))?;
+    report.records_before = live_before as usize;
     for ((entity, id), state) in &touched {
         journal::save_state(tx, *entity, id, state)?;
         match entity {
@@ -147,8 +224,7 @@ fn apply(
         }
         report.conflicted += conflicting_stamps(state).intersection(&new_stamps).count();
     }
-    let affected = report.overwritten + report.deleted;
-    if !options.confirm && affected >= MASS_MIN && affected as f64 > MASS_SHARE * live_before as f64 {
+    if !options.confirm && is_mass_change(report.overwritten + report.deleted, report.records_before) {
         return Err(SyncError::NeedsConfirmation {
             sender: m.sender.name.clone(),
             overwritten: report.overwritten,
@@ -259,7 +335,7 @@ fn materialise_attachment(
     state: &RecordState,
     opened: &Opened,
     actor: &Actor,
-    files: Option<&Path>,
+    files: Blobs,
 ) -> Result<(), SyncError> {
     let bad = |m: &str| SyncError::InvalidRecord { id: id.into(), message: m.into() };
     let (activity, hash) = id.split_once('/').ok_or_else(|| bad("identificador de adjunto"))?;
@@ -275,14 +351,12 @@ fn materialise_attachment(
     if !exists {
         return Err(bad("el adjunto es de una actividad que no llegó"));
     }
-    let dir = files.ok_or_else(|| bad("una base en memoria no guarda adjuntos"))?;
-    let target = for_sync::blob_path(dir, hash);
-    if !target.exists() {
-        let data = opened.attachments.get(hash).ok_or_else(|| bad("falta el archivo adjunto en el paquete"))?;
-        std::fs::create_dir_all(target.parent().expect("blob has a folder")).map_err(|e| bad(&e.to_string()))?;
-        let partial = target.with_extension("partial");
-        std::fs::write(&partial, data).map_err(|e| bad(&e.to_string()))?;
-        std::fs::rename(&partial, &target).map_err(|e| bad(&e.to_string()))?;
+    match files {
+        Blobs::Write(dir) => {
+            let dir = dir.ok_or_else(|| bad("una base en memoria no guarda adjuntos"))?;
+            write_blob(&for_sync::blob_path(dir, hash), opened, hash, bad)?;
+        }
+        Blobs::Skip => {}
     }
     tx.execute(
         "INSERT OR IGNORE INTO attachments (activity_id, hash, file_name, media_type, size, added_at, added_by)
@@ -298,6 +372,19 @@ fn materialise_attachment(
         ),
     )?;
     journal::mark_attachment(tx, activity, hash)?;
+    Ok(())
+}
+
+/// Stores an attachment's file once per content (the bundle must carry it if it is new here).
+fn write_blob(target: &Path, opened: &Opened, hash: &str, bad: impl Fn(&str) -> SyncError) -> Result<(), SyncError> {
+    if target.exists() {
+        return Ok(());
+    }
+    let data = opened.attachments.get(hash).ok_or_else(|| bad("falta el archivo adjunto en el paquete"))?;
+    std::fs::create_dir_all(target.parent().expect("blob has a folder")).map_err(|e| bad(&e.to_string()))?;
+    let partial = target.with_extension("partial");
+    std::fs::write(&partial, data).map_err(|e| bad(&e.to_string()))?;
+    std::fs::rename(&partial, target).map_err(|e| bad(&e.to_string()))?;
     Ok(())
 }
 

@@ -32,13 +32,19 @@ pub struct OriginRange {
     pub count: u64,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(export, rename = "BundleCounts")]
 pub struct Counts {
+    #[ts(type = "number")]
     pub changes: u64,
+    #[ts(type = "number")]
     pub upserts: u64,
+    #[ts(type = "number")]
     pub deletions: u64,
+    #[ts(type = "number")]
     pub attachments: u64,
+    #[ts(type = "number")]
     pub attachment_bytes: u64,
 }
 

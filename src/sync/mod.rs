@@ -8,7 +8,8 @@
 //! - [`hlc`]: clock stamps and the guard against a wrong clock; [`change`]: one change on the
 //!   wire; [`merge`]: the per-field, order-independent merge and its conflicts (design there).
 //! - [`journal`]: the database side (log, merge state, this copy's own writes as changes);
-//!   [`export`], [`import`], [`inspect`]: making, applying and checking bundles; [`conflicts`]: listing and resolving.
+//!   [`export`], [`import`], [`inspect`]: making, applying and checking bundles; [`conflicts`]: listing and resolving;
+//!   [`status`]: what is not yet sent or acknowledged, bundles received and missing, per peer.
 //!
 //! Flow: an officer exports the changes central has not acknowledged; central imports them
 //! (merging, flagging conflicts and duplicate organisations) and its return bundle carries
@@ -27,11 +28,12 @@ pub mod manifest;
 pub mod merge;
 pub mod paths;
 pub mod roster;
+pub mod status;
 
 pub use container::BundleError;
-pub use export::{export, Exported};
+pub use export::{export, export_file, Exported};
 pub use identity::{CopyId, Identity, IdentityError, PublicIdentity, Role};
-pub use import::{import, ImportOptions, ImportReport};
+pub use import::{import, preview, ImportOptions, ImportReport, Preview};
 pub use inspect::{inspect, Inspection};
 
 use crate::store::StoreError;
@@ -57,6 +59,10 @@ pub enum SyncError {
     NoSuchConflict(String),
     #[error("datos de sincronización dañados en la base: {0}")]
     Corrupt(String),
+    #[error("no se pudo escribir el paquete {0}; no se registró como enviado")]
+    Write(String),
+    #[error("operación cancelada; no se registró ningún paquete")]
+    Cancelled,
 }
 
 impl From<rusqlite::Error> for SyncError {
@@ -78,6 +84,8 @@ impl SyncError {
             SyncError::InvalidRecord { id, message } => format!("bundle rejected; nothing changed: record {id} is invalid: {message}"),
             SyncError::NoSuchConflict(c) => format!("no conflict “{c}”"),
             SyncError::Corrupt(m) => format!("damaged sync data in the database: {m}"),
+            SyncError::Write(m) => format!("could not write the bundle {m}; it was not recorded as sent"),
+            SyncError::Cancelled => "operation cancelled; no bundle was recorded".into(),
         }
     }
 }

@@ -10,3 +10,4 @@ pub mod files;
 pub mod reference;
 pub mod reports;
 pub mod schema;
+pub mod sync;

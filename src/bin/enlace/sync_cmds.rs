@@ -158,12 +158,11 @@ pub fn bundle(store: &mut Store, cmd: BundleCmd) -> Result<()> {
     match cmd {
         BundleCmd::Export { to, out, all } => {
             let recipient = public_identity(&to)?;
-            let exported = sync::export(store, &recipient, all)?;
-            let out = out.unwrap_or_else(|| PathBuf::from(exported.suggested_file_name()));
-            // Written beside the target first, so a half-written bundle never carries its name.
-            let partial = out.with_extension("partial");
-            std::fs::write(&partial, &exported.bytes).with_context(|| format!("no se pudo escribir {}", partial.display()))?;
-            std::fs::rename(&partial, &out)?;
+            let out = match out {
+                Some(out) => out,
+                None => PathBuf::from(sync::export::next_file_name(store, &recipient)?),
+            };
+            let exported = sync::export_file(store, &recipient, all, &out, &mut |_, _| true)?;
             println!("Paquete {} escrito en {} ({} KB)", exported.manifest.number, out.display(), exported.bytes.len().div_ceil(1024));
         }
         BundleCmd::Import { file, confirm, accept_clock_skew } => {

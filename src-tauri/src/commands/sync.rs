@@ -1,0 +1,189 @@
+//! Sync bundles from the window: this copy's identity, its roster, sending a bundle, checking
+//! one before importing it, and the conflict log. Every rule lives in `enlace::sync`.
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use enlace::sync::conflicts::{self, Choice, ConflictView};
+use enlace::sync::status::Status;
+use enlace::sync::{self, identity, roster, CopyId, ImportOptions, ImportReport, Preview, PublicIdentity, Role, SyncError};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, State};
+
+use crate::dialogs::{self, Filter as FileFilter};
+use crate::error::{CommandError, CommandResult, ErrorCode};
+use crate::jobs::Progress;
+use crate::state::AppState;
+
+const BUNDLES: &[FileFilter] = &[FileFilter { name: "Paquetes de Enlace", extensions: &["enlace"] }];
+const PUBLIC: &[FileFilter] = &[FileFilter { name: "Identidad pública de Enlace", extensions: &["pub", "txt"] }];
+
+/// The bundle the person picked and saw previewed: only it may then be imported, so what is
+/// applied is what was shown.
+#[derive(Default)]
+pub struct PendingBundle(Mutex<Option<Vec<u8>>>);
+
+impl From<SyncError> for CommandError {
+    fn from(err: SyncError) -> Self {
+        let code = match err {
+            SyncError::Cancelled => ErrorCode::Cancelled,
+            SyncError::Store(_) | SyncError::Corrupt(_) => ErrorCode::Storage,
+            SyncError::Write(_) => ErrorCode::Io,
+            SyncError::NoSuchConflict(_) => ErrorCode::NotFound,
+            _ => ErrorCode::Invalid,
+        };
+        CommandError::new(code, err.to_string(), err.english())
+    }
+}
+
+impl From<identity::IdentityError> for CommandError {
+    fn from(err: identity::IdentityError) -> Self {
+        SyncError::from(err).into()
+    }
+}
+
+fn read(path: &Path) -> CommandResult<Vec<u8>> {
+    std::fs::read(path).map_err(|e| CommandError::io("No se pudo leer el archivo", "Could not read the file", &e))
+}
+
+#[tauri::command]
+pub fn sync_status(state: State<'_, AppState>) -> CommandResult<Status> {
+    Ok(sync::status::status(&state.store())?)
+}
+
+#[tauri::command]
+pub fn create_identity(state: State<'_, AppState>, name: String, role: Role) -> CommandResult<Status> {
+    let store = state.store();
+    identity::init(&store, &name, role)?;
+    Ok(sync::status::status(&store)?)
+}
+
+/// Writes this copy's public identity to a file the person picks; where, or `None` if cancelled.
+#[tauri::command]
+pub async fn save_public_identity(app: AppHandle, state: State<'_, AppState>) -> CommandResult<Option<String>> {
+    let public = sync::Identity::require(state.store().connection())?.public;
+    let name = format!("{}.pub", enlace::text::fold(&public.name).replace(' ', "-"));
+    let Some(path) = dialogs::pick_save_path(&app, "Guardar identidad pública", &name, PUBLIC).await else {
+        return Ok(None);
+    };
+    std::fs::write(&path, public.to_string()).map_err(|e| CommandError::io("No se pudo escribir el archivo", "Could not write the file", &e))?;
+    Ok(Some(path.display().to_string()))
+}
+
+fn accept(state: &AppState, text: &str) -> CommandResult<PublicIdentity> {
+    let peer = PublicIdentity::parse(text)?;
+    roster::add(state.store().connection(), &peer)?;
+    Ok(peer)
+}
+
+/// Adds the copy whose public identity the person pasted.
+#[tauri::command]
+pub fn add_peer(state: State<'_, AppState>, text: String) -> CommandResult<PublicIdentity> {
+    accept(&state, &text)
+}
+
+/// Adds the copy whose public identity file the person picks; `None` if cancelled.
+#[tauri::command]
+pub async fn add_peer_file(app: AppHandle, state: State<'_, AppState>) -> CommandResult<Option<PublicIdentity>> {
+    let Some(path) = dialogs::pick_files(&app, "Agregar identidad pública", PUBLIC).await.into_iter().next() else {
+        return Ok(None);
+    };
+    let text = String::from_utf8(read(&path)?).map_err(|_| {
+        CommandError::new(ErrorCode::Invalid, "El archivo no es una identidad pública de Enlace.", "The file is not an Enlace public identity.")
+    })?;
+    accept(&state, &text).map(Some)
+}
+
+/// Makes the next bundle for `peer` and writes it where the person chooses, reporting
+/// progress; `cancel_job(job)` stops it before anything counts as sent. `None` if the dialog
+/// is cancelled.
+#[tauri::command]
+pub async fn export_bundle(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    peer: CopyId,
+    all: bool,
+    job: String,
+    progress: Channel<Progress>,
+) -> CommandResult<Option<String>> {
+    let (to, name) = {
+        let store = state.store();
+        let to = roster::get(store.connection(), &peer)
+            .map_err(SyncError::from)?
+            .ok_or_else(|| CommandError::new(ErrorCode::NotFound, "Esa copia no está en el registro.", "That copy is not in the roster."))?;
+        let name = sync::export::next_file_name(&store, &to)?;
+        (to, name)
+    };
+    let Some(path) = dialogs::pick_save_path(&app, "Guardar paquete", &name, BUNDLES).await else {
+        return Ok(None);
+    };
+    let handle = state.jobs.start(&job, progress);
+    let mut report = |done, total| handle.report(done, total).is_ok();
+    sync::export_file(&mut state.store(), &to, all, &path, &mut report)?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Asks for a bundle file, verifies it and says what importing it would change; nothing is
+/// written. `None` if the dialog is cancelled.
+#[tauri::command]
+pub async fn preview_bundle(app: AppHandle, state: State<'_, AppState>, pending: State<'_, PendingBundle>) -> CommandResult<Option<Preview>> {
+    let Some(path) = dialogs::pick_files(&app, "Importar paquete", BUNDLES).await.into_iter().next() else {
+        return Ok(None);
+    };
+    let bytes = read(&path)?;
+    let mut slot = pending.0.lock().expect("pending bundle lock");
+    *slot = None;
+    let preview = sync::preview(&mut state.store(), &bytes, None)?;
+    *slot = Some(bytes);
+    Ok(Some(preview))
+}
+
+/// Imports the bundle last previewed. `confirm` and `accept_clock_skew` are the person's
+/// answers to the preview's warnings.
+#[tauri::command(async)]
+pub fn import_bundle(
+    state: State<'_, AppState>,
+    pending: State<'_, PendingBundle>,
+    confirm: bool,
+    accept_clock_skew: bool,
+) -> CommandResult<ImportReport> {
+    let mut slot = pending.0.lock().expect("pending bundle lock");
+    let bytes = slot.take().ok_or_else(|| {
+        CommandError::new(ErrorCode::Invalid, "Elija primero el paquete que desea importar.", "Choose the bundle to import first.")
+    })?;
+    let options = ImportOptions { confirm, accept_clock_skew, now_millis: None };
+    let imported = sync::import(&mut state.store(), &bytes, &options);
+    if imported.is_err() {
+        // Nothing was written; the same bundle may be imported once the person answers.
+        *slot = Some(bytes);
+    }
+    Ok(imported?)
+}
+
+#[tauri::command]
+pub fn list_conflicts(state: State<'_, AppState>) -> CommandResult<Vec<ConflictView>> {
+    Ok(conflicts::views(&state.store())?)
+}
+
+#[tauri::command]
+pub fn resolve_conflict(state: State<'_, AppState>, activity: String, field: String, choice: Choice) -> CommandResult<()> {
+    let actor = state.actor()?;
+    Ok(conflicts::resolve(&mut state.store(), &activity, &field, choice, &actor)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sync_errors_reach_the_window_in_both_languages() {
+        let refused: CommandError = SyncError::NeedsConfirmation { sender: "Ana López".into(), overwritten: 3, deleted: 12, total: 40 }.into();
+        assert_eq!(refused.code, ErrorCode::Invalid);
+        assert!(refused.message_es.contains("borraría 12 de los 40"), "{}", refused.message_es);
+        assert!(refused.message_en.contains("delete 12 of this copy's 40"), "{}", refused.message_en);
+        let cancelled: CommandError = SyncError::Cancelled.into();
+        assert_eq!(cancelled.code, ErrorCode::Cancelled);
+        let missing: CommandError = identity::IdentityError::Missing.into();
+        assert!(missing.message_es.contains("todavía no tiene identidad"));
+    }
+}

@@ -1,0 +1,219 @@
+//! Where this copy stands with each copy in its roster: how many of the changes it holds the
+//! peer has not acknowledged, how many of those no bundle has carried yet, which bundles came
+//! from the peer and which numbers are missing. Read-only: nothing is written.
+//!
+//! This copy's own edits not yet turned into sync changes (they are, at the next export) count
+//! too, one per saved edit of an activity and per new attachment link.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::hlc::{check_ahead, now_millis, Hlc};
+use super::identity::{CopyId, Identity, PublicIdentity, Role};
+use super::{conflicts, roster, SyncError};
+use crate::store::Store;
+
+/// The Sync screen's summary of this copy.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export, rename = "SyncStatus")]
+pub struct Status {
+    /// `None` until this copy's identity is created.
+    pub identity: Option<PublicIdentity>,
+    /// The public identity as text, to hand to the other side (`identity show`).
+    pub public_text: Option<String>,
+    pub peers: Vec<PeerStatus>,
+    /// The most changes any peer has not acknowledged (an officer: the central office).
+    pub unacknowledged: usize,
+    /// The most changes no bundle to a peer has carried yet.
+    pub unsent: usize,
+    /// Conflicts waiting for a coordinator.
+    pub open_conflicts: usize,
+    /// The newest bundle received is dated this far after this computer's clock: one of the
+    /// two clocks is wrong.
+    pub clock_warning: Option<ClockWarning>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ClockWarning {
+    pub sender: String,
+    pub ahead_es: String,
+    pub ahead_en: String,
+}
+
+/// One copy of the roster, seen from here.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct PeerStatus {
+    pub peer: PublicIdentity,
+    /// Changes held here that the peer has not acknowledged (sent or not).
+    pub unacknowledged: usize,
+    /// Of those, the ones no bundle to the peer has carried yet.
+    pub unsent: usize,
+    /// Number of the last bundle sent to the peer (0: none yet).
+    #[ts(type = "number")]
+    pub last_sent: u64,
+    /// Numbers of the bundles received from the peer, ascending.
+    #[ts(type = "Array<number>")]
+    pub received: Vec<u64>,
+    /// Numbers below the highest received that never arrived.
+    #[ts(type = "Array<number>")]
+    pub missing: Vec<u64>,
+    /// When the last bundle from the peer was imported (RFC 3339).
+    pub last_received_at: Option<String>,
+}
+
+pub fn status(store: &Store) -> Result<Status, SyncError> {
+    let conn = store.connection();
+    let Some(me) = Identity::load(conn)? else {
+        return Ok(Status {
+            identity: None,
+            public_text: None,
+            peers: Vec::new(),
+            unacknowledged: 0,
+            unsent: 0,
+            open_conflicts: 0,
+            clock_warning: None,
+        });
+    };
+    let local = local_not_ingested(conn)?;
+    let logged = log_by_origin(conn)?;
+    let mut peers = Vec::new();
+    for peer in roster::list(conn)? {
+        let acked = seq_map(conn, "SELECT origin, seq FROM sync_acks WHERE peer = ?1", peer.id)?;
+        let sent = sent_to(conn, peer.id)?;
+        let mut unacknowledged = local;
+        let mut unsent = local;
+        for (origin, seqs) in logged.iter().filter(|(o, _)| **o != peer.id) {
+            let acked = acked.get(origin).copied().unwrap_or(0);
+            let after = |n: u64| seqs.iter().filter(|s| **s > n).count();
+            unacknowledged += after(acked);
+            unsent += after(acked.max(sent.get(origin).copied().unwrap_or(0)));
+        }
+        let (received, last_received_at) = received_from(conn, peer.id)?;
+        let highest = received.last().copied().unwrap_or(0);
+        let got: BTreeSet<u64> = received.iter().copied().collect();
+        peers.push(PeerStatus {
+            last_sent: last_sent(conn, peer.id)?,
+            missing: (1..highest).filter(|n| !got.contains(n)).collect(),
+            received,
+            last_received_at,
+            unacknowledged,
+            unsent,
+            peer,
+        });
+    }
+    // A peer's role decides whom this copy syncs with: an officer with the central office only.
+    let relevant = |p: &&PeerStatus| me.public.role == Role::Central || p.peer.role == Role::Central;
+    Ok(Status {
+        public_text: Some(me.public.to_string()),
+        unacknowledged: peers.iter().filter(relevant).map(|p| p.unacknowledged).max().unwrap_or(local),
+        unsent: peers.iter().filter(relevant).map(|p| p.unsent).max().unwrap_or(local),
+        open_conflicts: conflicts::list(store)?.len(),
+        clock_warning: clock_warning(conn, now_millis())?,
+        identity: Some(me.public),
+        peers,
+    })
+}
+
+/// Feed rows of activities and attachment links sync has not turned into changes yet.
+fn local_not_ingested(conn: &Connection) -> rusqlite::Result<usize> {
+    let seen: Option<String> =
+        conn.query_row("SELECT value FROM meta WHERE key = 'sync_feed_seen'", [], |r| r.get(0)).optional()?;
+    let seen: i64 = seen.and_then(|v| v.parse().ok()).unwrap_or(0);
+    let edits: i64 =
+        conn.query_row("SELECT COUNT(*) FROM changes WHERE seq > ?1 AND entity = 'activity'", [seen], |r| r.get(0))?;
+    let links: i64 = conn.query_row(
+        "SELECT COUNT(*) FROM attachments a
+         WHERE NOT EXISTS (SELECT 1 FROM sync_attachments s WHERE s.activity_id = a.activity_id AND s.hash = a.hash)",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok((edits + links) as usize)
+}
+
+fn log_by_origin(conn: &Connection) -> rusqlite::Result<BTreeMap<CopyId, Vec<u64>>> {
+    let mut out: BTreeMap<CopyId, Vec<u64>> = BTreeMap::new();
+    let mut stmt = conn.prepare("SELECT origin, seq FROM sync_log")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        if let Ok(origin) = r.get::<_, String>(0)?.parse() {
+            out.entry(origin).or_default().push(r.get::<_, i64>(1)? as u64);
+        }
+    }
+    Ok(out)
+}
+
+fn seq_map(conn: &Connection, sql: &str, peer: CopyId) -> rusqlite::Result<BTreeMap<CopyId, u64>> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map([peer.to_string()], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+    let mut out = BTreeMap::new();
+    for row in rows {
+        let (origin, seq) = row?;
+        if let Ok(origin) = origin.parse() {
+            out.insert(origin, seq as u64);
+        }
+    }
+    Ok(out)
+}
+
+/// Per origin, the last change any bundle to `peer` carried (recorded by the export).
+fn sent_to(conn: &Connection, peer: CopyId) -> rusqlite::Result<BTreeMap<CopyId, u64>> {
+    let mut stmt = conn.prepare("SELECT summary FROM sync_bundles WHERE direction = 'out' AND peer = ?1")?;
+    let summaries = stmt.query_map([peer.to_string()], |r| r.get::<_, String>(0))?;
+    let mut out: BTreeMap<CopyId, u64> = BTreeMap::new();
+    for summary in summaries {
+        let value: serde_json::Value = serde_json::from_str(&summary?).unwrap_or_default();
+        let Some(sent) = value.get("sent").and_then(|s| s.as_object()) else { continue };
+        for (origin, last) in sent {
+            if let (Ok(origin), Some(last)) = (origin.parse(), last.as_u64()) {
+                let held = out.entry(origin).or_insert(0);
+                *held = (*held).max(last);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn last_sent(conn: &Connection, peer: CopyId) -> rusqlite::Result<u64> {
+    let n: i64 = conn.query_row(
+        "SELECT COALESCE(MAX(number), 0) FROM sync_bundles WHERE direction = 'out' AND peer = ?1",
+        [peer.to_string()],
+        |r| r.get(0),
+    )?;
+    Ok(n as u64)
+}
+
+fn received_from(conn: &Connection, peer: CopyId) -> rusqlite::Result<(Vec<u64>, Option<String>)> {
+    let mut stmt = conn.prepare("SELECT number, done_at FROM sync_bundles WHERE direction = 'in' AND peer = ?1 ORDER BY number")?;
+    let rows = stmt.query_map([peer.to_string()], |r| Ok((r.get::<_, i64>(0)? as u64, r.get::<_, String>(1)?)))?;
+    let mut numbers = Vec::new();
+    let mut last: Option<String> = None;
+    for row in rows {
+        let (n, at) = row?;
+        numbers.push(n);
+        if last.as_ref().is_none_or(|l| at > *l) {
+            last = Some(at);
+        }
+    }
+    Ok((numbers, last))
+}
+
+/// The newest bundle received, by its sender's clock, compared with this computer's.
+fn clock_warning(conn: &Connection, now: u64) -> rusqlite::Result<Option<ClockWarning>> {
+    let newest: Option<(String, String)> = conn
+        .query_row(
+            "SELECT b.created_at, COALESCE(p.name, b.peer) FROM sync_bundles b LEFT JOIN sync_peers p ON p.copy_id = b.peer
+             WHERE b.direction = 'in' ORDER BY b.created_at DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((created_at, sender)) = newest else { return Ok(None) };
+    let Ok(created) = chrono::DateTime::parse_from_rfc3339(&created_at) else { return Ok(None) };
+    let remote = Hlc { millis: created.timestamp_millis().max(0) as u64, counter: 0 };
+    Ok(check_ahead(remote, now).err().map(|skew| ClockWarning { sender, ahead_es: skew.ahead_es(), ahead_en: skew.ahead_en() }))
+}

@@ -1,0 +1,141 @@
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { describe, expect, it } from 'vitest';
+import type { BundlePreview } from '../src/lib/bindings/BundlePreview';
+import type { ConflictView } from '../src/lib/bindings/ConflictView';
+import type { SyncStatus } from '../src/lib/bindings/SyncStatus';
+import { i18n } from '../src/lib/i18n/index.svelte';
+import Sync from '../src/screens/Sync.svelte';
+
+const ana = { id: '0193a4f0-7c1e-7d2a-9f4b-3c2d1e0f9a8b', name: 'Ana López', role: 'officer' as const, minisign: 'RWQ', age: 'age1' };
+const centralId = { id: '0193a4f0-7c1e-7d2a-9f4b-000000000001', name: 'Oficina Central', role: 'central' as const, minisign: 'RWR', age: 'age1c' };
+
+function centralStatus(): SyncStatus {
+  return {
+    identity: centralId,
+    public_text: '# Enlace: identidad pública\nnombre: Oficina Central\n',
+    peers: [{ peer: ana, unacknowledged: 5, unsent: 2, last_sent: 0, received: [2, 3], missing: [1], last_received_at: '2026-11-28T10:00:00Z' }],
+    unacknowledged: 5,
+    unsent: 2,
+    open_conflicts: 1,
+    clock_warning: null,
+  };
+}
+
+const conflict: ConflictView = {
+  activity_id: '0190a0b0-0000-7000-8000-000000000001',
+  title: 'Reunión con la Embajada de Perú',
+  field: 'title',
+  values: [
+    { field: 'title', value: 'Reunión con el Embajador', by: 'Oficina Central', at: '2026-11-28T09:00:00Z' },
+    { field: 'title', value: 'Reunión de trabajo', by: 'Ana López', at: '2026-11-28T08:00:00Z' },
+  ],
+};
+
+const preview: BundlePreview = {
+  sender: ana,
+  number: 4,
+  created_at: '2026-11-28T11:00:00Z',
+  full: false,
+  counts: { changes: 30, upserts: 18, deletions: 12, attachments: 0, attachment_bytes: 0 },
+  expected: {
+    sender: 'Ana López', number: 4, applied: 30, skipped: 0, conflicted: 1, overwritten: 6, deleted: 12, pending: 0,
+    records_before: 40, missing_bundles: [], warnings: [], duplicates: [],
+  },
+  needs_confirmation: true,
+  clock_ahead: null,
+};
+
+type Calls = Record<string, unknown[]>;
+
+function backend(overrides: Record<string, (args: unknown) => unknown> = {}): Calls {
+  const calls: Calls = {};
+  mockIPC((cmd, args) => {
+    (calls[cmd] ??= []).push(args);
+    if (overrides[cmd]) return overrides[cmd](args);
+    if (cmd === 'sync_status') return centralStatus();
+    if (cmd === 'list_conflicts') return [conflict];
+    if (cmd === 'preview_bundle') return preview;
+    if (cmd === 'import_bundle') return { ...preview.expected };
+    return null;
+  });
+  return calls;
+}
+
+describe('sync screen', () => {
+  it('shows the changes not sent and not acknowledged, and the bundles missing per officer', async () => {
+    backend();
+    render(Sync);
+    expect(await screen.findByText('Enlaces aceptados')).toBeInTheDocument();
+    expect(document.querySelector('[data-sync-unsent]')).toHaveTextContent('2');
+    expect(document.querySelector('[data-sync-unacked]')).toHaveTextContent('5');
+    expect(screen.getByText(/Paquete 1 de Ana López aún no recibido/)).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Conflictos (1)' })).toBeInTheDocument();
+  });
+
+  it('shows what a bundle will change and applies it only once a mass change is confirmed', async () => {
+    const calls = backend();
+    render(Sync);
+    await userEvent.click(await screen.findByRole('button', { name: /Importar paquete/ }));
+    const summary = await screen.findByRole('region', { name: 'Paquete 4 de Ana López' });
+    expect(within(summary).getByText(/Firma verificada/)).toBeInTheDocument();
+    expect(summary.querySelector('[data-count="deleted"]')).toHaveTextContent('12');
+    expect(summary.querySelector('[data-count="conflicted"]')).toHaveTextContent('1');
+    expect(within(summary).getByText(/modificaría 6 y borraría 12 de los 40 registros/)).toBeInTheDocument();
+
+    const apply = within(summary).getByRole('button', { name: 'Aplicar paquete' });
+    expect(apply).toBeDisabled();
+    expect(calls.import_bundle).toBeUndefined();
+    await userEvent.click(within(summary).getByLabelText(/Entiendo y quiero aplicarlo/));
+    await userEvent.click(apply);
+
+    expect(calls.import_bundle).toEqual([{ confirm: true, acceptClockSkew: false }]);
+    const result = await screen.findByRole('region', { name: /Paquete 4 de Ana López aplicado/ });
+    expect(result.querySelector('[data-count="applied"]')).toHaveTextContent('30');
+    expect(result.querySelector('[data-count="conflicted"]')).toHaveTextContent('1');
+  });
+
+  it('shows why a bad bundle was refused and that nothing changed', async () => {
+    const calls = backend({
+      preview_bundle: () => {
+        throw { code: 'invalid', message_es: 'paquete rechazado; nada se modificó: la firma no corresponde', message_en: 'bundle rejected; nothing changed: bad signature', fields: [] };
+      },
+    });
+    render(Sync);
+    await userEvent.click(await screen.findByRole('button', { name: /Importar paquete/ }));
+    expect(await screen.findByText(/la firma no corresponde/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Aplicar paquete' })).not.toBeInTheDocument();
+    expect(calls.import_bundle).toBeUndefined();
+  });
+
+  it('resolves a conflict by keeping the other value or writing a new one', async () => {
+    const calls = backend();
+    render(Sync);
+    await userEvent.click(await screen.findByRole('radio', { name: /Reunión de trabajo/ }));
+    await userEvent.click(screen.getByRole('button', { name: 'Resolver' }));
+    expect(calls.resolve_conflict).toEqual([{ activity: conflict.activity_id, field: 'title', choice: { type: 'keep', value: 1 } }]);
+
+    await userEvent.click(screen.getByRole('radio', { name: /Escribir otro valor/ }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Escribir otro valor' }), 'Reunión con la Embajada del Perú');
+    await userEvent.click(screen.getByRole('button', { name: 'Resolver' }));
+    expect(calls.resolve_conflict?.[1]).toEqual({ activity: conflict.activity_id, field: 'title', choice: { type: 'value', value: 'Reunión con la Embajada del Perú' } });
+  });
+
+  it('creates the identity with the role chosen, and reads in English', async () => {
+    const calls = backend({
+      sync_status: () => ({ identity: null, public_text: null, peers: [], unacknowledged: 0, unsent: 0, open_conflicts: 0, clock_warning: null }),
+      create_identity: () => ({ ...centralStatus(), peers: [] }),
+    });
+    render(Sync);
+    await userEvent.click(await screen.findByRole('radio', { name: /Oficina central/ }));
+    await userEvent.clear(screen.getByLabelText('Nombre de esta copia'));
+    await userEvent.type(screen.getByLabelText('Nombre de esta copia'), 'Oficina Central');
+    await userEvent.click(screen.getByRole('button', { name: 'Crear identidad' }));
+    expect(calls.create_identity).toEqual([{ name: 'Oficina Central', role: 'central' }]);
+    expect(await screen.findByText('Todavía no hay enlaces en el registro.')).toBeInTheDocument();
+    i18n.locale = 'en';
+    expect(await screen.findByText('No officers in the roster yet.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Copy' })).toBeInTheDocument();
+  });
+});
