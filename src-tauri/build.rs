@@ -9,6 +9,8 @@ const COMMANDS: &[&str] = &[
     "list_organisations", "organisations_like", "likely_duplicate_organisations", "merge_organisations",
     "load_sample_data", "attach_files", "attachment_image",
     "list_countries", "illumination_calendar", "import_activities", "export_activities",
+    "open_spreadsheet", "choose_sheet", "mapping_targets", "preview_spreadsheet", "plan_spreadsheet_import", "import_spreadsheet",
+    "drafts_from_report_text", "list_backups", "backup_now", "restore_backup", "export_archive", "import_archive",
 ];
 
 fn main() {

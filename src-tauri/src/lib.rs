@@ -11,7 +11,7 @@ mod profile;
 mod state;
 mod undo;
 
-use commands::{activities::*, app::*, data::*, directory::*, drafts::*, files::*, reference::*, schema::*};
+use commands::{activities::*, app::*, backups::*, data::*, directory::*, drafts::*, files::*, reference::*, report_text::*, schema::*, spreadsheet::*};
 use tauri::Manager;
 
 pub fn run() {
@@ -19,6 +19,7 @@ pub fn run() {
         .setup(|app| {
             let data_dir = state::data_dir(app.handle())?;
             app.manage(state::AppState::open(&data_dir)?);
+            commands::backups::start_automatic(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -30,6 +31,8 @@ pub fn run() {
             list_organisations, organisations_like, likely_duplicate_organisations, merge_organisations,
             load_sample_data, attach_files, attachment_image,
             list_countries, illumination_calendar, import_activities, export_activities,
+            open_spreadsheet, choose_sheet, mapping_targets, preview_spreadsheet, plan_spreadsheet_import, import_spreadsheet,
+            drafts_from_report_text, list_backups, backup_now, restore_backup, export_archive, import_archive,
         ])
         .run(tauri::generate_context!())
         .expect("Enlace no pudo iniciar");

@@ -22,6 +22,16 @@ import type { Progress } from './bindings/Progress';
 import type { Stats } from './bindings/Stats';
 import type { Undone } from './bindings/Undone';
 import type { CountryRef } from './bindings/CountryRef';
+import type { ExportFormat } from './bindings/ExportFormat';
+import type { ImportPlan } from './bindings/ImportPlan';
+import type { Lang } from './bindings/Lang';
+import type { Mapping } from './bindings/Mapping';
+import type { RestoreReport } from './bindings/RestoreReport';
+import type { RowDraft } from './bindings/RowDraft';
+import type { SheetView } from './bindings/SheetView';
+import type { SnapshotInfo } from './bindings/SnapshotInfo';
+import type { TargetChoice } from './bindings/TargetChoice';
+import type { TextDraft } from './bindings/TextDraft';
 
 /** The core's `Filter` deserialises with every field defaulted, so any subset may be sent. */
 export type FilterQuery = Partial<Filter>;
@@ -62,6 +72,14 @@ export const api = {
   mergeOrganisations: (keep: string, drop: string) => invoke<null>('merge_organisations', { keep, drop }),
   attachFiles: (id: string) => invoke<Attachment[]>('attach_files', { id }),
   attachmentImage: (hash: string, mediaType: string) => invoke<string>('attachment_image', { hash, mediaType }),
+  openSpreadsheet: () => invoke<SheetView | null>('open_spreadsheet'),
+  chooseSheet: (sheet: string) => invoke<SheetView>('choose_sheet', { sheet }),
+  mappingTargets: () => invoke<TargetChoice[]>('mapping_targets'),
+  previewSpreadsheet: (mapping: Mapping) => invoke<RowDraft[]>('preview_spreadsheet', { mapping }),
+  draftsFromReportText: (text: string, period: string | null) => invoke<TextDraft[]>('drafts_from_report_text', { text, period }),
+  listBackups: () => invoke<SnapshotInfo[]>('list_backups'),
+  backupNow: () => invoke<SnapshotInfo>('backup_now'),
+  restoreBackup: (name: string) => invoke<RestoreReport>('restore_backup', { name }),
 };
 
 /** A long job: its progress arrives on `onProgress`; `cancel()` asks the backend to stop. */
@@ -84,4 +102,10 @@ export function startJob<T>(command: string, args: Record<string, unknown>, onPr
 
 export const jobs = {
   loadSampleData: (onProgress: (p: Progress) => void) => startJob<ImportReport>('load_sample_data', {}, onProgress),
+  planSpreadsheetImport: (mapping: Mapping, onProgress: (p: Progress) => void) => startJob<ImportPlan>('plan_spreadsheet_import', { mapping }, onProgress),
+  importSpreadsheet: (withDuplicates: boolean, onProgress: (p: Progress) => void) => startJob<ImportReport>('import_spreadsheet', { withDuplicates }, onProgress),
+  exportActivities: (filter: FilterQuery, format: ExportFormat, lang: Lang, onProgress: (p: Progress) => void) =>
+    startJob<string | null>('export_activities', { filter, format, lang }, onProgress),
+  exportArchive: (onProgress: (p: Progress) => void) => startJob<string | null>('export_archive', {}, onProgress),
+  importArchive: (onProgress: (p: Progress) => void) => startJob<RestoreReport | null>('import_archive', {}, onProgress),
 };
