@@ -34,9 +34,9 @@ function row(mapping: Mapping): RowDraft {
   return {
     line: 2,
     input: {
-      kind: 'meeting', title: 'Reunión con la Embajada de Perú', start_date: '2021-07-27', countries: ['PE'],
-      organisations: mapping.columns.Contraparte === 'organisations' ? ['Embajada del Perú'] : [],
-      people: [], topics: [], follow_ups: [], details: {},
+      kind: 'meeting', title: 'Reunión con la Embajada de Perú', start_date: '2021-07-27', countries: ['PE'], details: {},
+      // As the core sends it: an empty list is left out.
+      ...(mapping.columns.Contraparte === 'organisations' ? { organisations: ['Embajada del Perú'] } : {}),
     } as unknown as RowDraft['input'],
     errors: [],
     given: null,

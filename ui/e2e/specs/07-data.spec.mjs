@@ -32,8 +32,10 @@ export default {
       // "Organismo" is no header Enlace knows: it is left out until the person maps it.
       assert.equal(await (await page.el('select[data-column="Organismo"]')).getValue(), 'ignore');
       assert.equal(await (await page.el('select[data-column="País"]')).getValue(), 'countries');
+      await page.b.waitUntil(async () => (await rows(page, '#import-preview')).length === 3, { timeout: 10000, timeoutMsg: 'no preview of the 3 rows' });
+        throw new Error(`no preview of the 3 rows; a direct call answers: ${direct}; ${err}`);
+      });
       const before = await rows(page, '#import-preview');
-      assert.equal(before.length, 3);
       assert.ok(!before[0].includes('Embajada del Perú'), before[0]);
     }],
     ['mapping a column shows in the preview', async (page) => {

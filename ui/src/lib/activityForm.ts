@@ -71,7 +71,8 @@ export function mentionName(mention: string | { name: string }): string {
   return typeof mention === 'string' ? mention : mention.name;
 }
 
-/** A proposed activity (read from report text) as the form shows it, to review before saving. */
+/** A proposed activity (read from report text) as the form shows it, to review before saving.
+ *  The core leaves empty lists out of an input, whatever its binding says. */
 export function modelFromInput(input: ActivityInput, countryName: (code: string) => string): FormModel {
   return {
     ...emptyModel(input.kind || 'other'),
@@ -80,15 +81,15 @@ export function modelFromInput(input: ActivityInput, countryName: (code: string)
     end_date: input.end_date ?? '',
     modality: input.modality ?? '',
     place: input.place ?? '',
-    countries: input.countries.map(countryName),
-    organisations: input.organisations.map(mentionName),
-    people: input.people.map(mentionName),
+    countries: (input.countries ?? []).map(countryName),
+    organisations: (input.organisations ?? []).map(mentionName),
+    people: (input.people ?? []).map(mentionName),
     axis: input.axis ?? '',
-    topics: input.topics.join(', '),
+    topics: (input.topics ?? []).join(', '),
     summary: input.summary ?? '',
     outcomes: input.outcomes ?? '',
     status: input.status ?? 'done',
-    details: detailsAsText(input.details),
+    details: detailsAsText(input.details ?? {}),
   };
 }
 
