@@ -11,6 +11,8 @@ const COMMANDS: &[&str] = &[
     "list_countries", "illumination_calendar", "import_activities", "export_activities",
     "save_period_report", "save_brief", "save_country_brief", "open_saved_pdf",
     "sync_status", "create_identity", "save_public_identity", "add_peer", "add_peer_file", "export_bundle", "preview_bundle", "import_bundle", "list_conflicts", "resolve_conflict",
+    "open_spreadsheet", "choose_sheet", "mapping_targets", "preview_spreadsheet", "plan_spreadsheet_import", "import_spreadsheet",
+    "drafts_from_report_text", "list_backups", "backup_now", "restore_backup", "export_archive", "import_archive",
 ];
 
 fn main() {

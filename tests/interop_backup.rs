@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use enlace::domain::Activity;
-use enlace::interop::backup::{export_archive, import_archive, list_snapshots, restore, snapshot, default_snapshots_dir};
+use enlace::interop::backup::{default_snapshots_dir, export_archive, import_archive, list_snapshots, restore, restore_archive, snapshot};
 use enlace::interop::interchange;
 use enlace::store::{Actor, Filter, Origin, Store};
 
@@ -37,6 +37,7 @@ fn restore_after_the_database_file_is_damaged() {
     };
     assert_eq!(taken.manifest.activities, Some(before.len() as u64));
     assert_eq!(taken.manifest.files, 1);
+    assert!(taken.bytes > std::fs::metadata(&photo).unwrap().len(), "the size counts the database and the photo");
     assert_eq!(list_snapshots(&snapshots).unwrap().len(), 1);
 
     let attachments = Store::open(&db).unwrap().attachments_dir().unwrap();
@@ -91,4 +92,43 @@ fn an_archive_moves_a_whole_copy() {
     let hash = &after.iter().find(|a| !a.attachments.is_empty()).unwrap().attachments[0].hash;
     assert_eq!(std::fs::read(store.attachment_path(hash).unwrap()).unwrap(), b"%PDF-1.7 signed agreement");
     assert!(import_archive(&archive, &moved, &mut |_, _| true).is_err(), "never overwrites a database");
+}
+
+#[test]
+fn an_archive_replaces_the_database_of_a_laptop_already_in_use() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("vieja").join("enlace.db");
+    std::fs::create_dir_all(old.parent().unwrap()).unwrap();
+    let photo = dir.path().join("convenio.pdf");
+    std::fs::write(&photo, b"%PDF-1.7 signed agreement").unwrap();
+    let before = loaded(&old, &photo);
+    let archive = dir.path().join("mudanza.zip");
+    export_archive(&Store::open(&old).unwrap(), &archive, &mut |_, _| true).unwrap();
+
+    // The new laptop started with one activity of its own.
+    let new = dir.path().join("nueva").join("enlace.db");
+    std::fs::create_dir_all(new.parent().unwrap()).unwrap();
+    let first = "{\"kind\": \"meeting\", \"title\": \"Prueba en la laptop nueva\", \"start_date\": \"2026-11-02\"}";
+    Store::open(&new).unwrap().import(&interchange::parse(first).unwrap(), &Actor::new("Ana López", Origin::Import), false, &mut |_, _| true).unwrap();
+    let snapshots = default_snapshots_dir(&new);
+
+    // A file that is no archive changes nothing and keeps no snapshot.
+    let bogus = dir.path().join("no-es-archivo.zip");
+    std::fs::write(&bogus, b"not a zip").unwrap();
+    assert!(restore_archive(&bogus, &new, &snapshots, &mut |_, _| true).is_err());
+    assert_eq!(Store::open(&new).unwrap().list(&Filter::default()).unwrap().total, 1);
+    assert!(list_snapshots(&snapshots).unwrap().is_empty());
+
+    let report = restore_archive(&archive, &new, &snapshots, &mut |_, _| true).unwrap();
+    assert_eq!(report.activities, before.len() as u64);
+    assert_eq!(report.files_merged, 1);
+    assert_eq!(report.safety_copy.manifest.activities, Some(1), "the laptop's own state was kept first");
+    let store = Store::open(&new).unwrap();
+    assert_eq!(integrity(&store), "ok");
+    let after = store.list(&Filter::default()).unwrap().items;
+    assert_eq!(after.iter().map(|a| a.to_input()).collect::<Vec<_>>(), before.iter().map(|a| a.to_input()).collect::<Vec<_>>());
+    let hash = &after.iter().find(|a| !a.attachments.is_empty()).unwrap().attachments[0].hash;
+    assert_eq!(std::fs::read(store.attachment_path(hash).unwrap()).unwrap(), b"%PDF-1.7 signed agreement");
+    let left: Vec<_> = std::fs::read_dir(new.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    assert!(!left.iter().any(|n| n.contains("incoming")), "the unpacked copy is cleared: {left:?}");
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 use enlace::domain::{validate, Activity, OrgMention};
 use enlace::interop::export::csv::write_csv;
 use enlace::interop::export::xlsx::write_xlsx;
-use enlace::interop::spreadsheet::{read_rows, read_table, Mapping, RowDraft};
+use enlace::interop::spreadsheet::{read_rows, read_table, sheet_names, Mapping, RowDraft};
 use enlace::interop::Lang;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
@@ -21,6 +21,7 @@ fn an_office_csv_in_windows_1252_with_semicolons() {
     let path = Path::new("tests/fixtures/interop/actividades_2021.csv");
     let table = read_table(path, None).unwrap();
     assert!(table.read_as.contains("Windows-1252") && table.read_as.contains("«;»"), "{}", table.read_as);
+    assert!(sheet_names(path).unwrap().is_empty(), "a CSV has no sheets to choose");
     let drafts = import(path, r#"{"default_year": 2021}"#);
     let lines: Vec<usize> = drafts.iter().map(|d| d.line).collect();
     assert_eq!(lines, vec![2, 3, 4, 5, 6, 8, 9], "the empty line 7 is skipped");
@@ -78,7 +79,9 @@ fn a_workbook_with_typed_dates_numbers_and_serials() {
     sheet.write_string(5, 0, "Reunión").unwrap();
     sheet.write_string(5, 1, "Con la SRE").unwrap();
     sheet.write_string(5, 2, "Ene 20, 2022").unwrap();
+    book.add_worksheet().set_name("Notas").unwrap();
     book.save(&path).unwrap();
+    assert_eq!(sheet_names(&path).unwrap(), ["2021", "Notas"], "the sheets offered to choose from");
 
     let table = read_table(&path, Some("2021")).unwrap();
     assert_eq!(table.headers[..3], ["Tipo", "Título", "Fecha"], "the title line above the header is skipped");

@@ -109,3 +109,49 @@ impl From<enlace::report::ReportError> for CommandError {
         CommandError::new(code, err.message(Lang::Es), err.message(Lang::En))
     }
 }
+
+impl From<enlace::interop::spreadsheet::ReadError> for CommandError {
+    fn from(err: enlace::interop::spreadsheet::ReadError) -> Self {
+        CommandError::new(ErrorCode::Invalid, format!("El archivo no se pudo leer: {err}."), format!("The file could not be read: {}.", err.message_en()))
+    }
+}
+
+impl From<enlace::interop::spreadsheet::rows::ReadRowsError> for CommandError {
+    fn from(err: enlace::interop::spreadsheet::rows::ReadRowsError) -> Self {
+        use enlace::interop::spreadsheet::rows::ReadRowsError;
+        match err {
+            ReadRowsError::Mapping(p) => CommandError::new(ErrorCode::Invalid, sentence(&p.es), sentence(&p.en)),
+            ReadRowsError::Cancelled => CommandError::cancelled(),
+        }
+    }
+}
+
+impl From<enlace::interop::backup::BackupError> for CommandError {
+    fn from(err: enlace::interop::backup::BackupError) -> Self {
+        use enlace::interop::backup::BackupError;
+        match err {
+            BackupError::Cancelled => CommandError::cancelled(),
+            BackupError::Store(e) => e.into(),
+            // The core words these in Spanish only; the English message carries its text.
+            other => CommandError::new(ErrorCode::Io, sentence(&other.to_string()), format!("The backup operation failed: {other}.")),
+        }
+    }
+}
+
+impl From<enlace::interop::export::ExportError> for CommandError {
+    fn from(err: enlace::interop::export::ExportError) -> Self {
+        use enlace::interop::export::ExportError;
+        match err {
+            ExportError::Cancelled => CommandError::cancelled(),
+            other => CommandError::new(ErrorCode::Io, sentence(&other.to_string()), format!("The export could not be written: {other}.")),
+        }
+    }
+}
+
+/// The core's lower-case message as a sentence: capital first letter, final full stop.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    let first: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+    let body = format!("{first}{}", chars.as_str());
+    if body.ends_with('.') { body } else { format!("{body}.") }
+}

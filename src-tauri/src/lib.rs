@@ -11,7 +11,10 @@ mod profile;
 mod state;
 mod undo;
 
-use commands::{activities::*, app::*, data::*, directory::*, drafts::*, files::*, reference::*, reports::*, schema::*, sync::*};
+use commands::{
+    activities::*, app::*, backups::*, data::*, directory::*, drafts::*, files::*, reference::*, report_text::*, reports::*, schema::*,
+    spreadsheet::*, sync::*,
+};
 use tauri::Manager;
 
 pub fn run() {
@@ -21,6 +24,7 @@ pub fn run() {
             app.manage(state::AppState::open(&data_dir)?);
             app.manage(SavedFiles::default());
             app.manage(commands::sync::PendingBundle::default());
+            commands::backups::start_automatic(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -34,6 +38,8 @@ pub fn run() {
             list_countries, illumination_calendar, import_activities, export_activities,
             save_period_report, save_brief, save_country_brief, open_saved_pdf,
             sync_status, create_identity, save_public_identity, add_peer, add_peer_file, export_bundle, preview_bundle, import_bundle, list_conflicts, resolve_conflict,
+            open_spreadsheet, choose_sheet, mapping_targets, preview_spreadsheet, plan_spreadsheet_import, import_spreadsheet,
+            drafts_from_report_text, list_backups, backup_now, restore_backup, export_archive, import_archive,
         ])
         .run(tauri::generate_context!())
         .expect("Enlace no pudo iniciar");

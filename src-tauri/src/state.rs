@@ -1,16 +1,17 @@
 //! What every command can reach: the data folder, the open store, the profile, the drafts,
-//! the running jobs and the last undoable action.
+//! the running jobs, the last undoable action and the spreadsheet being imported.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use enlace::store::{Actor, Origin, Store};
+use enlace::store::{Actor, Origin, Store, StoreError};
 use tauri::{AppHandle, Manager, Runtime};
 
 use crate::drafts::Drafts;
 use crate::error::{CommandError, CommandResult, ErrorCode};
 use crate::jobs::Jobs;
 use crate::profile::{self, Profile};
+use crate::commands::spreadsheet::PendingSheet;
 use crate::undo::Undo;
 
 pub struct AppState {
@@ -18,6 +19,8 @@ pub struct AppState {
     pub drafts: Drafts,
     pub jobs: Jobs,
     pub undo: Mutex<Option<Undo>>,
+    /// The spreadsheet the person opened and is mapping, until it is imported or replaced.
+    pub pending_sheet: Mutex<Option<PendingSheet>>,
     store: Mutex<Store>,
     profile: Mutex<Option<Profile>>,
 }
@@ -29,12 +32,13 @@ impl AppState {
     /// Opens (creating on first start) the database in `data_dir`.
     pub fn open(data_dir: &Path) -> Result<Self, Box<dyn std::error::Error>> {
         std::fs::create_dir_all(data_dir)?;
-        let store = Store::open(&data_dir.join(DB_FILE))?;
+        let store = open_store(data_dir)?;
         let profile = profile::load(data_dir)?;
         Ok(AppState {
             drafts: Drafts::new(data_dir),
             jobs: Jobs::default(),
             undo: Mutex::new(None),
+            pending_sheet: Mutex::new(None),
             store: Mutex::new(store),
             profile: Mutex::new(profile),
             data_dir: data_dir.to_path_buf(),
@@ -44,6 +48,28 @@ impl AppState {
     pub fn store(&self) -> MutexGuard<'_, Store> {
         // A panic while holding the lock leaves SQLite consistent (transactions roll back).
         self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    pub fn db_path(&self) -> PathBuf {
+        self.data_dir.join(DB_FILE)
+    }
+
+    /// Runs `work` on the database file while no connection holds it, then opens it again.
+    ///
+    /// A restore swaps the file under SQLite, which must not happen while the store is open: the
+    /// old connection would keep reading the replaced file and its write-ahead log could be
+    /// replayed onto the restored copy. So the lock is taken (every other command waits), the
+    /// store is replaced by an empty in-memory one, which drops and closes the real connection,
+    /// `work` runs on the path, and the database is opened again through [`open_store`], the one
+    /// place that opens it, whether `work` succeeded or not. The undo is forgotten: it names
+    /// records of the database that was replaced.
+    pub fn with_database_closed<T, E: From<StoreError>>(&self, work: impl FnOnce(&Path) -> Result<T, E>) -> Result<T, E> {
+        let mut store = self.store();
+        drop(std::mem::replace(&mut *store, Store::open_in_memory()?));
+        let result = work(&self.db_path());
+        *store = open_store(&self.data_dir)?;
+        *self.undo.lock().expect("undo lock") = None;
+        result
     }
 
     pub fn profile(&self) -> Option<Profile> {
@@ -62,6 +88,12 @@ impl AppState {
             .map(|p| Actor::new(p.officer, Origin::App))
             .ok_or_else(|| CommandError::new(ErrorCode::Invalid, "Falta el perfil: escriba su nombre en Ajustes.", "No profile yet: enter your name in Settings."))
     }
+}
+
+/// Opens (creating on first start) the database of the data folder: the only place the app
+/// opens it.
+fn open_store(data_dir: &Path) -> Result<Store, StoreError> {
+    Store::open(&data_dir.join(DB_FILE))
 }
 
 /// `ENLACE_DATA_DIR` if set (tests, portable installs), else the platform's app data folder

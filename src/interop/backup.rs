@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Datelike, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use ts_rs::TS;
 
 use crate::store::{Filter, Progress, Store, StoreError};
 
@@ -59,7 +60,8 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> BackupError + '_ {
 }
 
 /// What a snapshot or archive says about itself.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Manifest {
     pub format: u32,
     pub created_at: DateTime<Utc>,
@@ -67,16 +69,24 @@ pub struct Manifest {
     pub reason: String,
     /// SHA-256 of `enlace.db`, checked before restoring.
     pub sha256: String,
+    #[ts(type = "number | null")]
     pub activities: Option<u64>,
+    #[ts(type = "number")]
     pub files: u64,
 }
 
 /// A snapshot on disk.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct SnapshotInfo {
     pub name: String,
+    #[serde(skip)]
+    #[ts(skip)]
     pub path: PathBuf,
     pub manifest: Manifest,
+    /// Size on disk of the database copy and the attachments.
+    #[ts(type = "number")]
+    pub bytes: u64,
 }
 
 /// How many snapshots to keep: the newest of each of the last `daily` days that have one,
@@ -119,7 +129,8 @@ pub fn snapshot(store: &Store, dir: &Path, reason: &str) -> Result<SnapshotInfo,
     let manifest = Manifest { format: FORMAT, created_at, reason: reason.to_string(), sha256: sha256_file(&db)?, activities: Some(count(store)?), files };
     write_manifest(&partial, &manifest)?;
     fs::rename(&partial, &final_path).map_err(io(&final_path))?;
-    Ok(SnapshotInfo { name, path: final_path, manifest })
+    let bytes = size_of(&final_path)?;
+    Ok(SnapshotInfo { name, path: final_path, manifest, bytes })
 }
 
 fn free_name(dir: &Path, at: DateTime<Utc>) -> (String, PathBuf) {
@@ -170,7 +181,8 @@ pub fn list_snapshots(dir: &Path) -> Result<Vec<SnapshotInfo>, BackupError> {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
         if path.is_dir() && !name.starts_with('.') {
             if let Ok(manifest) = read_manifest(&path) {
-                out.push(SnapshotInfo { name, path, manifest });
+                let bytes = size_of(&path)?;
+                out.push(SnapshotInfo { name, path, manifest, bytes });
             }
         }
     }
@@ -209,11 +221,14 @@ pub fn prune_snapshots(dir: &Path, rule: Retention) -> Result<Vec<String>, Backu
 }
 
 /// What a restore did.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct RestoreReport {
     /// The snapshot of the state before the restore.
     pub safety_copy: SnapshotInfo,
+    #[ts(type = "number")]
     pub activities: u64,
+    #[ts(type = "number")]
     pub files_merged: u64,
 }
 
@@ -260,7 +275,8 @@ fn safety_copy(db: &Path, snapshots_dir: &Path) -> Result<SnapshotInfo, BackupEr
     let sha256 = if path.join(DB_FILE).exists() { sha256_file(&path.join(DB_FILE))? } else { String::new() };
     let manifest = Manifest { format: FORMAT, created_at, reason: format!("{REASON} (copia byte a byte: la base no se pudo abrir)"), sha256, activities: None, files: 0 };
     write_manifest(&path, &manifest)?;
-    Ok(SnapshotInfo { name, path, manifest })
+    let bytes = size_of(&path)?;
+    Ok(SnapshotInfo { name, path, manifest, bytes })
 }
 
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
@@ -316,6 +332,11 @@ fn sha256_file(path: &Path) -> Result<String, BackupError> {
     let mut hasher = Sha256::new();
     std::io::copy(&mut file, &mut hasher).map_err(io(path))?;
     Ok(hex::encode(hasher.finalize()))
+}
+
+/// Bytes of every file under a folder.
+fn size_of(dir: &Path) -> Result<u64, BackupError> {
+    files_under(dir)?.iter().map(|f| fs::metadata(f).map(|m| m.len()).map_err(io(f))).sum()
 }
 
 fn files_under(dir: &Path) -> Result<Vec<PathBuf>, BackupError> {
@@ -433,6 +454,34 @@ pub fn import_archive(archive: &Path, db: &Path, progress: Progress) -> Result<M
     Ok(manifest)
 }
 
+/// Replaces the database at `db` with the copy inside an archive and merges its attachments:
+/// moving to a laptop that already has a database. The archive is unpacked and checked in a
+/// folder beside `db` first, so a bad archive changes nothing; only then is the current state
+/// kept as a snapshot in `snapshots_dir` and the database swapped. `db` must not be open.
+pub fn restore_archive(archive: &Path, db: &Path, snapshots_dir: &Path, progress: Progress) -> Result<RestoreReport, BackupError> {
+    let staging = with_suffix(db, ".incoming");
+    let clear = || match fs::remove_dir_all(&staging) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(BackupError::Io { path: staging.clone(), source: e }),
+        _ => Ok(()),
+    };
+    clear()?;
+    let result = (|| {
+        let incoming = staging.join(DB_FILE);
+        import_archive(archive, &incoming, progress)?;
+        let incoming_files = Store::open(&incoming)?.attachments_dir();
+        let safety_copy = safety_copy(db, snapshots_dir)?;
+        put_database(&incoming, db)?;
+        let store = open_checked(db)?;
+        let files_merged = match (incoming_files, store.attachments_dir()) {
+            (Some(from), Some(to)) if from.is_dir() => copy_tree(&from, &to)?,
+            _ => 0,
+        };
+        Ok(RestoreReport { safety_copy, activities: count(&store)?, files_merged })
+    })();
+    clear()?;
+    result
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -440,7 +489,7 @@ mod tests {
     fn at(text: &str) -> SnapshotInfo {
         let created_at: DateTime<Utc> = text.parse().unwrap();
         let manifest = Manifest { format: 1, created_at, reason: "automática".into(), sha256: String::new(), activities: None, files: 0 };
-        SnapshotInfo { name: text.to_string(), path: PathBuf::from(text), manifest }
+        SnapshotInfo { name: text.to_string(), path: PathBuf::from(text), manifest, bytes: 0 }
     }
 
     #[test]

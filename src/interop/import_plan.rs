@@ -6,6 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::spreadsheet::{CellError, RowDraft};
 use crate::domain::{validate, ActivityId, ActivityInput, Kind, PartialDate};
@@ -13,21 +14,33 @@ use crate::store::{Filter, Store, StoreError};
 use crate::text::fold;
 
 /// What will happen to one line.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(tag = "action", rename_all = "snake_case")]
+#[ts(export)]
 pub enum LineAction {
     Create,
     /// The line carries the id of a record in the database, which it will update.
     Update { id: ActivityId },
     /// Same kind, same start date and a similar title as a record in the database.
-    DuplicateOfRecord { id: ActivityId, title: String },
+    /// (`other_title` in JSON: the line's own title sits beside it.)
+    DuplicateOfRecord {
+        id: ActivityId,
+        #[serde(rename = "other_title")]
+        title: String,
+    },
     /// Same kind, same start date and a similar title as an earlier line of the file.
-    DuplicateOfLine { line: usize, title: String },
+    DuplicateOfLine {
+        #[serde(rename = "other_line")]
+        line: usize,
+        #[serde(rename = "other_title")]
+        title: String,
+    },
     Error { errors: Vec<CellError> },
 }
 
 /// One line of the plan.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct LinePlan {
     pub line: usize,
     pub kind: String,
@@ -38,10 +51,12 @@ pub struct LinePlan {
 }
 
 /// The whole dry run.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct ImportPlan {
     pub lines: Vec<LinePlan>,
     #[serde(skip)]
+    #[ts(skip)]
     inputs: Vec<(usize, ActivityInput)>,
 }
 

@@ -16,24 +16,8 @@ impl Problem {
     }
 }
 
-/// The language a person reads exports and messages in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Es,
-    En,
-}
-
-impl Lang {
-    /// Picks the text for this language.
-    pub fn pick<'a>(self, es: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Es => es,
-            Lang::En => en,
-        }
-    }
-}
+/// The language a person reads exports and messages in: the same as documents'.
+pub use crate::report::Lang;
 
 /// Progress of long work, the store's own type: `(done, total)`; returning `false` stops it.
 pub use crate::store::Progress;

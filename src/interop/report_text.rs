@@ -7,6 +7,7 @@
 //! repeated on every page (headers, footers) and bare page numbers are dropped.
 
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::amounts::parse_amount;
 use super::problem::Problem;
@@ -53,7 +54,8 @@ fn country_first_words() -> &'static std::collections::HashSet<String> {
 }
 
 /// One drafted item, with where it came from and what could not be read.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export, rename = "TextDraft")]
 pub struct Draft {
     /// 1-based line of the passage where the item starts.
     pub line: usize,

@@ -1,8 +1,8 @@
 //! The language a document is printed in, and the few labels the renderer
 //! itself prints (everything else arrives as text from the caller).
 
-/// Language of a printed document. Spanish is the default: it is what the
-/// offices read first.
+/// The language a person reads documents, exports and messages in. Spanish is the default:
+/// it is what the offices read first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 #[ts(export)]
@@ -13,6 +13,14 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Picks the text for this language.
+    pub fn pick<'a>(self, es: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Es => es,
+            Lang::En => en,
+        }
+    }
+
     /// Parses `es` / `en` (as given on the command line), case-insensitive.
     pub fn parse(code: &str) -> Option<Lang> {
         match code.trim().to_ascii_lowercase().as_str() {

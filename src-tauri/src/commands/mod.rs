@@ -3,11 +3,14 @@
 
 pub mod activities;
 pub mod app;
+pub mod backups;
 pub mod data;
 pub mod directory;
 pub mod drafts;
 pub mod files;
 pub mod reference;
+pub mod report_text;
 pub mod reports;
 pub mod schema;
+pub mod spreadsheet;
 pub mod sync;

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::domain::{fields_of, Kind};
 use crate::interop::problem::Problem;
@@ -71,7 +72,66 @@ const PLAIN: &[(&str, Target)] = &[
     ("ignore", Target::Ignore),
 ];
 
+/// A field a column can feed, as a list of choices shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct TargetChoice {
+    /// The target as a mapping names it: `title`, `details.donor`.
+    pub name: String,
+    pub label_es: String,
+    pub label_en: String,
+}
+
+/// Labels of the fields every kind has, in the order a person reads a record.
+const PLAIN_LABELS: &[(&str, &str, &str)] = &[
+    ("ignore", "(no importar)", "(do not import)"),
+    ("kind", "Tipo de actividad", "Activity type"),
+    ("title", "Título", "Title"),
+    ("date", "Fecha o periodo", "Date or span"),
+    ("start_date", "Fecha de inicio", "Start date"),
+    ("end_date", "Fecha de término", "End date"),
+    ("date_text", "Fecha como se escribió", "Date as written"),
+    ("start_time", "Hora de inicio", "Start time"),
+    ("end_time", "Hora de término", "End time"),
+    ("summary", "Descripción", "Description"),
+    ("modality", "Modalidad", "Modality"),
+    ("place", "Lugar", "Place"),
+    ("countries", "Países", "Countries"),
+    ("organisations", "Organizaciones", "Organisations"),
+    ("people", "Personas", "People"),
+    ("axis", "Eje", "Policy axis"),
+    ("topics", "Temas", "Topics"),
+    ("outcomes", "Resultados", "Outcomes"),
+    ("status", "Estado", "Status"),
+    ("amount", "Monto con moneda", "Amount with currency"),
+    ("id", "Identificador de Enlace", "Enlace id"),
+];
+
 impl Target {
+    /// Every target a column can be given: the common fields, then each kind-specific field
+    /// once, labelled with the kinds that have it ("Edición (Capacitación, Evento, Premio)").
+    pub fn choices() -> Vec<TargetChoice> {
+        let plain = PLAIN_LABELS.iter().map(|(name, es, en)| TargetChoice { name: name.to_string(), label_es: es.to_string(), label_en: en.to_string() });
+        let mut details: Vec<(&'static str, String, String, Vec<Kind>)> = Vec::new();
+        for kind in Kind::ALL {
+            for f in fields_of(kind) {
+                match details.iter_mut().find(|(key, ..)| *key == f.key) {
+                    Some((.., kinds)) => kinds.push(kind),
+                    None => details.push((f.key, f.label_es.to_string(), f.label_en.to_string(), vec![kind])),
+                }
+            }
+        }
+        let detail = details.into_iter().map(|(key, es, en, kinds)| {
+            let names = |label: fn(&Kind) -> &'static str| kinds.iter().map(label).collect::<Vec<_>>().join(", ");
+            TargetChoice {
+                name: format!("details.{key}"),
+                label_es: format!("{es} ({})", names(|k| k.label_es())),
+                label_en: format!("{en} ({})", names(|k| k.label_en())),
+            }
+        });
+        plain.chain(detail).collect()
+    }
+
     pub fn name(&self) -> String {
         match self {
             Target::Detail(key) => format!("details.{key}"),
@@ -243,11 +303,13 @@ pub fn target_for_header(header: &str) -> Option<Target> {
 }
 
 /// How a sheet's columns become fields, and what the sheet leaves implicit.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
+#[ts(export, optional_fields)]
 pub struct Mapping {
     /// Header as written in the file → field. Headers are matched without accents or case.
     #[serde(default)]
+    #[ts(type = "Record<string, string>")]
     pub columns: BTreeMap<String, Target>,
     /// Year of dates written without one ("20 julio").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -345,6 +407,18 @@ mod tests {
             t,
             vec![Date, Countries, Kind, Modality, Axis, Organisations, Title, Summary, Place, Amount, Detail("currency"), Detail("donor"), Detail("participants"), Ignore]
         );
+    }
+
+    #[test]
+    fn every_choice_parses_back_and_shared_details_appear_once() {
+        let choices = Target::choices();
+        for c in &choices {
+            assert_eq!(Target::parse(&c.name).unwrap().name(), c.name);
+        }
+        assert_eq!(choices.len(), PLAIN.len() + choices.iter().filter(|c| c.name.starts_with("details.")).count());
+        let edition: Vec<_> = choices.iter().filter(|c| c.name == "details.edition").collect();
+        assert_eq!(edition.len(), 1);
+        assert!(edition[0].label_es.contains("Capacitación") && edition[0].label_es.contains("Evento"), "{}", edition[0].label_es);
     }
 
     #[test]

@@ -89,8 +89,7 @@ impl ReadError {
 
 /// Reads a CSV or workbook by its extension; `sheet` picks a workbook's sheet (default: first).
 pub fn read_table(path: &Path, sheet: Option<&str>) -> Result<Table, ReadError> {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    match ext.as_str() {
+    match extension(path).as_str() {
         "csv" | "txt" | "tsv" => {
             let bytes = std::fs::read(path).map_err(|source| ReadError::Io { path: path.display().to_string(), source })?;
             csv::read_csv(&bytes)
@@ -98,6 +97,18 @@ pub fn read_table(path: &Path, sheet: Option<&str>) -> Result<Table, ReadError> 
         "xlsx" | "xlsm" | "xls" | "ods" => xlsx::read_workbook(path, sheet),
         other => Err(ReadError::UnknownFormat(other.to_string())),
     }
+}
+
+/// The sheets a person can choose from: a workbook's sheet names; none for a CSV.
+pub fn sheet_names(path: &Path) -> Result<Vec<String>, ReadError> {
+    match extension(path).as_str() {
+        "xlsx" | "xlsm" | "xls" | "ods" => xlsx::sheet_names(path),
+        _ => Ok(Vec::new()),
+    }
+}
+
+fn extension(path: &Path) -> String {
+    path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase()
 }
 
 /// Splits off the header row: the first row filled at least halfway as wide as the widest of

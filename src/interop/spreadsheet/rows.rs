@@ -2,6 +2,7 @@
 //! validated, and every problem is located by line, column and header.
 
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::mapping::{Mapping, Target};
 use super::{Cell, Row, Table};
@@ -15,7 +16,8 @@ use crate::interop::vocabulary::{agreement_type_from_words, complete_details, di
 use crate::text::fold;
 
 /// One problem of one row, where the person can find it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct CellError {
     pub line: usize,
     /// 1-based column number; `None` when the problem belongs to no single column
@@ -40,7 +42,8 @@ impl CellError {
 }
 
 /// A row read as an activity draft.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct RowDraft {
     pub line: usize,
     pub input: ActivityInput,

@@ -8,6 +8,11 @@ use calamine::{open_workbook_auto, Data, Reader};
 use super::{split_header, Cell, ReadError, Row, Table};
 use crate::interop::spanish_dates::from_excel_serial;
 
+/// The workbook's sheet names, in the order the workbook shows them.
+pub fn sheet_names(path: &Path) -> Result<Vec<String>, ReadError> {
+    Ok(open_workbook_auto(path).map_err(|e| ReadError::Workbook(e.to_string()))?.sheet_names())
+}
+
 /// Reads one sheet (by name, or the first); see [`split_header`] for which row holds the headers.
 pub fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Table, ReadError> {
     let mut book = open_workbook_auto(path).map_err(|e| ReadError::Workbook(e.to_string()))?;

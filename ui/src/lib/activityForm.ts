@@ -66,6 +66,33 @@ export function modelFromActivity(a: Activity, countryName: (code: string) => st
   };
 }
 
+/** The name of an organisation or person as an import names it: plain, or with its role. */
+export function mentionName(mention: string | { name: string }): string {
+  return typeof mention === 'string' ? mention : mention.name;
+}
+
+/** A proposed activity (read from report text) as the form shows it, to review before saving.
+ *  The core leaves empty lists out of an input, whatever its binding says. */
+export function modelFromInput(input: ActivityInput, countryName: (code: string) => string): FormModel {
+  return {
+    ...emptyModel(input.kind || 'other'),
+    title: input.title,
+    start_date: input.start_date,
+    end_date: input.end_date ?? '',
+    modality: input.modality ?? '',
+    place: input.place ?? '',
+    countries: (input.countries ?? []).map(countryName),
+    organisations: (input.organisations ?? []).map(mentionName),
+    people: (input.people ?? []).map(mentionName),
+    axis: input.axis ?? '',
+    topics: (input.topics ?? []).join(', '),
+    summary: input.summary ?? '',
+    outcomes: input.outcomes ?? '',
+    status: input.status ?? 'done',
+    details: detailsAsText(input.details ?? {}),
+  };
+}
+
 const opt = (text: string): string | undefined => (text.trim() === '' ? undefined : text.trim());
 
 const NUMBER_ERRORS = {

@@ -25,10 +25,19 @@ import type { Stats } from './bindings/Stats';
 import type { Undone } from './bindings/Undone';
 import type { CountryRef } from './bindings/CountryRef';
 import type { CountryBriefOptions } from './bindings/CountryBriefOptions';
+import type { ExportFormat } from './bindings/ExportFormat';
+import type { ImportPlan } from './bindings/ImportPlan';
 import type { Lang } from './bindings/Lang';
+import type { Mapping } from './bindings/Mapping';
 import type { Paper } from './bindings/Paper';
 import type { PeriodReportOptions } from './bindings/PeriodReportOptions';
+import type { RestoreReport } from './bindings/RestoreReport';
+import type { RowDraft } from './bindings/RowDraft';
 import type { SavedPdf } from './bindings/SavedPdf';
+import type { SheetView } from './bindings/SheetView';
+import type { SnapshotInfo } from './bindings/SnapshotInfo';
+import type { TargetChoice } from './bindings/TargetChoice';
+import type { TextDraft } from './bindings/TextDraft';
 
 /** The core's `Filter` deserialises with every field defaulted, so any subset may be sent. */
 export type FilterQuery = Partial<Filter>;
@@ -74,6 +83,14 @@ export const api = {
   attachmentImage: (hash: string, mediaType: string) => invoke<string>('attachment_image', { hash, mediaType }),
   saveBrief: (id: string, lang: Lang, paper: Paper) => invoke<SavedPdf | null>('save_brief', { id, lang, paper }),
   openSavedPdf: (path: string) => invoke<null>('open_saved_pdf', { path }),
+  openSpreadsheet: () => invoke<SheetView | null>('open_spreadsheet'),
+  chooseSheet: (sheet: string) => invoke<SheetView>('choose_sheet', { sheet }),
+  mappingTargets: () => invoke<TargetChoice[]>('mapping_targets'),
+  previewSpreadsheet: (mapping: Mapping) => invoke<RowDraft[]>('preview_spreadsheet', { mapping }),
+  draftsFromReportText: (text: string, period: string | null) => invoke<TextDraft[]>('drafts_from_report_text', { text, period }),
+  listBackups: () => invoke<SnapshotInfo[]>('list_backups'),
+  backupNow: () => invoke<SnapshotInfo>('backup_now'),
+  restoreBackup: (name: string) => invoke<RestoreReport>('restore_backup', { name }),
 };
 
 /** A long job: its progress arrives on `onProgress`; `cancel()` asks the backend to stop. */
@@ -100,4 +117,10 @@ export const jobs = {
     startJob<SavedPdf | null>('save_period_report', { options }, onProgress),
   saveCountryBrief: (options: CountryBriefOptions, onProgress: (p: Progress) => void) =>
     startJob<SavedPdf | null>('save_country_brief', { options }, onProgress),
+  planSpreadsheetImport: (mapping: Mapping, onProgress: (p: Progress) => void) => startJob<ImportPlan>('plan_spreadsheet_import', { mapping }, onProgress),
+  importSpreadsheet: (withDuplicates: boolean, onProgress: (p: Progress) => void) => startJob<ImportReport>('import_spreadsheet', { withDuplicates }, onProgress),
+  exportActivities: (filter: FilterQuery, format: ExportFormat, lang: Lang, onProgress: (p: Progress) => void) =>
+    startJob<string | null>('export_activities', { filter, format, lang }, onProgress),
+  exportArchive: (onProgress: (p: Progress) => void) => startJob<string | null>('export_archive', {}, onProgress),
+  importArchive: (onProgress: (p: Progress) => void) => startJob<RestoreReport | null>('import_archive', {}, onProgress),
 };

@@ -1,0 +1,177 @@
+//! Backups from the window: automatic snapshots (at start and daily while the app is open),
+//! a snapshot on demand, restoring one, and whole-copy archives for moving to a new laptop.
+//! Snapshots live in `enlace.db.snapshots/` in the data folder; the core keeps 7 daily and
+//! 4 weekly ones and takes a snapshot of the current state before any restore.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use enlace::interop::backup::{self, Retention, RestoreReport, SnapshotInfo};
+use enlace::store::Progress as StoreProgress;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager, Runtime, State};
+
+use crate::dialogs::{self, Filter};
+use crate::error::{CommandError, CommandResult, ErrorCode};
+use crate::jobs::Progress;
+use crate::state::AppState;
+
+const ARCHIVES: &[Filter] = &[Filter { name: "Archivo completo de Enlace (ZIP)", extensions: &["zip"] }];
+
+/// How often an open window takes its automatic snapshot.
+const DAILY: chrono::TimeDelta = chrono::TimeDelta::hours(24);
+/// How often the app looks whether the daily snapshot is due.
+const CHECK_EVERY: Duration = Duration::from_secs(15 * 60);
+
+fn snapshots_dir(state: &AppState) -> PathBuf {
+    backup::default_snapshots_dir(&state.db_path())
+}
+
+/// A snapshot now, then the retention rule.
+fn take(state: &AppState, reason: &str) -> CommandResult<SnapshotInfo> {
+    let dir = snapshots_dir(state);
+    let taken = backup::snapshot(&state.store(), &dir, reason)?;
+    backup::prune_snapshots(&dir, Retention::default())?;
+    Ok(taken)
+}
+
+/// Whether a day has passed since the newest snapshot (or there is none).
+fn daily_due(state: &AppState, now: chrono::DateTime<chrono::Utc>) -> CommandResult<bool> {
+    Ok(backup::list_snapshots(&snapshots_dir(state))?.first().is_none_or(|s| now - s.manifest.created_at >= DAILY))
+}
+
+/// Starts the automatic snapshots on a thread of their own, so the window appears without
+/// waiting: one at start, then one whenever a day has passed since the newest.
+pub fn start_automatic<R: Runtime>(app: AppHandle<R>) {
+    std::thread::spawn(move || {
+        let state = app.state::<AppState>();
+        if let Err(e) = take(&state, "automática") {
+            eprintln!("Enlace: no se pudo tomar el respaldo automático: {}", e.message_es);
+        }
+        loop {
+            std::thread::sleep(CHECK_EVERY);
+            match daily_due(&state, chrono::Utc::now()) {
+                Ok(true) => {
+                    if let Err(e) = take(&state, "automática") {
+                        eprintln!("Enlace: no se pudo tomar el respaldo automático: {}", e.message_es);
+                    }
+                }
+                Ok(false) => {}
+                Err(e) => eprintln!("Enlace: no se pudieron leer los respaldos: {}", e.message_es),
+            }
+        }
+    });
+}
+
+/// The snapshots kept, newest first.
+#[tauri::command(async)]
+pub fn list_backups(state: State<'_, AppState>) -> CommandResult<Vec<SnapshotInfo>> {
+    Ok(backup::list_snapshots(&snapshots_dir(&state))?)
+}
+
+#[tauri::command(async)]
+pub fn backup_now(state: State<'_, AppState>) -> CommandResult<SnapshotInfo> {
+    take(&state, "manual")
+}
+
+/// Restores the snapshot called `name` (one of [`list_backups`]); the current state is kept
+/// as a snapshot first.
+#[tauri::command(async)]
+pub fn restore_backup(state: State<'_, AppState>, name: String) -> CommandResult<RestoreReport> {
+    restore(&state, &name)
+}
+
+fn restore(state: &AppState, name: &str) -> CommandResult<RestoreReport> {
+    let dir = snapshots_dir(state);
+    // Only a listed snapshot: the name never becomes a path of the window's choosing.
+    let chosen = backup::list_snapshots(&dir)?
+        .into_iter()
+        .find(|s| s.name == name)
+        .ok_or_else(|| CommandError::new(ErrorCode::NotFound, format!("No existe el respaldo «{name}»."), format!("There is no backup «{name}».")))?;
+    state.with_database_closed(|db| Ok(backup::restore(db, &chosen.path, &dir)?))
+}
+
+/// Writes the whole copy (database and attachments) into one ZIP file the person picks.
+#[tauri::command]
+pub async fn export_archive(app: AppHandle, state: State<'_, AppState>, job: String, progress: Channel<Progress>) -> CommandResult<Option<String>> {
+    let name = format!("enlace-{}.zip", chrono::Local::now().format("%Y-%m-%d"));
+    let Some(path) = dialogs::pick_save_path(&app, "Guardar archivo completo", &name, ARCHIVES).await else {
+        return Ok(None);
+    };
+    let handle = state.jobs.start(&job, progress);
+    backup::export_archive(&state.store(), &path, &mut |done, total| handle.report(done, total).is_ok())?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Replaces this copy with the one inside an archive the person picks (moving from another
+/// laptop); the current state is kept as a snapshot first. `None` when the dialog is cancelled.
+#[tauri::command]
+pub async fn import_archive(app: AppHandle, state: State<'_, AppState>, job: String, progress: Channel<Progress>) -> CommandResult<Option<RestoreReport>> {
+    let Some(path) = dialogs::pick_files(&app, "Abrir archivo completo", ARCHIVES).await.into_iter().next() else {
+        return Ok(None);
+    };
+    let handle = state.jobs.start(&job, progress);
+    replace_from_archive(&state, &path, &mut |done, total| handle.report(done, total).is_ok()).map(Some)
+}
+
+fn replace_from_archive(state: &AppState, archive: &std::path::Path, progress: StoreProgress) -> CommandResult<RestoreReport> {
+    let dir = snapshots_dir(state);
+    state.with_database_closed(|db| Ok(backup::restore_archive(archive, db, &dir, progress)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use enlace::domain::ActivityInput;
+    use enlace::store::{Actor, Filter, Origin};
+
+    fn add(state: &AppState, title: &str) {
+        let input = ActivityInput { kind: "meeting".into(), title: title.into(), start_date: "2021-07-27".into(), ..Default::default() };
+        state.store().save_activity(&input, &Actor::new("Ana", Origin::App)).unwrap();
+    }
+
+    fn titles(state: &AppState) -> Vec<String> {
+        state.store().list(&Filter::default()).unwrap().items.into_iter().map(|a| a.title).collect()
+    }
+
+    #[test]
+    fn a_restore_swaps_the_open_database_and_keeps_the_state_it_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::open(dir.path()).unwrap();
+        assert!(daily_due(&state, chrono::Utc::now()).unwrap(), "no snapshot yet");
+        add(&state, "Reunión con la Embajada de Perú");
+        let first = take(&state, "manual").unwrap();
+        assert!(!daily_due(&state, chrono::Utc::now()).unwrap());
+        assert!(daily_due(&state, chrono::Utc::now() + DAILY).unwrap());
+        add(&state, "Visita técnica al C5");
+
+        let report = restore(&state, &first.name).unwrap();
+        assert_eq!(report.activities, 1);
+        assert_eq!(report.safety_copy.manifest.activities, Some(2));
+        assert_eq!(titles(&state), ["Reunión con la Embajada de Perú"], "the reopened store reads the restored file");
+        add(&state, "Después de restaurar");
+        assert_eq!(titles(&state).len(), 2, "and writes to it");
+        let listed = backup::list_snapshots(&snapshots_dir(&state)).unwrap();
+        assert_eq!(listed.len(), 2);
+        assert!(listed.iter().all(|s| s.bytes > 0));
+
+        let err = restore(&state, "../../etc").unwrap_err();
+        assert_eq!(err.code, ErrorCode::NotFound);
+    }
+
+    #[test]
+    fn an_archive_from_another_laptop_replaces_this_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = AppState::open(&dir.path().join("old")).unwrap();
+        add(&old, "Convenio con Lima");
+        let archive = dir.path().join("mudanza.zip");
+        backup::export_archive(&old.store(), &archive, &mut |_, _| true).unwrap();
+
+        let new = AppState::open(&dir.path().join("new")).unwrap();
+        add(&new, "Prueba");
+        let report = replace_from_archive(&new, &archive, &mut |_, _| true).unwrap();
+        assert_eq!(report.activities, 1);
+        assert_eq!(titles(&new), ["Convenio con Lima"]);
+        assert_eq!(report.safety_copy.manifest.activities, Some(1));
+    }
+}
