@@ -33,8 +33,6 @@ export default {
       assert.equal(await (await page.el('select[data-column="Organismo"]')).getValue(), 'ignore');
       assert.equal(await (await page.el('select[data-column="País"]')).getValue(), 'countries');
       await page.b.waitUntil(async () => (await rows(page, '#import-preview')).length === 3, { timeout: 10000, timeoutMsg: 'no preview of the 3 rows' });
-        throw new Error(`no preview of the 3 rows; a direct call answers: ${direct}; ${err}`);
-      });
       const before = await rows(page, '#import-preview');
       assert.ok(!before[0].includes('Embajada del Perú'), before[0]);
     }],
@@ -67,14 +65,14 @@ export default {
       const { readFileSync } = await import('node:fs');
       assert.equal(readFileSync(exportPath).subarray(0, 2).toString(), 'PK');
     }],
-    ['a backup made now is listed beside the one taken at start', async (page) => {
+    ['a backup made now is listed first', async (page) => {
       await page.nav('data');
       await page.click('#tab-backups');
       await page.b.waitUntil(async () => (await rows(page, '#backups')).length >= 1, { timeout: 10000, timeoutMsg: 'no automatic backup at start' });
-      const before = (await rows(page, '#backups')).length;
       await page.clickButton('Respaldar ahora');
       await page.see('Respaldo creado.');
-      await page.b.waitUntil(async () => (await rows(page, '#backups')).length === before + 1, { timeout: 10000, timeoutMsg: 'the new backup is not listed' });
+      // The retention rule keeps one snapshot a day, so today's start-up snapshot gives way to it.
+      await page.b.waitUntil(async () => (await rows(page, '#backups'))[0]?.includes('manual'), { timeout: 10000, timeoutMsg: 'the new backup is not listed' });
       const listed = await rows(page, '#backups');
       assert.ok(listed[0].includes('manual') && listed[0].includes('3'), listed[0]);
       await page.shot('es-data-2-backups');
