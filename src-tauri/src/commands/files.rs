@@ -21,6 +21,17 @@ pub async fn attach_files(app: AppHandle, state: State<'_, AppState>, id: Activi
     chosen.iter().map(|path| store.attach(&id, path, &actor).map_err(CommandError::from)).collect()
 }
 
+/// Opens an attachment with the system's viewer. The path is the store's own copy inside the
+/// data folder, found by its hash; the viewer is started directly (no shell).
+#[tauri::command(async)]
+pub fn open_attachment(state: State<'_, AppState>, hash: String) -> CommandResult<()> {
+    let path = state
+        .store()
+        .attachment_path(&hash)
+        .ok_or_else(|| CommandError::new(ErrorCode::NotFound, "No se encontró el archivo adjunto.", "Attachment not found."))?;
+    open::that_detached(&path).map_err(|e| CommandError::io("No se pudo abrir el adjunto", "Could not open the attachment", &e))
+}
+
 /// An attached image as a `data:` URL for its thumbnail (the CSP allows no file URLs).
 #[tauri::command(async)]
 pub fn attachment_image(state: State<'_, AppState>, hash: String, media_type: String) -> CommandResult<String> {

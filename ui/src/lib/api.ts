@@ -81,6 +81,7 @@ export const api = {
   mergeOrganisations: (keep: string, drop: string) => invoke<null>('merge_organisations', { keep, drop }),
   attachFiles: (id: string) => invoke<Attachment[]>('attach_files', { id }),
   attachmentImage: (hash: string, mediaType: string) => invoke<string>('attachment_image', { hash, mediaType }),
+  openAttachment: (hash: string) => invoke<null>('open_attachment', { hash }),
   saveBrief: (id: string, lang: Lang, paper: Paper) => invoke<SavedPdf | null>('save_brief', { id, lang, paper }),
   openSavedPdf: (path: string) => invoke<null>('open_saved_pdf', { path }),
   openSpreadsheet: () => invoke<SheetView | null>('open_spreadsheet'),

@@ -36,6 +36,7 @@ export const en: Record<MessageKey, string> = {
   'action.merge': 'Merge',
   'action.back': 'Back',
   'action.attach': 'Attach files',
+  'action.openFile': 'Open {name}',
   'common.loading': 'Loading…',
   'common.none': 'No data',
   'common.required': 'required',

@@ -36,6 +36,7 @@ export const es = {
   'action.merge': 'Fusionar',
   'action.back': 'Volver',
   'action.attach': 'Adjuntar archivos',
+  'action.openFile': 'Abrir {name}',
   'common.loading': 'Cargando…',
   'common.none': 'Sin datos',
   'common.required': 'obligatorio',

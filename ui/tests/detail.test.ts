@@ -1,0 +1,36 @@
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { describe, expect, it } from 'vitest';
+import ActivityDetail from '../src/screens/ActivityDetail.svelte';
+import Toasts from '../src/lib/components/Toasts.svelte';
+import { session } from '../src/lib/session.svelte';
+import { activity, countries, schemas } from './fixtures';
+
+const PDF = { hash: 'ab'.repeat(32), file_name: 'minuta-embajada.pdf', media_type: 'application/pdf', size: 2048, added_at: '2026-11-23T10:00:00Z' };
+
+describe('an activity in full', () => {
+  it('opens an attachment with the system viewer by its hash, and says so in Spanish when it cannot', async () => {
+    session.schemas = schemas;
+    session.countries = countries;
+    const opened: string[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === 'get_activity') return activity({ attachments: [PDF] } as never);
+      if (cmd === 'activity_history') return [];
+      if (cmd === 'open_attachment') {
+        opened.push((args as { hash: string }).hash);
+        if (opened.length > 1) throw { code: 'not_found', message_es: 'No se encontró el archivo adjunto.', message_en: 'Attachment not found.', fields: [] };
+      }
+      return null;
+    });
+    render(ActivityDetail, { id: activity().id });
+    render(Toasts);
+
+    const open = await screen.findByRole('button', { name: 'Abrir minuta-embajada.pdf' });
+    await userEvent.click(open);
+    expect(opened).toEqual([PDF.hash]);
+
+    await userEvent.click(open);
+    expect(await screen.findByText('No se encontró el archivo adjunto.')).toBeInTheDocument();
+  });
+});
