@@ -35,11 +35,6 @@ export class Page {
     return el;
   }
 
-  /** A plain array, so callers can map over it and await the results together. */
-  async all(selector) {
-    return Array.from(await this.b.$$(selector));
-  }
-
   async click(selector) {
     await retry(() => this.clickOnce(selector));
   }
