@@ -38,13 +38,18 @@ fn file_name(sender: &str, recipient: &str, number: u64) -> String {
     format!("{}-para-{}-{:04}.enlace", slug(sender), slug(recipient), number)
 }
 
-fn next_number(conn: &Connection, peer: CopyId) -> rusqlite::Result<u64> {
+/// The number of the last bundle sent to `peer` (0 before the first).
+pub(super) fn last_sent(conn: &Connection, peer: CopyId) -> rusqlite::Result<u64> {
     let n: i64 = conn.query_row(
-        "SELECT COALESCE(MAX(number), 0) + 1 FROM sync_bundles WHERE direction = 'out' AND peer = ?1",
+        "SELECT COALESCE(MAX(number), 0) FROM sync_bundles WHERE direction = 'out' AND peer = ?1",
         [peer.to_string()],
         |r| r.get(0),
     )?;
     Ok(n as u64)
+}
+
+fn next_number(conn: &Connection, peer: CopyId) -> rusqlite::Result<u64> {
+    Ok(last_sent(conn, peer)? + 1)
 }
 
 /// The name the next bundle for `to` would get (for a save dialog, before exporting).
@@ -53,7 +58,8 @@ pub fn next_file_name(store: &Store, to: &PublicIdentity) -> Result<String, Sync
     Ok(file_name(&me.public.name, &to.name, next_number(store.connection(), to.id)?))
 }
 
-fn acked(conn: &Connection, peer: CopyId) -> rusqlite::Result<BTreeMap<CopyId, u64>> {
+/// Per origin, the last change `peer` has acknowledged.
+pub(super) fn acked(conn: &Connection, peer: CopyId) -> rusqlite::Result<BTreeMap<CopyId, u64>> {
     let mut stmt = conn.prepare("SELECT origin, seq FROM sync_acks WHERE peer = ?1")?;
     let rows = stmt.query_map([peer.to_string()], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
     let mut out = BTreeMap::new();

@@ -13,7 +13,7 @@ use ts_rs::TS;
 
 use super::hlc::{check_ahead, now_millis, Hlc};
 use super::identity::{CopyId, Identity, PublicIdentity, Role};
-use super::{conflicts, roster, SyncError};
+use super::{conflicts, export, roster, SyncError};
 use crate::store::Store;
 
 /// The Sync screen's summary of this copy.
@@ -83,7 +83,7 @@ pub fn status(store: &Store) -> Result<Status, SyncError> {
     let logged = log_by_origin(conn)?;
     let mut peers = Vec::new();
     for peer in roster::list(conn)? {
-        let acked = seq_map(conn, "SELECT origin, seq FROM sync_acks WHERE peer = ?1", peer.id)?;
+        let acked = export::acked(conn, peer.id)?;
         let sent = sent_to(conn, peer.id)?;
         let mut unacknowledged = local;
         let mut unsent = local;
@@ -97,7 +97,7 @@ pub fn status(store: &Store) -> Result<Status, SyncError> {
         let highest = received.last().copied().unwrap_or(0);
         let got: BTreeSet<u64> = received.iter().copied().collect();
         peers.push(PeerStatus {
-            last_sent: last_sent(conn, peer.id)?,
+            last_sent: export::last_sent(conn, peer.id)?,
             missing: (1..highest).filter(|n| !got.contains(n)).collect(),
             received,
             last_received_at,
@@ -147,19 +147,6 @@ fn log_by_origin(conn: &Connection) -> rusqlite::Result<BTreeMap<CopyId, Vec<u64
     Ok(out)
 }
 
-fn seq_map(conn: &Connection, sql: &str, peer: CopyId) -> rusqlite::Result<BTreeMap<CopyId, u64>> {
-    let mut stmt = conn.prepare(sql)?;
-    let rows = stmt.query_map([peer.to_string()], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
-    let mut out = BTreeMap::new();
-    for row in rows {
-        let (origin, seq) = row?;
-        if let Ok(origin) = origin.parse() {
-            out.insert(origin, seq as u64);
-        }
-    }
-    Ok(out)
-}
-
 /// Per origin, the last change any bundle to `peer` carried (recorded by the export).
 fn sent_to(conn: &Connection, peer: CopyId) -> rusqlite::Result<BTreeMap<CopyId, u64>> {
     let mut stmt = conn.prepare("SELECT summary FROM sync_bundles WHERE direction = 'out' AND peer = ?1")?;
@@ -176,15 +163,6 @@ fn sent_to(conn: &Connection, peer: CopyId) -> rusqlite::Result<BTreeMap<CopyId,
         }
     }
     Ok(out)
-}
-
-fn last_sent(conn: &Connection, peer: CopyId) -> rusqlite::Result<u64> {
-    let n: i64 = conn.query_row(
-        "SELECT COALESCE(MAX(number), 0) FROM sync_bundles WHERE direction = 'out' AND peer = ?1",
-        [peer.to_string()],
-        |r| r.get(0),
-    )?;
-    Ok(n as u64)
 }
 
 fn received_from(conn: &Connection, peer: CopyId) -> rusqlite::Result<(Vec<u64>, Option<String>)> {

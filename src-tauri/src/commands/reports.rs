@@ -76,9 +76,14 @@ fn office(state: &AppState) -> String {
     state.profile().map(|p| p.office).unwrap_or_default()
 }
 
-/// Renders with progress on the job; `cancel_job` stops it before anything is written.
 fn render(doc: &Document, progress: &mut dyn FnMut(u64, u64) -> bool) -> CommandResult<Vec<u8>> {
     Ok(report::render_pdf_with_progress(doc, progress)?)
+}
+
+/// Renders with progress on the window's job; `cancel_job` stops it before anything is written.
+fn render_on_job(state: &AppState, job: &str, progress: Channel<Progress>, doc: &Document) -> CommandResult<Vec<u8>> {
+    let handle = state.jobs.start(job, progress);
+    render(doc, &mut |done, total| handle.report(done, total).is_ok())
 }
 
 /// Asks where to save the rendered PDF (proposing `file_name`) and writes it there.
@@ -115,11 +120,8 @@ pub async fn save_period_report(
         office: office(&state),
         generated: Utc::now(),
     };
-    let pdf = {
-        let doc = report::period_report(&state.store(), &request)?;
-        let handle = state.jobs.start(&job, progress);
-        render(&doc, &mut |done, total| handle.report(done, total).is_ok())?
-    };
+    let doc = report::period_report(&state.store(), &request)?;
+    let pdf = render_on_job(&state, &job, progress, &doc)?;
     save(&app, &saved, &pdf, &request.file_name()).await
 }
 
@@ -163,11 +165,8 @@ pub async fn save_country_brief(
         office: office(&state),
         generated: Utc::now(),
     };
-    let pdf = {
-        let doc = report::country_brief_report(&state.store(), &request)?;
-        let handle = state.jobs.start(&job, progress);
-        render(&doc, &mut |done, total| handle.report(done, total).is_ok())?
-    };
+    let doc = report::country_brief_report(&state.store(), &request)?;
+    let pdf = render_on_job(&state, &job, progress, &doc)?;
     save(&app, &saved, &pdf, &request.file_name()).await
 }
 
