@@ -3,11 +3,10 @@
 
 mod sync_support;
 
-use std::io::Read;
-
-use enlace::sync::container::{encrypt, sha256_hex, sign};
+use enlace::sync::container::{encrypt, sha256_hex};
 use enlace::sync::manifest::Manifest;
 use enlace::sync::{BundleError, Role, SyncError};
+use sync_support::tamper::{entries, get, raw_tar, resign};
 use sync_support::{meeting, Copy, Office};
 
 /// An office where Ana has two records to send; returns her good bundle for central.
@@ -17,52 +16,6 @@ fn office_with_bundle() -> (Office, Vec<u8>) {
     o.ana.save(meeting("Iluminación por el Día de Perú", "2026-07-28"));
     let bytes = o.ana.bundle_for(&o.central);
     (o, bytes)
-}
-
-/// The tar entries inside a bundle, as raw (name, bytes).
-fn entries(bytes: &[u8], to: &Copy) -> Vec<(Vec<u8>, Vec<u8>)> {
-    let me = to.identity();
-    let plain = age::decrypt(me.decryption_key(), bytes).unwrap();
-    let mut archive = tar::Archive::new(&plain[..]);
-    archive
-        .entries()
-        .unwrap()
-        .map(|e| {
-            let mut e = e.unwrap();
-            let name = e.path_bytes().into_owned();
-            let mut data = Vec::new();
-            e.read_to_end(&mut data).unwrap();
-            (name, data)
-        })
-        .collect()
-}
-
-/// A tar with the names written as given (no path checks, as an attacker's tool would).
-fn raw_tar(entries: &[(Vec<u8>, Vec<u8>)]) -> Vec<u8> {
-    let mut builder = tar::Builder::new(Vec::new());
-    for (name, data) in entries {
-        let mut header = tar::Header::new_old();
-        header.as_old_mut().name[..name.len()].copy_from_slice(name);
-        header.set_size(data.len() as u64);
-        header.set_mode(0o644);
-        header.set_entry_type(tar::EntryType::Regular);
-        header.set_cksum();
-        builder.append(&header, &data[..]).unwrap();
-    }
-    builder.into_inner().unwrap()
-}
-
-fn get<'a>(entries: &'a mut [(Vec<u8>, Vec<u8>)], name: &str) -> &'a mut Vec<u8> {
-    &mut entries.iter_mut().find(|(n, _)| n == name.as_bytes()).unwrap().1
-}
-
-/// Re-signs a changed manifest with Ana's key, as if she (or her stolen key) made it.
-fn resign(entries: &mut [(Vec<u8>, Vec<u8>)], by: &Copy, change: impl FnOnce(&mut serde_json::Value)) {
-    let mut manifest: serde_json::Value = serde_json::from_slice(get(entries, "manifest.json")).unwrap();
-    change(&mut manifest);
-    let bytes = serde_json::to_vec_pretty(&manifest).unwrap();
-    *get(entries, "manifest.json.minisig") = sign(&by.identity(), &bytes, "prueba").unwrap().into_bytes();
-    *get(entries, "manifest.json") = bytes;
 }
 
 fn rejected(o: &mut Office, bytes: &[u8]) -> SyncError {
@@ -155,9 +108,9 @@ fn a_bundle_replayed_from_another_office_is_refused() {
 fn a_newer_format_is_refused_as_such() {
     let (mut o, bytes) = office_with_bundle();
     let mut e = entries(&bytes, &o.central);
-    resign(&mut e, &o.ana, |m| m["format"] = 2.into());
+    resign(&mut e, &o.ana, |m| m["format"] = 3.into());
     let err = rejected_tar(&mut o, &e);
-    assert!(matches!(err, SyncError::Bundle(BundleError::FutureFormat { found: 2, supported: 1 })), "{err}");
+    assert!(matches!(err, SyncError::Bundle(BundleError::FutureFormat { found: 3, supported: 2 })), "{err}");
     assert!(err.to_string().contains("actualice Enlace"));
 }
 

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
-use crate::store::{Filter, Progress, Store, StoreError};
+use crate::store::{Filter, Progress, Rewind, Store, StoreError};
 
 const DB_FILE: &str = "enlace.db";
 const FILES_DIR: &str = "files";
@@ -245,7 +245,7 @@ pub fn restore(db: &Path, snapshot_dir: &Path, snapshots_dir: &Path) -> Result<R
     }
     let safety_copy = safety_copy(db, snapshots_dir)?;
     put_database(&source, db)?;
-    let store = open_checked(db)?;
+    let store = open_restored(db, &safety_copy)?;
     let files_merged = match store.attachments_dir() {
         Some(dir) if snapshot_dir.join(FILES_DIR).is_dir() => copy_tree(&snapshot_dir.join(FILES_DIR), &dir)?,
         _ => 0,
@@ -308,6 +308,23 @@ fn open_checked(db: &Path) -> Result<Store, BackupError> {
         return Err(BackupError::Integrity(verdict));
     }
     Ok(store)
+}
+
+/// Opens a database just put in place by a restore and records that it holds a past state
+/// (its next sync changes are numbered in a new series). If it cannot be opened, the state
+/// before the restore is put back, so a failed restore never leaves a broken database.
+fn open_restored(db: &Path, before: &SnapshotInfo) -> Result<Store, BackupError> {
+    let opened = open_checked(db).and_then(|mut store| {
+        store.note_rewound(Rewind::Restored)?;
+        Ok(store)
+    });
+    if opened.is_err() {
+        let previous = before.path.join(DB_FILE);
+        if previous.is_file() {
+            put_database(&previous, db)?;
+        }
+    }
+    opened
 }
 
 /// Copies a folder tree, skipping files already present (attachments are named by content).
@@ -471,7 +488,7 @@ pub fn restore_archive(archive: &Path, db: &Path, snapshots_dir: &Path, progress
         let incoming_files = Store::open(&incoming)?.attachments_dir();
         let safety_copy = safety_copy(db, snapshots_dir)?;
         put_database(&incoming, db)?;
-        let store = open_checked(db)?;
+        let store = open_restored(db, &safety_copy)?;
         let files_merged = match (incoming_files, store.attachments_dir()) {
             (Some(from), Some(to)) if from.is_dir() => copy_tree(&from, &to)?,
             _ => 0,

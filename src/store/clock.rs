@@ -8,6 +8,8 @@ use rusqlite::{Connection, OptionalExtension};
 
 const COPY_ID: &str = "copy_id";
 const LAST_HLC: &str = "last_hlc";
+/// The largest counter the text form holds.
+const MAX_COUNTER: u32 = 99_999;
 
 pub(crate) fn ensure_copy_id(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute(
@@ -48,7 +50,15 @@ fn store(conn: &Connection, value: &str) -> rusqlite::Result<()> {
 pub fn tick(conn: &Connection) -> rusqlite::Result<String> {
     let wall = chrono::Utc::now().timestamp_millis().max(0) as u64;
     let (p, c) = last(conn)?;
-    let next = if wall > p { format(wall, 0) } else { format(p, c + 1) };
+    // The counter has five digits: once spent, the clock steps a millisecond ahead instead of
+    // wrapping (a wrapped counter would sort before the values it follows).
+    let next = if wall > p {
+        format(wall, 0)
+    } else if c >= MAX_COUNTER {
+        format(p + 1, 0)
+    } else {
+        format(p, c + 1)
+    };
     store(conn, &next)?;
     Ok(next)
 }
@@ -77,5 +87,16 @@ mod tests {
         let b = tick(conn).unwrap();
         assert!(a > future && b > a, "{future} < {a} < {b}");
         assert_eq!(parse(&a), Some((parse(&future).unwrap().0, 8)));
+    }
+
+    #[test]
+    fn a_spent_counter_steps_the_clock_instead_of_wrapping() {
+        let store = crate::store::Store::open_in_memory().unwrap();
+        let conn = store.connection();
+        let future = chrono::Utc::now().timestamp_millis() as u64 + 60_000;
+        observe(conn, &format(future, MAX_COUNTER)).unwrap();
+        let next = tick(conn).unwrap();
+        assert_eq!(parse(&next), Some((future + 1, 0)));
+        assert!(next > format(future, MAX_COUNTER));
     }
 }

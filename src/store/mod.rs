@@ -15,6 +15,7 @@ mod feed;
 mod filter;
 pub mod for_sync;
 mod import;
+pub(crate) mod lineage;
 mod load;
 pub mod migrations;
 mod search_index;
@@ -33,6 +34,7 @@ pub use axes::Axis;
 pub use directory::{OrgSummary, PersonSummary};
 pub use filter::{Filter, Page, Sort};
 pub use import::{ImportError, ImportProblem, ImportReport, Progress};
+pub use lineage::{Rewind, SeriesRenewal};
 pub use stats::{Count, MoneyTotal, Stats};
 
 use crate::domain::ValidationErrors;
@@ -115,7 +117,9 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
-        Store::prepare(conn, Some(path.to_path_buf()))
+        let store = Store::prepare(conn, Some(path.to_path_buf()))?;
+        lineage::check(&store.conn, path)?;
+        Ok(store)
     }
 
     /// A throwaway database in memory, for tests and benchmarks.

@@ -88,7 +88,8 @@ pub fn views(store: &Store) -> Result<Vec<ConflictView>, SyncError> {
     let conn = store.connection();
     let me = Identity::load(conn)?;
     let name_of = |head: &Head| -> String {
-        let origin = head.stamp.origin;
+        let stamp_origin = head.stamp.origin;
+        let origin = super::series::owner(conn, stamp_origin).ok().flatten().unwrap_or(stamp_origin);
         match &me {
             Some(me) if me.public.id == origin => me.public.name.clone(),
             _ => super::roster::get(conn, &origin).ok().flatten().map_or_else(|| origin.to_string(), |p| p.name),
@@ -170,7 +171,8 @@ pub fn resolve(store: &mut Store, id: &str, field: &str, choice: Choice, actor: 
         };
         write_through(tx, id, &state, &resolution, actor)?;
         journal::skip_feed(tx)?;
-        let change = state.resolve(journal::tick(tx, me.public.id)?, journal::next_seq(tx, me.public.id)?, Entity::Activity, id, &resolution);
+        let origin = super::series::enter(tx, me.public.id)?;
+        let change = state.resolve(journal::tick(tx, origin)?, journal::next_seq(tx, origin)?, Entity::Activity, id, &resolution);
         journal::record(tx, &change, state)?;
         Ok(())
     })

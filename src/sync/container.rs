@@ -59,6 +59,14 @@ pub enum BundleError {
     BadChange { line: usize, message: String },
     #[error("no se pudo crear el paquete: {0}")]
     Write(String),
+    #[error("el paquete dice venir de «{name}» con el rol «{claimed}», pero el registro de esta copia lo tiene como «{listed}»")]
+    RoleMismatch { name: String, claimed: &'static str, listed: &'static str },
+    #[error("«{name}» y esta copia tienen el mismo rol («{role}»): los paquetes van de un oficial a la oficina central y de la oficina central a los oficiales")]
+    SameRole { name: String, role: &'static str },
+    #[error("{what} fuera de rango: {value} (el máximo es {max})", max = i64::MAX)]
+    OutOfRange { what: String, value: u64 },
+    #[error("el paquete cambia el contenido del cambio {seq} de la serie {origin}, que ya se recibió distinto: se rechaza para no perder ninguna de las dos versiones")]
+    ReusedNumber { origin: String, seq: u64 },
 }
 
 impl BundleError {
@@ -80,6 +88,10 @@ impl BundleError {
             BundleError::ManifestMismatch(m) => format!("manifest and content disagree: {m}"),
             BundleError::BadChange { line, message } => format!("changes.jsonl, line {line}: {message}"),
             BundleError::Write(m) => format!("could not write the bundle: {m}"),
+            BundleError::RoleMismatch { name, claimed, listed } => format!("the bundle claims to come from “{name}” as “{claimed}”, but this copy's roster lists it as “{listed}”"),
+            BundleError::SameRole { name, role } => format!("“{name}” and this copy have the same role (“{role}”): bundles go from an officer to the central office and from the central office to officers"),
+            BundleError::OutOfRange { what, value } => format!("{what} out of range: {value} (the maximum is {})", i64::MAX),
+            BundleError::ReusedNumber { origin, seq } => format!("the bundle changes the content of change {seq} of series {origin}, already received with other content: refused so that neither version is lost"),
         }
     }
 }
@@ -219,7 +231,7 @@ pub fn open(
         Some(0) | None => return Err(BundleError::BadManifest("sin número de formato".into())),
         Some(_) => {}
     }
-    let manifest: Manifest =
+    let mut manifest: Manifest =
         serde_json::from_slice(&manifest_bytes).map_err(|e| BundleError::BadManifest(e.to_string()))?;
 
     let signer = roster(&manifest.sender.minisign)
@@ -231,6 +243,10 @@ pub fn open(
         minisign::SignatureBox::from_string(&sig_text).map_err(|_| BundleError::BadSignature(signer.name.clone()))?;
     minisign::verify(&key, &sig_box, Cursor::new(&manifest_bytes), true, false, false)
         .map_err(|_| BundleError::BadSignature(signer.name.clone()))?;
+    check_roles(&signer, &manifest.sender, me)?;
+    check_numbers(&manifest)?;
+    // Who sent it is what this copy's roster says, not what the bundle says.
+    manifest.sender = signer;
 
     if manifest.recipient.id != me.public.id || manifest.recipient.age != me.public.age {
         return Err(BundleError::WrongRecipient {
@@ -272,6 +288,41 @@ pub fn open(
     Ok(Opened { manifest, changes, attachments })
 }
 
+/// Officers send to the central office and the central office to officers; the role a bundle
+/// claims must be the one the roster gives its signer.
+fn check_roles(signer: &PublicIdentity, claimed: &PublicIdentity, me: &Identity) -> Result<(), BundleError> {
+    if claimed.role != signer.role {
+        return Err(BundleError::RoleMismatch {
+            name: signer.name.clone(),
+            claimed: claimed.role.as_str(),
+            listed: signer.role.as_str(),
+        });
+    }
+    if signer.role == me.public.role {
+        return Err(BundleError::SameRole { name: signer.name.clone(), role: signer.role.as_str() });
+    }
+    Ok(())
+}
+
+/// Numbers are stored as SQLite integers (signed 64-bit): a larger one would wrap.
+fn in_range(what: impl FnOnce() -> String, value: u64) -> Result<(), BundleError> {
+    if value > i64::MAX as u64 {
+        return Err(BundleError::OutOfRange { what: what(), value });
+    }
+    Ok(())
+}
+
+fn check_numbers(manifest: &Manifest) -> Result<(), BundleError> {
+    in_range(|| "número de paquete".into(), manifest.number)?;
+    for (origin, seq) in &manifest.acks {
+        in_range(|| format!("acuse de la serie {origin}"), *seq)?;
+    }
+    for r in &manifest.ranges {
+        in_range(|| format!("intervalo de la serie {}", r.origin), r.last.max(r.first))?;
+    }
+    Ok(())
+}
+
 fn parse_changes(bytes: &[u8]) -> Result<Vec<Change>, BundleError> {
     let text = std::str::from_utf8(bytes)
         .map_err(|_| BundleError::BadChange { line: 0, message: "no es texto UTF-8".into() })?;
@@ -279,7 +330,13 @@ fn parse_changes(bytes: &[u8]) -> Result<Vec<Change>, BundleError> {
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| {
-            serde_json::from_str(l).map_err(|e| BundleError::BadChange { line: i + 1, message: e.to_string() })
+            let change: Change =
+                serde_json::from_str(l).map_err(|e| BundleError::BadChange { line: i + 1, message: e.to_string() })?;
+            if change.seq == 0 {
+                return Err(BundleError::BadChange { line: i + 1, message: "los cambios se numeran desde 1".into() });
+            }
+            in_range(|| format!("changes.jsonl, línea {}: número de cambio", i + 1), change.seq)?;
+            Ok(change)
         })
         .collect()
 }

@@ -14,7 +14,7 @@ use super::change::{Change, Entity};
 use super::container::{seal, Draft};
 use super::identity::{CopyId, Identity, PublicIdentity};
 use super::journal;
-use super::manifest::{Addressee, Counts, Manifest, OriginRange, FORMAT_VERSION};
+use super::manifest::{format_for, Addressee, Counts, Manifest, OriginRange};
 use super::{roster, SyncError};
 use crate::store::Store;
 
@@ -89,7 +89,8 @@ fn changes_for(conn: &Connection, peer: CopyId, all: bool, progress: Progress) -
         }
         let origin: CopyId = r.get::<_, String>(0)?.parse().map_err(|_| SyncError::Corrupt("origen".into()))?;
         let seq = r.get::<_, i64>(1)? as u64;
-        if !all && (origin == peer || seq <= acks.get(&origin).copied().unwrap_or(0)) {
+        // What the peer holds of its own series too: after a restore it lacks some of them.
+        if !all && seq <= acks.get(&origin).copied().unwrap_or(0) {
             continue;
         }
         let text: String = r.get(2)?;
@@ -165,18 +166,19 @@ fn prepare(store: &mut Store, to: &PublicIdentity, all: bool, progress: Progress
     let peer = roster::get(store.connection(), &to.id)?
         .filter(|p| p.age == to.age && p.minisign == to.minisign)
         .ok_or_else(|| SyncError::NotInRoster(to.name.clone()))?;
-    let (changes, number, holdings, created_hlc) = store.with_transaction(|tx| {
+    let (changes, number, holdings, created_hlc, series) = store.with_transaction(|tx| {
         journal::ingest_local(tx, me.public.id)?;
         let changes = changes_for(tx, peer.id, all, &mut *progress)?;
         let number = next_number(tx, peer.id)?;
         let holdings = journal::holdings(tx)?;
         let created = journal::tick(tx, me.public.id)?.hlc;
-        Ok::<_, SyncError>((changes, number, holdings, created))
+        let series = super::series::notes(tx, me.public.id)?;
+        Ok::<_, SyncError>((changes, number, holdings, created, series))
     })?;
     let attachments = attachment_files(store, &changes)?;
     let deletions = changes.iter().filter(|c| c.is_delete()).count() as u64;
     let manifest = Manifest {
-        format: FORMAT_VERSION,
+        format: format_for(&series),
         bundle_id: uuid::Uuid::now_v7(),
         number,
         sender: me.public.clone(),
@@ -194,6 +196,7 @@ fn prepare(store: &mut Store, to: &PublicIdentity, all: bool, progress: Progress
             attachment_bytes: attachments.values().map(|a| a.len() as u64).sum(),
         },
         entries: Vec::new(),
+        series,
     };
     let bytes = seal(&me, &peer, Draft { manifest: manifest.clone(), changes, attachments })?;
     Ok(Exported { bytes, manifest })

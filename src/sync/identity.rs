@@ -74,6 +74,8 @@ pub enum IdentityError {
     BadPublic(String),
     #[error("no se pudo crear la clave: {0}")]
     Keys(String),
+    #[error("«{name}» tiene el mismo rol que esta copia ({}): un oficial solo agrega a la oficina central, y la oficina central solo a oficiales", .role.as_str())]
+    SameRole { name: String, role: Role },
     #[error("error de la base de datos: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }

@@ -24,8 +24,8 @@ use super::container::{open, Opened};
 use super::hlc::{check_ahead, now_millis};
 #[cfg(doc)]
 use super::hlc::MAX_AHEAD_MILLIS;
-use super::identity::{CopyId, Identity};
-use super::journal;
+use super::identity::{CopyId, Identity, Role};
+use super::{journal, series};
 use super::merge::{Conflict, RecordState};
 use super::paths::is_plain_file_name;
 use super::{roster, SyncError};
@@ -63,6 +63,9 @@ pub struct ImportReport {
     pub deleted: usize,
     /// Records whose edits arrived before their creation: kept, written when it arrives.
     pub pending: usize,
+    /// Changes an officer's bundle attributes to another copy: not applied (an officer's
+    /// bundle carries only its own changes; the central office relays the others').
+    pub foreign: usize,
     /// Live records of this copy before the import.
     pub records_before: usize,
     /// Numbers of earlier bundles from this sender never received.
@@ -194,13 +197,26 @@ fn apply(
     let m = &opened.manifest;
     let mut report = ImportReport { sender: m.sender.name.clone(), number: m.number, ..Default::default() };
     journal::ingest_local(tx, me.public.id)?;
+    report.warnings.extend(series::claim(tx, me.public.id, &m.sender, &m.series)?);
+    let carried = match m.sender.role {
+        Role::Central => None,
+        Role::Officer => Some(series::carried_by(tx, m.sender.id)?),
+    };
 
     let mut touched: BTreeMap<(Entity, String), RecordState> = BTreeMap::new();
     let mut new_stamps = BTreeSet::new();
     let mut changes: Vec<&Change> = opened.changes.iter().collect();
     changes.sort_by_key(|c| (c.origin, c.seq));
     for change in changes {
+        if carried.as_ref().is_some_and(|own| !own.contains(&change.origin)) {
+            report.foreign += 1;
+            continue;
+        }
         if !journal::log(tx, change)? {
+            if journal::logged(tx, change.origin, change.seq)?.as_ref() != Some(change) {
+                let (origin, seq) = (change.origin.to_string(), change.seq);
+                return Err(SyncError::Bundle(super::BundleError::ReusedNumber { origin, seq }));
+            }
             report.skipped += 1;
             continue;
         }
@@ -233,7 +249,13 @@ fn apply(
         });
     }
 
-    record_acks(tx, m.sender.id, &m.acks)?;
+    if report.foreign > 0 {
+        report.warnings.push(format!(
+            "se omitieron {} cambios que el paquete de «{}» atribuye a otras copias: el paquete de un oficial solo trae sus propios cambios",
+            report.foreign, m.sender.name
+        ));
+    }
+    record_acks(tx, m.sender.id, &m.acks, is_newest(tx, m.sender.id, m.number)?)?;
     report.missing_bundles = missing_bundles(tx, m.sender.id, m.number)?;
     for n in &report.missing_bundles {
         report.warnings.push(format!("falta el paquete {n} de {}", m.sender.name));
@@ -388,11 +410,27 @@ fn write_blob(target: &Path, opened: &Opened, hash: &str, bad: impl Fn(&str) -> 
     Ok(())
 }
 
-fn record_acks(tx: &Connection, peer: CopyId, acks: &BTreeMap<CopyId, u64>) -> rusqlite::Result<()> {
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO sync_acks (peer, origin, seq) VALUES (?1, ?2, ?3)
-         ON CONFLICT(peer, origin) DO UPDATE SET seq = MAX(seq, excluded.seq)",
+/// Whether bundle `number` is the newest received from `sender` so far.
+fn is_newest(tx: &Connection, sender: CopyId, number: u64) -> rusqlite::Result<bool> {
+    let newest: i64 = tx.query_row(
+        "SELECT COALESCE(MAX(number), 0) FROM sync_bundles WHERE direction = 'in' AND peer = ?1",
+        [sender.to_string()],
+        |r| r.get(0),
     )?;
+    Ok(number as i64 >= newest)
+}
+
+/// Records what `peer` holds. Its newest bundle says so exactly — after a restore it holds
+/// less than before, and what it lost is sent to it again; an older bundle arriving late can
+/// only add to what is known.
+fn record_acks(tx: &Connection, peer: CopyId, acks: &BTreeMap<CopyId, u64>, newest: bool) -> rusqlite::Result<()> {
+    let mut stmt = tx.prepare_cached(if newest {
+        "INSERT INTO sync_acks (peer, origin, seq) VALUES (?1, ?2, ?3)
+         ON CONFLICT(peer, origin) DO UPDATE SET seq = excluded.seq"
+    } else {
+        "INSERT INTO sync_acks (peer, origin, seq) VALUES (?1, ?2, ?3)
+         ON CONFLICT(peer, origin) DO UPDATE SET seq = MAX(seq, excluded.seq)"
+    })?;
     for (origin, seq) in acks {
         stmt.execute((peer.to_string(), origin.to_string(), *seq as i64))?;
     }

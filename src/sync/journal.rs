@@ -54,6 +54,15 @@ pub fn log(conn: &Connection, change: &Change) -> rusqlite::Result<bool> {
     Ok(n == 1)
 }
 
+/// The change already logged under (`origin`, `seq`), if any.
+pub fn logged(conn: &Connection, origin: CopyId, seq: u64) -> rusqlite::Result<Option<Change>> {
+    let text: Option<String> = conn
+        .prepare_cached("SELECT change FROM sync_log WHERE origin = ?1 AND seq = ?2")?
+        .query_row((origin.to_string(), seq as i64), |r| r.get(0))
+        .optional()?;
+    Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
+}
+
 /// Logs a change made from `state` (the record's current merge state) and merges it in.
 pub fn record(conn: &Connection, change: &Change, mut state: RecordState) -> rusqlite::Result<bool> {
     if !log(conn, change)? {
@@ -64,10 +73,10 @@ pub fn record(conn: &Connection, change: &Change, mut state: RecordState) -> rus
     Ok(true)
 }
 
-/// The next number in this copy's series.
-pub fn next_seq(conn: &Connection, me: CopyId) -> rusqlite::Result<u64> {
+/// The next number in `origin`'s series (see [`super::series::enter`]).
+pub fn next_seq(conn: &Connection, origin: CopyId) -> rusqlite::Result<u64> {
     let max: Option<i64> =
-        conn.query_row("SELECT MAX(seq) FROM sync_log WHERE origin = ?1", [me.to_string()], |r| r.get(0))?;
+        conn.query_row("SELECT MAX(seq) FROM sync_log WHERE origin = ?1", [origin.to_string()], |r| r.get(0))?;
     Ok(max.unwrap_or(0) as u64 + 1)
 }
 
@@ -92,11 +101,11 @@ pub fn holdings(conn: &Connection) -> rusqlite::Result<BTreeMap<CopyId, u64>> {
     Ok(out)
 }
 
-/// A stamp for a write sync makes itself (a resolution, a new attachment link).
-pub fn tick(conn: &Connection, me: CopyId) -> rusqlite::Result<Stamp> {
+/// A stamp for a write sync makes itself in `origin`'s series (a resolution, a new attachment link).
+pub fn tick(conn: &Connection, origin: CopyId) -> rusqlite::Result<Stamp> {
     let text = crate::store::clock::tick(conn)?;
     let hlc = text.parse::<Hlc>().map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
-    Ok(Stamp { hlc, origin: me })
+    Ok(Stamp { hlc, origin })
 }
 
 fn feed_seen(conn: &Connection) -> rusqlite::Result<i64> {
@@ -116,13 +125,15 @@ pub fn skip_feed(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Turns this copy's writes since the last call into changes of its series.
+/// Turns this copy's writes since the last call into changes of its current series (`me` is
+/// its identity).
 ///
 /// Activities: each feed row's changed fields become field writes over the values the person
 /// saw; a trash row becomes a deletion; a save or restore of a trashed record undeletes it.
 /// Organisation merges become [`Entity::OrgMerge`] by name. Other directory rows are not
 /// sent: organisations and people travel inside the activity records that name them.
 pub fn ingest_local(conn: &Connection, me: CopyId) -> rusqlite::Result<usize> {
+    let me = super::series::enter(conn, me)?;
     let from = feed_seen(conn)?;
     let rows: Vec<(String, String, String, String, Option<String>, String)> = conn
         .prepare("SELECT entity, entity_id, op, hlc, record, fields FROM changes WHERE seq > ?1 ORDER BY seq")?
@@ -213,18 +224,23 @@ pub fn mark_attachment(conn: &Connection, activity: &str, hash: &str) -> rusqlit
 
 /// Whether a record deleted here may be removed for good: only once the central office has
 /// acknowledged the deletion (an officer's copy never loses a record central has not seen go).
+/// `me` is this copy's identity; the deletion may be numbered in any of its series.
 pub fn purge_allowed(conn: &Connection, me: CopyId, entity: Entity, id: &str) -> rusqlite::Result<bool> {
-    let last_delete: Option<i64> = conn.query_row(
-        "SELECT MAX(seq) FROM sync_log WHERE origin = ?1 AND entity = ?2 AND entity_id = ?3
-           AND json_extract(change, '$.writes._deleted.value') IS NOT NULL",
-        (me.to_string(), entity.as_str(), id),
-        |r| r.get(0),
-    )?;
-    let Some(seq) = last_delete else { return Ok(false) };
+    let last_delete: Option<(String, i64)> = conn
+        .query_row(
+            "SELECT origin, seq FROM sync_log
+             WHERE (origin = ?1 OR origin IN (SELECT origin FROM sync_series WHERE owner = ?1))
+               AND entity = ?2 AND entity_id = ?3 AND json_extract(change, '$.writes._deleted.value') IS NOT NULL
+             ORDER BY hlc DESC LIMIT 1",
+            (me.to_string(), entity.as_str(), id),
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((origin, seq)) = last_delete else { return Ok(false) };
     let acked: Option<i64> = conn.query_row(
         "SELECT MAX(a.seq) FROM sync_acks a JOIN sync_peers p ON p.copy_id = a.peer
          WHERE p.role = 'central' AND a.origin = ?1",
-        [me.to_string()],
+        [origin],
         |r| r.get(0),
     )?;
     Ok(acked.is_some_and(|a| a >= seq))

@@ -10,8 +10,28 @@ use serde::{Deserialize, Serialize};
 use super::hlc::Hlc;
 use super::identity::{CopyId, PublicIdentity};
 
-/// The bundle format this version writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest bundle format this version reads. Format 2 adds [`Manifest::series`]; a bundle
+/// without series is still written as format 1, so older versions keep reading it.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The format a bundle is written in.
+pub fn format_for(series: &[SeriesNote]) -> u32 {
+    if series.is_empty() {
+        1
+    } else {
+        FORMAT_VERSION
+    }
+}
+
+/// A series of changes the sender numbers (or numbered) in besides its own id: after a restore
+/// or a copy it numbers in a new one (see `super::series`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeriesNote {
+    pub origin: CopyId,
+    /// The sender numbers no more changes in it.
+    pub retired: bool,
+}
 
 /// The copy a bundle is for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -78,6 +98,9 @@ pub struct Manifest {
     pub acks: BTreeMap<CopyId, u64>,
     pub counts: Counts,
     pub entries: Vec<EntryHash>,
+    /// The sender's series besides its own id (format 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub series: Vec<SeriesNote>,
 }
 
 /// Reads only the format number, so a newer format is reported as such and not as damage.

@@ -2,7 +2,8 @@
 //! signed and encrypted files, with nothing lost or duplicated.
 //!
 //! - [`identity`]: a copy's id, name, role and keys (minisign to sign, age to receive);
-//!   [`roster`]: the copies it trusts.
+//!   [`roster`]: the copies it trusts; [`series`]: the numbered series its changes travel in
+//!   and whose signature may carry each.
 //! - [`container`]: the `.enlace` file (age-encrypted tar: signed [`manifest`], `changes.jsonl`,
 //!   attachments by hash), every check of an incoming one; [`paths`]: safe entry names.
 //! - [`hlc`]: clock stamps and the guard against a wrong clock; [`change`]: one change on the
@@ -28,6 +29,7 @@ pub mod manifest;
 pub mod merge;
 pub mod paths;
 pub mod roster;
+pub mod series;
 pub mod status;
 
 pub use container::BundleError;

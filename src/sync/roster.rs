@@ -15,9 +15,15 @@ fn to_public((id, name, role, minisign, age): (String, String, String, String, S
 
 const COLUMNS: &str = "copy_id, name, role, minisign_public, age_public";
 
-/// Adds a copy; adding the same one again is a no-op. A known id or key with different keys
+/// Adds a copy; adding the same one again is a no-op. An officer trusts central offices and a
+/// central office officers: a peer of this copy's own role is refused. A known id or key with different keys
 /// or id is refused: keys do not change silently.
 pub fn add(conn: &Connection, peer: &PublicIdentity) -> Result<bool, IdentityError> {
+    if let Some(me) = super::identity::Identity::load(conn)? {
+        if me.public.role == peer.role {
+            return Err(IdentityError::SameRole { name: peer.name.clone(), role: peer.role });
+        }
+    }
     let same_id = get(conn, &peer.id)?;
     let same_key = by_minisign(conn, &peer.minisign)?;
     match (same_id, same_key) {

@@ -14,7 +14,7 @@ use ts_rs::TS;
 use super::hlc::{check_ahead, now_millis, Hlc};
 use super::identity::{CopyId, Identity, PublicIdentity, Role};
 use super::{conflicts, export, roster, SyncError};
-use crate::store::Store;
+use crate::store::{SeriesRenewal, Store};
 
 /// The Sync screen's summary of this copy.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -34,6 +34,8 @@ pub struct Status {
     /// The newest bundle received is dated this far after this computer's clock: one of the
     /// two clocks is wrong.
     pub clock_warning: Option<ClockWarning>,
+    /// This copy was restored or copied and numbers its changes in a new series since then.
+    pub series_renewal: Option<SeriesRenewal>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -77,6 +79,7 @@ pub fn status(store: &Store) -> Result<Status, SyncError> {
             unsent: 0,
             open_conflicts: 0,
             clock_warning: None,
+            series_renewal: None,
         });
     };
     let local = local_not_ingested(conn)?;
@@ -114,6 +117,7 @@ pub fn status(store: &Store) -> Result<Status, SyncError> {
         unsent: peers.iter().filter(relevant).map(|p| p.unsent).max().unwrap_or(local),
         open_conflicts: conflicts::list(store)?.len(),
         clock_warning: clock_warning(conn, now_millis())?,
+        series_renewal: store.series_renewal()?,
         identity: Some(me.public),
         peers,
     })

@@ -179,3 +179,88 @@ impl Office {
 pub fn meeting(title: &str, date: &str) -> serde_json::Value {
     serde_json::json!({ "kind": "meeting", "title": title, "start_date": date, "countries": ["PE"], "organisations": ["Embajada de Perú"] })
 }
+
+/// Taking a bundle apart and putting it back together as an attacker (or a broken tool) would.
+pub mod tamper {
+    use std::io::Read;
+
+    use enlace::sync::container::{sha256_hex, sign};
+
+    use super::Copy;
+
+    /// The tar entries inside a bundle, as raw (name, bytes).
+    pub fn entries(bytes: &[u8], to: &Copy) -> Vec<(Vec<u8>, Vec<u8>)> {
+        let me = to.identity();
+        let plain = age::decrypt(me.decryption_key(), bytes).unwrap();
+        let mut archive = tar::Archive::new(&plain[..]);
+        archive
+            .entries()
+            .unwrap()
+            .map(|e| {
+                let mut e = e.unwrap();
+                let name = e.path_bytes().into_owned();
+                let mut data = Vec::new();
+                e.read_to_end(&mut data).unwrap();
+                (name, data)
+            })
+            .collect()
+    }
+
+    /// A tar with the names written as given (no path checks, as an attacker's tool would).
+    pub fn raw_tar(entries: &[(Vec<u8>, Vec<u8>)]) -> Vec<u8> {
+        let mut builder = tar::Builder::new(Vec::new());
+        for (name, data) in entries {
+            let mut header = tar::Header::new_old();
+            header.as_old_mut().name[..name.len()].copy_from_slice(name);
+            header.set_size(data.len() as u64);
+            header.set_mode(0o644);
+            header.set_entry_type(tar::EntryType::Regular);
+            header.set_cksum();
+            builder.append(&header, &data[..]).unwrap();
+        }
+        builder.into_inner().unwrap()
+    }
+
+    pub fn get<'a>(entries: &'a mut [(Vec<u8>, Vec<u8>)], name: &str) -> &'a mut Vec<u8> {
+        &mut entries.iter_mut().find(|(n, _)| n == name.as_bytes()).unwrap().1
+    }
+
+    /// Re-signs a changed manifest with `by`'s key, as if that copy (or its stolen key) made it.
+    pub fn resign(entries: &mut [(Vec<u8>, Vec<u8>)], by: &Copy, change: impl FnOnce(&mut serde_json::Value)) {
+        let mut manifest: serde_json::Value = serde_json::from_slice(get(entries, "manifest.json")).unwrap();
+        change(&mut manifest);
+        let bytes = serde_json::to_vec_pretty(&manifest).unwrap();
+        *get(entries, "manifest.json.minisig") = sign(&by.identity(), &bytes, "prueba").unwrap().into_bytes();
+        *get(entries, "manifest.json") = bytes;
+    }
+
+    /// Rewrites the changes of a bundle and re-signs it with `by`'s key: the manifest's hash
+    /// of changes.jsonl, its counts and its ranges follow the new content.
+    pub fn forge(entries: &mut [(Vec<u8>, Vec<u8>)], by: &Copy, edit: impl FnOnce(&mut Vec<serde_json::Value>)) {
+        let text = String::from_utf8(get(entries, "changes.jsonl").clone()).unwrap();
+        let mut changes: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        edit(&mut changes);
+        let body: String = changes.iter().map(|c| format!("{c}\n")).collect();
+        let mut ranges: std::collections::BTreeMap<String, (u64, u64, u64)> = Default::default();
+        for c in &changes {
+            let seq = c["seq"].as_u64().unwrap();
+            let r = ranges.entry(c["origin"].as_str().unwrap().to_string()).or_insert((seq, seq, 0));
+            *r = (r.0.min(seq), r.1.max(seq), r.2 + 1);
+        }
+        *get(entries, "changes.jsonl") = body.clone().into_bytes();
+        resign(entries, by, |m| {
+            for e in m["entries"].as_array_mut().unwrap() {
+                if e["path"] == "changes.jsonl" {
+                    e["sha256"] = sha256_hex(body.as_bytes()).into();
+                    e["size"] = body.len().into();
+                }
+            }
+            m["ranges"] = ranges
+                .iter()
+                .map(|(o, (first, last, count))| serde_json::json!({ "origin": o, "first": first, "last": last, "count": count }))
+                .collect();
+            m["counts"]["changes"] = changes.len().into();
+            m["counts"]["upserts"] = (changes.len() as u64 - m["counts"]["deletions"].as_u64().unwrap()).into();
+        });
+    }
+}

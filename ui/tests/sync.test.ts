@@ -20,6 +20,7 @@ function centralStatus(): SyncStatus {
     unsent: 2,
     open_conflicts: 1,
     clock_warning: null,
+    series_renewal: null,
   };
 }
 
@@ -40,7 +41,7 @@ const preview: BundlePreview = {
   full: false,
   counts: { changes: 30, upserts: 18, deletions: 12, attachments: 0, attachment_bytes: 0 },
   expected: {
-    sender: 'Ana López', number: 4, applied: 30, skipped: 0, conflicted: 1, overwritten: 6, deleted: 12, pending: 0,
+    sender: 'Ana López', number: 4, applied: 30, skipped: 0, conflicted: 1, overwritten: 6, deleted: 12, pending: 0, foreign: 0,
     records_before: 40, missing_bundles: [], warnings: [], duplicates: [],
   },
   needs_confirmation: true,
@@ -72,6 +73,20 @@ describe('sync screen', () => {
     expect(document.querySelector('[data-sync-unacked]')).toHaveTextContent('5');
     expect(screen.getByText(/Paquete 1 de Ana López aún no recibido/)).toBeInTheDocument();
     expect(await screen.findByRole('heading', { name: 'Conflictos (1)' })).toBeInTheDocument();
+  });
+
+  it('says when a restored copy numbers its changes in a new series, in both languages', async () => {
+    backend({
+      sync_status: () => ({
+        ...centralStatus(),
+        series_renewal: { how: 'restored', at: '2026-11-30T10:00:00Z', series: '0193b000-aaaa-7bbb-8ccc-000000000009', previous: null },
+      }),
+    });
+    render(Sync);
+    const notice = await screen.findByText(/Esta copia se restauró el .*2026.*serie nueva \(0193b000…\)/);
+    expect(notice).toHaveAttribute('data-series-renewal');
+    i18n.locale = 'en';
+    expect(await screen.findByText(/This copy was restored on .*new series \(0193b000…\)/)).toBeInTheDocument();
   });
 
   it('shows what a bundle will change and applies it only once a mass change is confirmed', async () => {
@@ -124,7 +139,7 @@ describe('sync screen', () => {
 
   it('creates the identity with the role chosen, and reads in English', async () => {
     const calls = backend({
-      sync_status: () => ({ identity: null, public_text: null, peers: [], unacknowledged: 0, unsent: 0, open_conflicts: 0, clock_warning: null }),
+      sync_status: () => ({ identity: null, public_text: null, peers: [], unacknowledged: 0, unsent: 0, open_conflicts: 0, clock_warning: null, series_renewal: null }),
       create_identity: () => ({ ...centralStatus(), peers: [] }),
     });
     render(Sync);

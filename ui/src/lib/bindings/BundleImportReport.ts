@@ -18,6 +18,11 @@ overwritten: number, deleted: number,
  */
 pending: number, 
 /**
+ * Changes an officer's bundle attributes to another copy: not applied (an officer's
+ * bundle carries only its own changes; the central office relays the others').
+ */
+foreign: number, 
+/**
  * Live records of this copy before the import.
  */
 records_before: number, 

@@ -2,6 +2,7 @@
 import type { ClockWarning } from "./ClockWarning";
 import type { PeerStatus } from "./PeerStatus";
 import type { PublicIdentity } from "./PublicIdentity";
+import type { SeriesRenewal } from "./SeriesRenewal";
 
 /**
  * The Sync screen's summary of this copy.
@@ -31,4 +32,8 @@ open_conflicts: number,
  * The newest bundle received is dated this far after this computer's clock: one of the
  * two clocks is wrong.
  */
-clock_warning: ClockWarning | null, };
+clock_warning: ClockWarning | null, 
+/**
+ * This copy was restored or copied and numbers its changes in a new series since then.
+ */
+series_renewal: SeriesRenewal | null, };

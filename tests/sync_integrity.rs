@@ -1,0 +1,176 @@
+//! What left a machine is never lost or overwritten: a restored copy numbers its new changes in
+//! a new series (and gets back what it had sent since the snapshot), an officer's bundle carries
+//! only that officer's changes, roles are checked, and a number reused with other content or
+//! out of range is refused with the database untouched.
+
+mod sync_support;
+
+use enlace::interop::backup;
+use enlace::store::{Rewind, Store};
+use enlace::sync::container::encrypt;
+use enlace::sync::{roster, BundleError, IdentityError, Role, SyncError};
+use sync_support::tamper::{entries, forge, raw_tar, resign};
+use sync_support::{meeting, Copy, Office};
+
+/// Restores `copy` from a snapshot the way the app does: database closed, file replaced, reopened.
+fn restore(copy: &mut Copy, snapshot: &std::path::Path, snapshots: &std::path::Path) {
+    drop(std::mem::replace(&mut copy.store, Store::open_in_memory().unwrap()));
+    backup::restore(&copy.path, snapshot, snapshots).unwrap();
+    copy.store = Store::open(&copy.path).unwrap();
+}
+
+#[test]
+fn a_restored_copy_numbers_anew_its_changes_reach_central_and_what_it_had_sent_comes_back() {
+    let mut o = Office::new();
+    o.ana.save(meeting("Reunión con la Embajada de Perú", "2026-11-02"));
+    o.round();
+    let snapshots = o.dir.path().join("ana-snapshots");
+    let snapshot = backup::snapshot(&o.ana.store, &snapshots, "prueba").unwrap();
+    o.ana.save(meeting("Visita del Cónsul de Chile", "2026-11-05"));
+    o.ana.save(meeting("Foro de ciudades hermanas", "2026-11-10"));
+    o.round();
+    assert_eq!(o.central.titles().len(), 3);
+
+    restore(&mut o.ana, &snapshot.path, &snapshots);
+    assert_eq!(o.ana.titles().len(), 1, "the snapshot holds the first record only");
+    let renewal = o.ana.store.series_renewal().unwrap().expect("a restore starts a new series");
+    assert_eq!(renewal.how, Rewind::Restored);
+
+    // Without a new series this change would reuse number 2, which central already holds.
+    o.ana.save(meeting("Iluminación por el Día de Perú", "2026-07-28"));
+    let bundle = o.ana.bundle_for(&o.central);
+    let report = o.central.import(&bundle).unwrap();
+    assert_eq!((report.applied, report.foreign), (1, 0));
+    assert_eq!(o.central.titles().len(), 4, "the new change reached central");
+
+    let back = o.central.bundle_for(&o.ana);
+    o.ana.import(&back).unwrap();
+    assert_eq!(o.ana.titles(), o.central.titles(), "what Ana had sent since the snapshot came back to her");
+
+    // And her later edits keep arriving.
+    o.ana.save(meeting("Taller de cooperación técnica", "2026-11-20"));
+    o.round();
+    assert!(o.converged());
+}
+
+#[test]
+fn a_copied_database_file_numbers_in_its_own_series() {
+    let mut o = Office::new();
+    o.ana.save(meeting("Reunión con la Embajada de Perú", "2026-11-02"));
+    o.round();
+    // The same file opened on a second laptop while the first is still in use.
+    o.ana.store.connection().execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
+    let other_path = o.dir.path().join("laptop-nueva/ana.db");
+    std::fs::create_dir_all(other_path.parent().unwrap()).unwrap();
+    std::fs::copy(&o.ana.path, &other_path).unwrap();
+    let mut twin = Copy { store: Store::open(&other_path).unwrap(), public: o.ana.public.clone(), path: other_path };
+    assert_eq!(twin.store.series_renewal().unwrap().map(|r| r.how), Some(Rewind::Copied));
+
+    o.ana.save(meeting("Visita del Cónsul de Chile", "2026-11-05"));
+    twin.save(meeting("Foro de ciudades hermanas", "2026-11-10"));
+    let from_ana = o.ana.bundle_for(&o.central);
+    let from_twin = twin.bundle_for(&o.central);
+    o.central.import(&from_ana).unwrap();
+    let report = o.central.import(&from_twin).unwrap();
+    assert_eq!(report.applied, 1, "the twin's change is not mistaken for Ana's change of the same number");
+    assert_eq!(o.central.titles().len(), 3);
+}
+
+#[test]
+fn an_officers_bundle_with_changes_of_another_origin_applies_only_the_signers_own() {
+    let mut o = Office::new();
+    o.ana.save(meeting("Reunión con la Embajada de Perú", "2026-11-02"));
+    let bytes = o.ana.bundle_for(&o.central);
+    let mut e = entries(&bytes, &o.central);
+    let bob = o.bob.public.id.to_string();
+    let central = o.central.public.id.to_string();
+    forge(&mut e, &o.ana, |changes| {
+        let mut as_bob = changes[0].clone();
+        as_bob["origin"] = bob.clone().into();
+        as_bob["id"] = "0193a4f0-7c1e-7d2a-9f4b-3c2d1e0f9a8b".into();
+        as_bob["writes"]["title"]["value"] = "Reunión inventada a nombre de Bob".into();
+        let mut as_central = as_bob.clone();
+        as_central["origin"] = central.clone().into();
+        changes.push(as_bob);
+        changes.push(as_central);
+    });
+    let bytes = encrypt(&o.central.public, &raw_tar(&e)).unwrap();
+    let report = o.central.import(&bytes).unwrap();
+    assert_eq!((report.applied, report.foreign), (1, 2));
+    assert_eq!(o.central.titles(), ["Reunión con la Embajada de Perú"]);
+    assert!(report.warnings.iter().any(|w| w.contains("se omitieron 2 cambios") && w.contains("Ana López")), "{:?}", report.warnings);
+
+    // Bob's real change with that number still arrives.
+    o.bob.save(meeting("Foro de ciudades hermanas", "2026-11-10"));
+    let from_bob = o.bob.bundle_for(&o.central);
+    assert_eq!(o.central.import(&from_bob).unwrap().applied, 1);
+}
+
+#[test]
+fn a_central_office_relays_every_officers_changes() {
+    let mut o = Office::new();
+    o.bob.save(meeting("Foro de ciudades hermanas", "2026-11-10"));
+    o.round();
+    o.round();
+    assert_eq!(o.ana.titles(), ["Foro de ciudades hermanas"], "Bob's change reached Ana through central");
+}
+
+#[test]
+fn a_bundle_claiming_central_from_a_copy_listed_as_officer_is_refused() {
+    let mut o = Office::new();
+    o.ana.save(meeting("Reunión con la Embajada de Perú", "2026-11-02"));
+    let bytes = o.ana.bundle_for(&o.central);
+    let mut e = entries(&bytes, &o.central);
+    resign(&mut e, &o.ana, |m| m["sender"]["role"] = "central".into());
+    let before = o.central.whole_digest();
+    let err = o.central.import(&encrypt(&o.central.public, &raw_tar(&e)).unwrap()).unwrap_err();
+    assert!(matches!(err, SyncError::Bundle(BundleError::RoleMismatch { .. })), "{err}");
+    assert!(err.to_string().contains("el registro de esta copia lo tiene como «officer»"), "{err}");
+    assert_eq!(o.central.whole_digest(), before);
+}
+
+#[test]
+fn the_roster_accepts_only_the_other_role() {
+    let o = Office::new();
+    let err = roster::add(o.ana.store.connection(), &o.bob.public).unwrap_err();
+    assert!(matches!(err, IdentityError::SameRole { role: Role::Officer, .. }), "{err}");
+    assert!(err.to_string().contains("un oficial solo agrega a la oficina central"), "{err}");
+    let other_central = Copy::new(o.dir.path(), "Otra Oficina", Role::Central);
+    assert!(matches!(roster::add(o.central.store.connection(), &other_central.public), Err(IdentityError::SameRole { .. })));
+}
+
+#[test]
+fn the_same_number_with_other_content_is_refused_loudly() {
+    let mut o = Office::new();
+    o.ana.save(meeting("Reunión con la Embajada de Perú", "2026-11-02"));
+    let bytes = o.ana.bundle_for(&o.central);
+    o.central.import(&bytes).unwrap();
+    let mut e = entries(&bytes, &o.central);
+    forge(&mut e, &o.ana, |changes| changes[0]["writes"]["title"]["value"] = "Otra reunión".into());
+    let before = o.central.whole_digest();
+    let err = o.central.import(&encrypt(&o.central.public, &raw_tar(&e)).unwrap()).unwrap_err();
+    assert!(matches!(err, SyncError::Bundle(BundleError::ReusedNumber { seq: 1, .. })), "{err}");
+    assert!(err.to_string().starts_with("paquete rechazado; nada se modificó"), "{err}");
+    assert_eq!(o.central.whole_digest(), before);
+    assert_eq!(o.central.titles(), ["Reunión con la Embajada de Perú"]);
+}
+
+#[test]
+fn numbers_beyond_the_signed_64_bit_range_are_refused() {
+    let mut o = Office::new();
+    o.ana.save(meeting("Reunión con la Embajada de Perú", "2026-11-02"));
+    let bytes = o.ana.bundle_for(&o.central);
+    let before = o.central.whole_digest();
+    let huge = 1u64 << 63;
+
+    let mut e = entries(&bytes, &o.central);
+    forge(&mut e, &o.ana, |changes| changes[0]["seq"] = huge.into());
+    let err = o.central.import(&encrypt(&o.central.public, &raw_tar(&e)).unwrap()).unwrap_err();
+    assert!(matches!(err, SyncError::Bundle(BundleError::OutOfRange { value, .. }) if value == huge), "{err}");
+
+    let mut e = entries(&bytes, &o.central);
+    resign(&mut e, &o.ana, |m| m["number"] = u64::MAX.into());
+    let err = o.central.import(&encrypt(&o.central.public, &raw_tar(&e)).unwrap()).unwrap_err();
+    assert!(err.to_string().contains("número de paquete fuera de rango"), "{err}");
+    assert_eq!(o.central.whole_digest(), before);
+}
