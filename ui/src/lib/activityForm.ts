@@ -55,11 +55,11 @@ export function emptyModel(kind = 'meeting'): FormModel {
 
 const text = (value: string | null | undefined): string => value ?? '';
 
-export function orgRow(m: OrgMention | OrgLink): OrgRow {
+function orgRow(m: OrgMention | OrgLink): OrgRow {
   return typeof m === 'string' ? { name: m, role: '' } : { name: m.name, role: text(m.role) };
 }
 
-export function personRow(m: PersonMention | PersonLink): PersonRow {
+function personRow(m: PersonMention | PersonLink): PersonRow {
   return typeof m === 'string'
     ? { name: m, post: '', organisation: '', role: '' }
     : { name: m.name, post: text(m.post), organisation: text(m.organisation), role: text(m.role) };
