@@ -1,6 +1,6 @@
 //! The store through its public API: import, export, search, filters, directory, trash, audit.
 
-use enlace::domain::{ActivityId, ActivityInput, Kind};
+use enlace::domain::{read_form_input, ActivityId, ActivityInput, Kind};
 use enlace::interop::interchange;
 use enlace::store::{Actor, Filter, ImportError, Origin, Store};
 
@@ -201,6 +201,50 @@ fn an_edit_is_audited_with_the_fields_it_changed() {
     let last = history.last().unwrap();
     assert_eq!((last.action.as_str(), last.actor.as_str(), last.origin.as_str()), ("update", "Ana López", "app"));
     assert_eq!(last.fields, vec!["status", "title"]);
+}
+
+/// Every record of the sample set and of the every-kind fixture, as the app's form edits them.
+fn every_sample_record() -> (Store, Vec<enlace::domain::Activity>) {
+    let mut store = loaded();
+    let sample = interchange::parse(enlace::interop::sample::SAMPLE_JSONL).unwrap();
+    store.import(&sample, &Actor::new("Ana López", Origin::Sample), false, &mut |_, _| true).unwrap();
+    let all = store.list(&Filter { limit: Some(10_000), ..Filter::default() }).unwrap().items;
+    let mut kinds: Vec<Kind> = all.iter().map(|a| a.kind).collect();
+    kinds.sort();
+    kinds.dedup();
+    assert_eq!(kinds, Kind::ALL.to_vec());
+    assert!(all.iter().any(|a| !a.follow_ups.is_empty() && a.start_time.is_some() && a.people.iter().any(|p| p.post.is_some())));
+    (store, all)
+}
+
+/// The app sends a record's own input back when the person saves without changing anything
+/// (read as the form's JSON is): the record comes back identical and nothing is written.
+#[test]
+fn saving_a_record_s_own_input_changes_nothing_for_any_kind() {
+    let (mut store, all) = every_sample_record();
+    for a in &all {
+        let sent = serde_json::to_value(a.to_input()).unwrap();
+        let history = store.audit_of(&a.id.to_string()).unwrap().len();
+        let saved = store.save_activity(&read_form_input(sent).unwrap(), &officer()).unwrap();
+        assert_eq!(&saved, a, "{}", a.title);
+        assert_eq!(store.get(&a.id).unwrap().as_ref(), Some(a), "{}", a.title);
+        assert_eq!(store.audit_of(&a.id.to_string()).unwrap().len(), history, "{} was written again", a.title);
+    }
+}
+
+/// An edit of the title changes the title alone: follow-ups, times, posts, roles, the written
+/// date and every detail stay as they were.
+#[test]
+fn an_edited_title_is_the_only_change_for_any_kind() {
+    let (mut store, all) = every_sample_record();
+    for a in &all {
+        let mut input = a.to_input();
+        input.title = format!("{} (editada)", a.title);
+        store.save_activity(&read_form_input(serde_json::to_value(&input).unwrap()).unwrap(), &officer()).unwrap();
+        let back = store.get(&a.id).unwrap().unwrap();
+        assert_eq!(back.to_input(), input, "{}", a.title);
+        assert_eq!(store.audit_of(&a.id.to_string()).unwrap().last().unwrap().fields, ["title"]);
+    }
 }
 
 #[test]

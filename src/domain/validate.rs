@@ -81,15 +81,20 @@ fn clean_list(items: &[String]) -> Vec<String> {
     items.iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect()
 }
 
+/// What is wrong with a date that does not read, in Spanish and English.
+pub(crate) fn date_message(text: &str) -> (String, String) {
+    (
+        format!("«{text}» no es una fecha válida; escríbala como AAAA-MM-DD, AAAA-MM o AAAA"),
+        format!("«{text}» is not a valid date; write it as YYYY-MM-DD, YYYY-MM or YYYY"),
+    )
+}
+
 fn parse_date(c: &mut Collector, field: &str, text: &str) -> Option<PartialDate> {
     match text.parse::<PartialDate>() {
         Ok(d) => Some(d),
         Err(_) => {
-            c.push(
-                field,
-                format!("«{text}» no es una fecha válida; escríbala como AAAA-MM-DD, AAAA-MM o AAAA"),
-                format!("«{text}» is not a valid date; write it as YYYY-MM-DD, YYYY-MM or YYYY"),
-            );
+            let (es, en) = date_message(text);
+            c.push(field, es, en);
             None
         }
     }

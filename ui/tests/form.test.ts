@@ -4,20 +4,25 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 import { beforeEach, describe, expect, it } from 'vitest';
 import ActivityForm from '../src/screens/ActivityForm.svelte';
 import { session } from '../src/lib/session.svelte';
-import { countries, schemas } from './fixtures';
+import { countries, fullTraining, fullTrainingInput, schemas } from './fixtures';
 
 type Input = { title: string; kind: string; start_date: string; countries: string[]; details: Record<string, unknown> };
 
-/** A backend that validates like the core does for the two rules these tests need. */
+/** A backend that validates like the core does for the rules these tests need. */
 function backend(saved: Input[]) {
   const problems = (input: Input) => [
     ...(input.title.trim() ? [] : [{ field: 'title', message_es: 'el título es obligatorio', message_en: 'the title is required' }]),
     ...(input.start_date ? [] : [{ field: 'start_date', message_es: 'la fecha de inicio es obligatoria', message_en: 'the start date is required' }]),
+    ...(typeof input.details.participants === 'string'
+      ? [{ field: 'details.participants', message_es: `«${input.details.participants}» no es un número entero; escriba, por ejemplo, 25`, message_en: 'not a whole number' }]
+      : []),
   ];
   mockIPC((cmd, args) => {
     const input = (args as { input: Input }).input;
     switch (cmd) {
       case 'list_drafts': return [];
+      case 'get_activity': return fullTraining;
+      case 'organisations_like': return [];
       case 'list_organisations': return [{ id: 'o1', name: 'Embajada de Perú en México', kind: 'embassy', country: 'PE', activities: 1 }];
       case 'validate_activity': return problems(input);
       case 'save_draft': return null;
@@ -63,7 +68,7 @@ describe('the activity form', () => {
     expect(saved[0]).toMatchObject({ kind: 'meeting', title: 'Reunión con la Embajada de Francia', start_date: '2021-08-03' });
   });
 
-  it('shows the fields of the chosen kind and checks a number before sending it', async () => {
+  it('shows the fields of the chosen kind and the core’s error for a number typed in words', async () => {
     const saved: Input[] = [];
     backend(saved);
     render(ActivityForm, { route: { screen: 'form' } });
@@ -74,7 +79,8 @@ describe('the activity form', () => {
     await userEvent.type(participants, 'veinte');
     await userEvent.click(screen.getByRole('button', { name: /Guardar/ }));
 
-    expect(await screen.findByText('Escriba un número entero, por ejemplo 25.')).toBeInTheDocument();
+    expect(await screen.findByText('«veinte» no es un número entero; escriba, por ejemplo, 25')).toBeInTheDocument();
+    expect(participants).toHaveAttribute('aria-invalid', 'true');
     expect(saved).toHaveLength(0);
 
     await userEvent.clear(participants);
@@ -94,5 +100,55 @@ describe('the activity form', () => {
     expect(option).toBeInTheDocument();
     await userEvent.keyboard('{ArrowDown}{Enter}');
     expect(screen.getByRole('button', { name: 'Quitar Perú' })).toBeInTheDocument();
+  });
+
+  it('saves an imported record untouched as its own input', async () => {
+    const saved: Input[] = [];
+    backend(saved);
+    render(ActivityForm, { route: { screen: 'form', id: fullTraining.id } });
+    await screen.findByDisplayValue(fullTraining.title);
+    await userEvent.click(screen.getByRole('button', { name: /Guardar/ }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]).toStrictEqual(fullTrainingInput);
+  });
+
+  it('shows times, the written date, posts, roles and follow-ups, and edits them', async () => {
+    const saved: Input[] = [];
+    backend(saved);
+    render(ActivityForm, { route: { screen: 'form', id: fullTraining.id } });
+    await screen.findByDisplayValue(fullTraining.title);
+    expect(screen.getByLabelText(/^Hora de inicio/)).toHaveValue('10:00');
+    expect(screen.getByLabelText(/^Hora de término/)).toHaveValue('13:30');
+    expect(screen.getByLabelText(/^Fecha como se escribió/)).toHaveValue('del 4 al 29 de octubre de 2021');
+    expect(screen.getByLabelText('Papel en la actividad (UK PACT)')).toHaveValue('imparte');
+    expect(screen.getByLabelText('Cargo (Jane Roe)')).toHaveValue('Directora');
+    expect(screen.getByLabelText('Organización (Jane Roe)')).toHaveValue('UK PACT');
+    expect(screen.getByLabelText('Tarea (1)')).toHaveValue('Enviar constancias');
+    expect(screen.getByLabelText('Fecha límite (1)')).toHaveValue('2021-11-15');
+    expect(screen.getByLabelText('Hecha (1)')).toBeChecked();
+    expect(screen.getByLabelText('Hecha (2)')).not.toBeChecked();
+    expect(screen.getByRole('button', { name: 'Quitar datos, transparencia' })).toBeInTheDocument();
+
+    await userEvent.type(screen.getByLabelText('Cargo (Luis Pérez)'), 'Enlace técnico');
+    await userEvent.type(screen.getByLabelText('Responsable (2)'), 'Dirección de Cooperación');
+    await userEvent.click(screen.getByLabelText('Hecha (2)'));
+    await userEvent.click(screen.getByRole('button', { name: 'Quitar la tarea 1' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Agregar tarea de seguimiento' }));
+    expect(screen.getByLabelText('Tarea (2)')).toHaveFocus();
+    await userEvent.keyboard('Publicar la convocatoria');
+    await userEvent.type(screen.getByLabelText('Organizaciones'), 'PNUD{Enter}');
+    await userEvent.type(screen.getByLabelText('Papel en la actividad (PNUD)'), 'observador');
+    await userEvent.click(screen.getByRole('button', { name: /Guardar/ }));
+
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]).toStrictEqual({
+      ...fullTrainingInput,
+      organisations: [...fullTrainingInput.organisations, { name: 'PNUD', role: 'observador' }],
+      people: [fullTrainingInput.people[0], { name: 'Luis Pérez', post: 'Enlace técnico' }],
+      follow_ups: [
+        { task: 'Evaluar el curso', owner: 'Dirección de Cooperación', done: true },
+        { task: 'Publicar la convocatoria' },
+      ],
+    });
   });
 });

@@ -1,4 +1,4 @@
-use enlace::domain::{Activity, ActivityId, ActivityInput};
+use enlace::domain::{read_form_input, Activity, ActivityId};
 use enlace::store::{AuditEntry, Axis, DueFollowUp, Filter, Page, Stats};
 use tauri::State;
 
@@ -27,9 +27,11 @@ fn not_found(id: &ActivityId) -> crate::error::CommandError {
     enlace::store::StoreError::NotFound { entity: "actividad", id: id.to_string() }.into()
 }
 
-/// Creates or updates an activity; the core validates it and answers every problem per field.
+/// Creates or updates an activity; the core validates it and answers every problem per field,
+/// including a number or date typed wrong in the form (hence JSON, read by the core).
 #[tauri::command(async)]
-pub fn save_activity(state: State<'_, AppState>, input: ActivityInput) -> CommandResult<Activity> {
+pub fn save_activity(state: State<'_, AppState>, input: serde_json::Value) -> CommandResult<Activity> {
+    let input = read_form_input(input)?;
     let actor = state.actor()?;
     let mut store = state.store();
     let before = match input.id.as_deref().and_then(|id| id.parse::<ActivityId>().ok()) {

@@ -51,6 +51,12 @@ export function countryName(code: string): string {
   return c ? pick({ es: c.name_es, en: c.name_en }) : code;
 }
 
+/** The ISO code of a country named as the form shows it (in either language), or the name as
+ *  typed, for the core to resolve or report. */
+export function countryCode(name: string): string {
+  return session.countries.find((c) => c.name_es === name || c.name_en === name)?.code ?? name;
+}
+
 /** Names offered while typing a country: both languages, so "Peru" finds "Perú". */
 export function countryOptions(): string[] {
   return session.countries.map((c) => pick({ es: c.name_es, en: c.name_en }));
