@@ -164,4 +164,9 @@ fn spreadsheets_calendars_and_backups_from_the_command_line() {
         .success()
         .stdout(predicate::str::contains("Restaurado: 12 actividades"));
     enlace(&db).arg("list").assert().success().stdout(predicate::str::contains("12 de 12"));
+    enlace(&db)
+        .args(["history", "database"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("restore").and(predicate::str::contains("cli")).and(predicate::str::contains("[database]")));
 }

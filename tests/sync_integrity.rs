@@ -6,7 +6,7 @@
 mod sync_support;
 
 use enlace::interop::backup;
-use enlace::store::{Rewind, Store};
+use enlace::store::{Actor, Origin, Rewind, Store};
 use enlace::sync::container::encrypt;
 use enlace::sync::{roster, BundleError, IdentityError, Role, SyncError};
 use sync_support::tamper::{entries, forge, raw_tar, resign};
@@ -15,7 +15,7 @@ use sync_support::{meeting, Copy, Office};
 /// Restores `copy` from a snapshot the way the app does: database closed, file replaced, reopened.
 fn restore(copy: &mut Copy, snapshot: &std::path::Path, snapshots: &std::path::Path) {
     drop(std::mem::replace(&mut copy.store, Store::open_in_memory().unwrap()));
-    backup::restore(&copy.path, snapshot, snapshots).unwrap();
+    backup::restore(&copy.path, snapshot, snapshots, &Actor::new("Ana", Origin::App)).unwrap();
     copy.store = Store::open(&copy.path).unwrap();
 }
 
@@ -25,7 +25,7 @@ fn a_restored_copy_numbers_anew_its_changes_reach_central_and_what_it_had_sent_c
     o.ana.save(meeting("Reunión con la Embajada de Perú", "2026-11-02"));
     o.round();
     let snapshots = o.dir.path().join("ana-snapshots");
-    let snapshot = backup::snapshot(&o.ana.store, &snapshots, "prueba").unwrap();
+    let snapshot = backup::snapshot(&o.ana.store, &snapshots, backup::SnapshotKind::Manual).unwrap();
     o.ana.save(meeting("Visita del Cónsul de Chile", "2026-11-05"));
     o.ana.save(meeting("Foro de ciudades hermanas", "2026-11-10"));
     o.round();

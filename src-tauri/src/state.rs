@@ -1,6 +1,7 @@
 //! What every command can reach: the data folder, the open store, the profile, the drafts,
 //! the running jobs, the last undoable action and the spreadsheet being imported.
 
+use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
@@ -21,7 +22,10 @@ pub struct AppState {
     pub undo: Mutex<Option<Undo>>,
     /// The spreadsheet the person opened and is mapping, until it is imported or replaced.
     pub pending_sheet: Mutex<Option<PendingSheet>>,
-    store: Mutex<Store>,
+    /// `None` while the database is closed for a restore, and after one if it could not be
+    /// opened again: then every command is refused until it opens, rather than working on
+    /// something that is not the person's database.
+    store: Mutex<Option<Store>>,
     profile: Mutex<Option<Profile>>,
 }
 
@@ -39,13 +43,23 @@ impl AppState {
             jobs: Jobs::default(),
             undo: Mutex::new(None),
             pending_sheet: Mutex::new(None),
-            store: Mutex::new(store),
+            store: Mutex::new(Some(store)),
             profile: Mutex::new(profile),
             data_dir: data_dir.to_path_buf(),
         })
     }
 
-    pub fn store(&self) -> MutexGuard<'_, Store> {
+    /// The open database. If it could not be opened again after a restore, it is tried again
+    /// here, so the app carries on as soon as the file can be read, and refuses until then.
+    pub fn store(&self) -> CommandResult<OpenStore<'_>> {
+        let mut store = self.lock_store();
+        if store.is_none() {
+            *store = Some(open_store(&self.data_dir).map_err(|e| unavailable(&self.db_path(), &e))?);
+        }
+        Ok(OpenStore(store))
+    }
+
+    fn lock_store(&self) -> MutexGuard<'_, Option<Store>> {
         // A panic while holding the lock leaves SQLite consistent (transactions roll back).
         self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
@@ -59,16 +73,18 @@ impl AppState {
     /// A restore swaps the file under SQLite, which must not happen while the store is open: the
     /// old connection would keep reading the replaced file and its write-ahead log could be
     /// replayed onto the restored copy. So the lock is taken (every other command waits), the
-    /// store is replaced by an empty in-memory one, which drops and closes the real connection,
-    /// `work` runs on the path, and the database is opened again through [`open_store`], the one
-    /// place that opens it, whether `work` succeeded or not. The undo is forgotten: it names
-    /// records of the database that was replaced.
-    pub fn with_database_closed<T, E: From<StoreError>>(&self, work: impl FnOnce(&Path) -> Result<T, E>) -> Result<T, E> {
-        let mut store = self.store();
-        drop(std::mem::replace(&mut *store, Store::open_in_memory()?));
-        let result = work(&self.db_path());
-        *store = open_store(&self.data_dir)?;
+    /// store is dropped, which closes the connection, `work` runs on the path, and the database
+    /// file is opened again through [`open_store`], the one place that opens it, whether `work`
+    /// succeeded or not (a failed restore has put the previous file back). If it cannot be
+    /// opened, that is the error returned, and the store stays closed: commands are refused
+    /// (see [`AppState::store`]) instead of running on a database that is not the person's.
+    /// The undo is forgotten: it names records of the database that was replaced.
+    pub fn with_database_closed<T>(&self, work: impl FnOnce(&Path) -> CommandResult<T>) -> CommandResult<T> {
+        let mut store = self.lock_store();
+        *store = None;
         *self.undo.lock().expect("undo lock") = None;
+        let result = work(&self.db_path());
+        *store = Some(open_store(&self.data_dir).map_err(|e| unavailable(&self.db_path(), &e))?);
         result
     }
 
@@ -88,6 +104,31 @@ impl AppState {
             .map(|p| Actor::new(p.officer, Origin::App))
             .ok_or_else(|| CommandError::new(ErrorCode::Invalid, "Falta el perfil: escriba su nombre en Ajustes.", "No profile yet: enter your name in Settings."))
     }
+}
+
+/// The open database, held for one command: every other command waits until it is dropped.
+pub struct OpenStore<'a>(MutexGuard<'a, Option<Store>>);
+
+impl Deref for OpenStore<'_> {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        self.0.as_ref().expect("made only over an open store")
+    }
+}
+
+impl DerefMut for OpenStore<'_> {
+    fn deref_mut(&mut self) -> &mut Store {
+        self.0.as_mut().expect("made only over an open store")
+    }
+}
+
+/// Why no command can run: the database file does not open.
+fn unavailable(db: &Path, err: &StoreError) -> CommandError {
+    CommandError::new(
+        ErrorCode::Storage,
+        format!("No se pudo abrir la base de datos «{}»: {err}. Enlace no trabajará sin ella; revise el archivo o restaure un respaldo en Datos.", db.display()),
+        format!("The database «{}» could not be opened: {err}. Enlace will not work without it; check the file or restore a backup in Data.", db.display()),
+    )
 }
 
 /// Opens (creating on first start) the database of the data folder: the only place the app

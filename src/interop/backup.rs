@@ -6,7 +6,10 @@
 //! built under a temporary name and renamed when complete, so a half-written snapshot never
 //! lists. Restoring first takes a snapshot of the current state (a byte copy when the
 //! database is too damaged to open), then swaps the database file and merges attachments
-//! back (they are named by content hash, so nothing is ever overwritten or lost).
+//! back (they are named by content hash, so nothing is ever overwritten or lost), and writes
+//! the restore into the restored database's audit trail.
+//! Only automatic snapshots are ever pruned: a manual backup and the copy taken before a
+//! restore stay until someone deletes them.
 //! An archive is the same content in one zip file, for moving to another computer.
 
 use std::collections::HashSet;
@@ -19,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
-use crate::store::{Filter, Progress, Rewind, Store, StoreError};
+use crate::store::{Actor, Filter, Progress, Rewind, Store, StoreError};
 
 const DB_FILE: &str = "enlace.db";
 const FILES_DIR: &str = "files";
@@ -43,6 +46,8 @@ pub enum BackupError {
     Exists(PathBuf),
     #[error("la base restaurada no pasa la revisión de integridad: {0}")]
     Integrity(String),
+    #[error("no se pudo abrir la copia restaurada ({0}); la base anterior quedó en su lugar, sin cambios")]
+    RolledBack(Box<BackupError>),
     #[error("el archivo comprimido no se puede leer o escribir: {0}")]
     Zip(String),
     #[error("operación cancelada")]
@@ -59,13 +64,50 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> BackupError + '_ {
     move |source| BackupError::Io { path: path.to_path_buf(), source }
 }
 
+/// Who or what took a snapshot; the retention rule only ever removes automatic ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SnapshotKind {
+    /// Taken by the app at start and once a day.
+    Automatic,
+    /// Asked for by someone (a backup now, an archive for moving).
+    Manual,
+    /// The state a restore replaced.
+    BeforeRestore,
+}
+
+impl SnapshotKind {
+    /// The words written as the manifest's reason.
+    fn reason(self) -> &'static str {
+        match self {
+            SnapshotKind::Automatic => "automática",
+            SnapshotKind::Manual => "manual",
+            SnapshotKind::BeforeRestore => "antes de restaurar",
+        }
+    }
+
+    /// The kind of a manifest written before kinds existed, told by its reason; anything
+    /// unrecognised counts as automatic, as the retention rule treated every snapshot then.
+    fn from_reason(reason: &str) -> Self {
+        if reason == SnapshotKind::Manual.reason() {
+            SnapshotKind::Manual
+        } else if reason.starts_with(SnapshotKind::BeforeRestore.reason()) {
+            SnapshotKind::BeforeRestore
+        } else {
+            SnapshotKind::Automatic
+        }
+    }
+}
+
 /// What a snapshot or archive says about itself.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Manifest {
     pub format: u32,
     pub created_at: DateTime<Utc>,
-    /// Why it was taken: "manual", "automática", "antes de restaurar"…
+    pub kind: SnapshotKind,
+    /// Why it was taken, in words: "manual", "automática", "antes de restaurar"…
     pub reason: String,
     /// SHA-256 of `enlace.db`, checked before restoring.
     pub sha256: String,
@@ -111,7 +153,7 @@ pub fn default_snapshots_dir(db: &Path) -> PathBuf {
 }
 
 /// Takes a snapshot of the open database and its attachments.
-pub fn snapshot(store: &Store, dir: &Path, reason: &str) -> Result<SnapshotInfo, BackupError> {
+pub fn snapshot(store: &Store, dir: &Path, kind: SnapshotKind) -> Result<SnapshotInfo, BackupError> {
     fs::create_dir_all(dir).map_err(io(dir))?;
     let created_at = Utc::now();
     let (name, final_path) = free_name(dir, created_at);
@@ -126,7 +168,7 @@ pub fn snapshot(store: &Store, dir: &Path, reason: &str) -> Result<SnapshotInfo,
         Some(from) => copy_tree(&from, &partial.join(FILES_DIR))?,
         None => 0,
     };
-    let manifest = Manifest { format: FORMAT, created_at, reason: reason.to_string(), sha256: sha256_file(&db)?, activities: Some(count(store)?), files };
+    let manifest = Manifest { format: FORMAT, created_at, kind, reason: kind.reason().into(), sha256: sha256_file(&db)?, activities: Some(count(store)?), files };
     write_manifest(&partial, &manifest)?;
     fs::rename(&partial, &final_path).map_err(io(&final_path))?;
     let bytes = size_of(&final_path)?;
@@ -167,7 +209,17 @@ fn write_manifest(dir: &Path, manifest: &Manifest) -> Result<(), BackupError> {
 fn read_manifest(dir: &Path) -> Result<Manifest, BackupError> {
     let path = dir.join(MANIFEST);
     let text = fs::read_to_string(&path).map_err(|_| BackupError::NotASnapshot(dir.to_path_buf()))?;
-    serde_json::from_str(&text).map_err(|e| BackupError::Damaged { path: path.clone(), reason: e.to_string() })
+    parse_manifest(&text).map_err(|e| BackupError::Damaged { path: path.clone(), reason: e.to_string() })
+}
+
+/// Reads a manifest; one without a kind (written before kinds existed) gets it from its reason.
+fn parse_manifest(text: &str) -> serde_json::Result<Manifest> {
+    let mut value: serde_json::Value = serde_json::from_str(text)?;
+    if let Some(fields) = value.as_object_mut().filter(|f| !f.contains_key("kind")) {
+        let kind = SnapshotKind::from_reason(fields.get("reason").and_then(|r| r.as_str()).unwrap_or_default());
+        fields.insert("kind".into(), serde_json::to_value(kind)?);
+    }
+    serde_json::from_value(value)
 }
 
 /// The snapshots in a folder, newest first.
@@ -190,12 +242,14 @@ pub fn list_snapshots(dir: &Path) -> Result<Vec<SnapshotInfo>, BackupError> {
     Ok(out)
 }
 
-/// Which of these snapshots (newest first) the rule keeps.
+/// Which of these snapshots (newest first) the rule keeps: every one that is not automatic,
+/// and, of the automatic ones, the newest and those the rule's days and weeks keep.
 pub fn kept_by(snapshots: &[SnapshotInfo], rule: Retention) -> HashSet<String> {
-    let mut keep: HashSet<String> = snapshots.first().map(|s| s.name.clone()).into_iter().collect();
+    let (automatic, others): (Vec<&SnapshotInfo>, Vec<&SnapshotInfo>) = snapshots.iter().partition(|s| s.manifest.kind == SnapshotKind::Automatic);
+    let mut keep: HashSet<String> = others.iter().chain(automatic.first()).map(|s| s.name.clone()).collect();
     let mut newest_of = |period: &dyn Fn(&DateTime<Utc>) -> (i32, u32), limit: usize| {
         let mut periods = Vec::new();
-        for s in snapshots {
+        for s in &automatic {
             let p = period(&s.manifest.created_at);
             if !periods.contains(&p) && periods.len() < limit {
                 periods.push(p);
@@ -233,8 +287,9 @@ pub struct RestoreReport {
 }
 
 /// Restores the database at `db` from a snapshot folder. The database must not be open.
-/// The current state is kept first as a snapshot in `snapshots_dir`.
-pub fn restore(db: &Path, snapshot_dir: &Path, snapshots_dir: &Path) -> Result<RestoreReport, BackupError> {
+/// The current state is kept first as a snapshot in `snapshots_dir`; `actor` is recorded in
+/// the restored database's audit trail as who restored it.
+pub fn restore(db: &Path, snapshot_dir: &Path, snapshots_dir: &Path, actor: &Actor) -> Result<RestoreReport, BackupError> {
     let manifest = read_manifest(snapshot_dir)?;
     let source = snapshot_dir.join(DB_FILE);
     if !source.is_file() {
@@ -245,7 +300,8 @@ pub fn restore(db: &Path, snapshot_dir: &Path, snapshots_dir: &Path) -> Result<R
     }
     let safety_copy = safety_copy(db, snapshots_dir)?;
     put_database(&source, db)?;
-    let store = open_restored(db, &safety_copy)?;
+    let from = snapshot_dir.file_name().unwrap_or(snapshot_dir.as_os_str()).to_string_lossy();
+    let store = open_restored(db, &safety_copy, &from, actor)?;
     let files_merged = match store.attachments_dir() {
         Some(dir) if snapshot_dir.join(FILES_DIR).is_dir() => copy_tree(&snapshot_dir.join(FILES_DIR), &dir)?,
         _ => 0,
@@ -256,9 +312,9 @@ pub fn restore(db: &Path, snapshot_dir: &Path, snapshots_dir: &Path) -> Result<R
 /// A snapshot of the current state before it is replaced; a plain byte copy of the database
 /// files when SQLite cannot open them.
 fn safety_copy(db: &Path, snapshots_dir: &Path) -> Result<SnapshotInfo, BackupError> {
-    const REASON: &str = "antes de restaurar";
+    let kind = SnapshotKind::BeforeRestore;
     if let Ok(store) = Store::open(db) {
-        if let Ok(info) = snapshot(&store, snapshots_dir, REASON) {
+        if let Ok(info) = snapshot(&store, snapshots_dir, kind) {
             return Ok(info);
         }
     }
@@ -273,7 +329,8 @@ fn safety_copy(db: &Path, snapshots_dir: &Path) -> Result<SnapshotInfo, BackupEr
         }
     }
     let sha256 = if path.join(DB_FILE).exists() { sha256_file(&path.join(DB_FILE))? } else { String::new() };
-    let manifest = Manifest { format: FORMAT, created_at, reason: format!("{REASON} (copia byte a byte: la base no se pudo abrir)"), sha256, activities: None, files: 0 };
+    let reason = format!("{} (copia byte a byte: la base no se pudo abrir)", kind.reason());
+    let manifest = Manifest { format: FORMAT, created_at, kind, reason, sha256, activities: None, files: 0 };
     write_manifest(&path, &manifest)?;
     let bytes = size_of(&path)?;
     Ok(SnapshotInfo { name, path, manifest, bytes })
@@ -310,21 +367,23 @@ fn open_checked(db: &Path) -> Result<Store, BackupError> {
     Ok(store)
 }
 
-/// Opens a database just put in place by a restore and records that it holds a past state
-/// (its next sync changes are numbered in a new series). If it cannot be opened, the state
-/// before the restore is put back, so a failed restore never leaves a broken database.
-fn open_restored(db: &Path, before: &SnapshotInfo) -> Result<Store, BackupError> {
+/// Opens a database just put in place by a restore from `from`, records that it holds a past
+/// state (its next sync changes are numbered in a new series) and writes the restore into its
+/// audit trail. If any of that fails, the state before the restore is put back, so a failed
+/// restore never leaves a broken database nor one whose trail misses the restore.
+fn open_restored(db: &Path, before: &SnapshotInfo, from: &str, actor: &Actor) -> Result<Store, BackupError> {
     let opened = open_checked(db).and_then(|mut store| {
         store.note_rewound(Rewind::Restored)?;
+        store.record_restore(actor, from, &before.name)?;
         Ok(store)
     });
-    if opened.is_err() {
+    opened.or_else(|e| {
         let previous = before.path.join(DB_FILE);
         if previous.is_file() {
             put_database(&previous, db)?;
         }
-    }
-    opened
+        Err(BackupError::RolledBack(Box::new(e)))
+    })
 }
 
 /// Copies a folder tree, skipping files already present (attachments are named by content).
@@ -388,6 +447,8 @@ pub fn export_archive(store: &Store, out: &Path, progress: Progress) -> Result<M
         let manifest = Manifest {
             format: FORMAT,
             created_at: Utc::now(),
+            // Someone asked for it; archives are files of their own, never pruned.
+            kind: SnapshotKind::Manual,
             reason: "archivo para mudanza".into(),
             sha256: sha256_file(&db_copy)?,
             activities: Some(count(store)?),
@@ -431,7 +492,7 @@ pub fn import_archive(archive: &Path, db: &Path, progress: Progress) -> Result<M
     let manifest: Manifest = {
         let mut text = String::new();
         zip.by_name(MANIFEST).map_err(|_| BackupError::NotASnapshot(archive.to_path_buf()))?.read_to_string(&mut text).map_err(io(archive))?;
-        serde_json::from_str(&text).map_err(|e| BackupError::Damaged { path: archive.to_path_buf(), reason: e.to_string() })?
+        parse_manifest(&text).map_err(|e| BackupError::Damaged { path: archive.to_path_buf(), reason: e.to_string() })?
     };
     if let Some(parent) = db.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(parent).map_err(io(parent))?;
@@ -474,8 +535,9 @@ pub fn import_archive(archive: &Path, db: &Path, progress: Progress) -> Result<M
 /// Replaces the database at `db` with the copy inside an archive and merges its attachments:
 /// moving to a laptop that already has a database. The archive is unpacked and checked in a
 /// folder beside `db` first, so a bad archive changes nothing; only then is the current state
-/// kept as a snapshot in `snapshots_dir` and the database swapped. `db` must not be open.
-pub fn restore_archive(archive: &Path, db: &Path, snapshots_dir: &Path, progress: Progress) -> Result<RestoreReport, BackupError> {
+/// kept as a snapshot in `snapshots_dir` and the database swapped. `db` must not be open;
+/// `actor` is recorded in the restored database's audit trail as who restored it.
+pub fn restore_archive(archive: &Path, db: &Path, snapshots_dir: &Path, actor: &Actor, progress: Progress) -> Result<RestoreReport, BackupError> {
     let staging = with_suffix(db, ".incoming");
     let clear = || match fs::remove_dir_all(&staging) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(BackupError::Io { path: staging.clone(), source: e }),
@@ -488,7 +550,7 @@ pub fn restore_archive(archive: &Path, db: &Path, snapshots_dir: &Path, progress
         let incoming_files = Store::open(&incoming)?.attachments_dir();
         let safety_copy = safety_copy(db, snapshots_dir)?;
         put_database(&incoming, db)?;
-        let store = open_restored(db, &safety_copy)?;
+        let store = open_restored(db, &safety_copy, &archive.display().to_string(), actor)?;
         let files_merged = match (incoming_files, store.attachments_dir()) {
             (Some(from), Some(to)) if from.is_dir() => copy_tree(&from, &to)?,
             _ => 0,
@@ -503,10 +565,14 @@ pub fn restore_archive(archive: &Path, db: &Path, snapshots_dir: &Path, progress
 mod tests {
     use super::*;
 
-    fn at(text: &str) -> SnapshotInfo {
+    fn taken(text: &str, kind: SnapshotKind) -> SnapshotInfo {
         let created_at: DateTime<Utc> = text.parse().unwrap();
-        let manifest = Manifest { format: 1, created_at, reason: "automática".into(), sha256: String::new(), activities: None, files: 0 };
+        let manifest = Manifest { format: 1, created_at, kind, reason: kind.reason().into(), sha256: String::new(), activities: None, files: 0 };
         SnapshotInfo { name: text.to_string(), path: PathBuf::from(text), manifest, bytes: 0 }
+    }
+
+    fn at(text: &str) -> SnapshotInfo {
+        taken(text, SnapshotKind::Automatic)
     }
 
     #[test]
@@ -537,5 +603,60 @@ mod tests {
     fn a_single_snapshot_is_always_kept() {
         let all = vec![at("2020-01-01T00:00:00Z")];
         assert_eq!(kept_by(&all, Retention { daily: 0, weekly: 0 }).len(), 1);
+    }
+
+    #[test]
+    fn only_automatic_snapshots_are_ever_pruned() {
+        use SnapshotKind::{Automatic as A, BeforeRestore as R, Manual as M};
+        // Each case: the snapshots (newest first), the rule, and those kept.
+        let cases: &[(&str, &[(&str, SnapshotKind)], Retention, &[&str])] = &[
+            (
+                "a manual backup and a safety copy older than every kept day stay",
+                &[("2026-11-09T08:00:00Z", A), ("2026-11-08T08:00:00Z", A), ("2026-11-01T09:00:00Z", M), ("2026-10-20T09:00:00Z", R), ("2026-10-19T08:00:00Z", A)],
+                Retention { daily: 2, weekly: 0 },
+                &["2026-11-09T08:00:00Z", "2026-11-08T08:00:00Z", "2026-11-01T09:00:00Z", "2026-10-20T09:00:00Z"],
+            ),
+            (
+                "kept copies take no day's place: the day's automatic one is kept beside them",
+                &[("2026-11-09T18:00:00Z", M), ("2026-11-09T12:00:00Z", R), ("2026-11-09T08:00:00Z", A), ("2026-11-08T08:00:00Z", A)],
+                Retention { daily: 1, weekly: 0 },
+                &["2026-11-09T18:00:00Z", "2026-11-09T12:00:00Z", "2026-11-09T08:00:00Z"],
+            ),
+            (
+                "with no rule at all, the newest automatic one and every other kind stay",
+                &[("2026-11-09T08:00:00Z", R), ("2026-11-08T08:00:00Z", A), ("2026-11-07T08:00:00Z", A), ("2026-11-06T08:00:00Z", M)],
+                Retention { daily: 0, weekly: 0 },
+                &["2026-11-09T08:00:00Z", "2026-11-08T08:00:00Z", "2026-11-06T08:00:00Z"],
+            ),
+            (
+                "the weeks count automatic snapshots only",
+                &[("2026-11-09T08:00:00Z", A), ("2026-11-02T08:00:00Z", M), ("2026-10-27T08:00:00Z", A), ("2026-10-20T08:00:00Z", A)],
+                Retention { daily: 0, weekly: 2 },
+                &["2026-11-09T08:00:00Z", "2026-11-02T08:00:00Z", "2026-10-27T08:00:00Z"],
+            ),
+        ];
+        for (case, snapshots, rule, expected) in cases {
+            let all: Vec<SnapshotInfo> = snapshots.iter().map(|(at, kind)| taken(at, *kind)).collect();
+            let mut kept: Vec<String> = kept_by(&all, *rule).into_iter().collect();
+            kept.sort_by(|a, b| b.cmp(a));
+            assert_eq!(kept, *expected, "{case}");
+        }
+    }
+
+    #[test]
+    fn a_manifest_without_a_kind_takes_it_from_its_reason() {
+        for (reason, kind) in [
+            ("automática", SnapshotKind::Automatic),
+            ("manual", SnapshotKind::Manual),
+            ("antes de restaurar", SnapshotKind::BeforeRestore),
+            ("antes de restaurar (copia byte a byte: la base no se pudo abrir)", SnapshotKind::BeforeRestore),
+            ("prueba", SnapshotKind::Automatic),
+        ] {
+            let text = format!(r#"{{"format": 1, "created_at": "2026-11-09T08:00:00Z", "reason": "{reason}", "sha256": "", "activities": null, "files": 0}}"#);
+            assert_eq!(parse_manifest(&text).unwrap().kind, kind, "{reason}");
+        }
+        let written = serde_json::to_string(&taken("2026-11-09T08:00:00Z", SnapshotKind::Manual).manifest).unwrap();
+        assert!(written.contains(r#""kind":"manual""#), "{written}");
+        assert_eq!(parse_manifest(&written.replace(r#""reason":"manual""#, r#""reason":"automática""#)).unwrap().kind, SnapshotKind::Manual, "a written kind wins over the reason");
     }
 }

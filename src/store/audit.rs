@@ -15,11 +15,16 @@ pub struct AuditEntry {
     pub origin: String,
     pub entity: String,
     pub entity_id: String,
-    /// create, update, trash, restore, merge, attach.
+    /// create, update, trash, restore, merge, attach; a database restored from a backup is a
+    /// `restore` of the entity [`WHOLE_DATABASE`].
     pub action: String,
     /// Fields that changed, for updates.
     pub fields: Vec<String>,
 }
+
+/// The entity and id under which the whole database's own history is kept (its restores):
+/// `audit_of(WHOLE_DATABASE)` lists them.
+pub const WHOLE_DATABASE: &str = "database";
 
 pub(crate) struct Write<'a> {
     pub entity: &'a str,
@@ -65,6 +70,14 @@ pub(crate) fn record(conn: &Connection, actor: &Actor, w: Write) -> rusqlite::Re
 }
 
 impl super::Store {
+    /// Records that this database was just restored from `from` (a snapshot's name or an
+    /// archive's file) and that the state it replaced was kept as the snapshot `safety_copy`.
+    pub fn record_restore(&self, actor: &Actor, from: &str, safety_copy: &str) -> super::Result<()> {
+        let what = serde_json::json!({ "from": from, "safety_copy": safety_copy });
+        record(&self.conn, actor, Write { entity: WHOLE_DATABASE, entity_id: WHOLE_DATABASE, action: "restore", before: None, after: Some(&what) })?;
+        Ok(())
+    }
+
     /// The history of one record, oldest first.
     pub fn audit_of(&self, entity_id: &str) -> super::Result<Vec<AuditEntry>> {
         let mut stmt = self.conn.prepare(

@@ -29,7 +29,7 @@ use ts_rs::TS;
 
 pub use agenda::DueFollowUp;
 pub use attachments::Attachment;
-pub use audit::AuditEntry;
+pub use audit::{AuditEntry, WHOLE_DATABASE};
 pub use axes::Axis;
 pub use directory::{OrgSummary, PersonSummary};
 pub use filter::{Filter, Page, Sort};

@@ -137,7 +137,7 @@ describe('the Data screen', () => {
   it('asks before restoring a backup and restores only after yes', async () => {
     const snapshot: SnapshotInfo = {
       name: '2026-11-23_100000.000Z',
-      manifest: { format: 1, created_at: '2026-11-23T10:00:00Z', reason: 'automática', sha256: 'x', activities: 412, files: 3 },
+      manifest: { format: 1, created_at: '2026-11-23T10:00:00Z', kind: 'automatic', reason: 'automática', sha256: 'x', activities: 412, files: 3 },
       bytes: 1_250_000,
     };
     const calls: string[] = [];

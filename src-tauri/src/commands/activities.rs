@@ -9,18 +9,18 @@ use crate::undo::{Undo, Undone};
 /// One page of activities; `filter.text` searches accent- and case-insensitively.
 #[tauri::command(async)]
 pub fn list_activities(state: State<'_, AppState>, filter: Filter) -> CommandResult<Page<Activity>> {
-    Ok(state.store().list(&filter)?)
+    Ok(state.store()?.list(&filter)?)
 }
 
 /// Follow-up tasks due within `from..=to` (ISO dates), for the calendar.
 #[tauri::command(async)]
 pub fn follow_ups_due(state: State<'_, AppState>, from: String, to: String) -> CommandResult<Vec<DueFollowUp>> {
-    Ok(state.store().follow_ups_due(&from, &to)?)
+    Ok(state.store()?.follow_ups_due(&from, &to)?)
 }
 
 #[tauri::command(async)]
 pub fn get_activity(state: State<'_, AppState>, id: ActivityId) -> CommandResult<Activity> {
-    state.store().get(&id)?.ok_or_else(|| not_found(&id))
+    state.store()?.get(&id)?.ok_or_else(|| not_found(&id))
 }
 
 fn not_found(id: &ActivityId) -> crate::error::CommandError {
@@ -33,7 +33,7 @@ fn not_found(id: &ActivityId) -> crate::error::CommandError {
 pub fn save_activity(state: State<'_, AppState>, input: serde_json::Value) -> CommandResult<Activity> {
     let input = read_form_input(input)?;
     let actor = state.actor()?;
-    let mut store = state.store();
+    let mut store = state.store()?;
     let before = match input.id.as_deref().and_then(|id| id.parse::<ActivityId>().ok()) {
         Some(id) => store.get(&id)?,
         None => None,
@@ -49,7 +49,7 @@ pub fn save_activity(state: State<'_, AppState>, input: serde_json::Value) -> Co
 #[tauri::command(async)]
 pub fn trash_activity(state: State<'_, AppState>, id: ActivityId) -> CommandResult<()> {
     let actor = state.actor()?;
-    let mut store = state.store();
+    let mut store = state.store()?;
     let title = store.get(&id)?.ok_or_else(|| not_found(&id))?.title;
     store.trash(&id, &actor)?;
     *state.undo.lock().expect("undo lock") = Some(Undo::Trashed(id, title));
@@ -59,7 +59,7 @@ pub fn trash_activity(state: State<'_, AppState>, id: ActivityId) -> CommandResu
 #[tauri::command(async)]
 pub fn restore_activity(state: State<'_, AppState>, id: ActivityId) -> CommandResult<()> {
     let actor = state.actor()?;
-    let mut store = state.store();
+    let mut store = state.store()?;
     let title = store.get(&id)?.ok_or_else(|| not_found(&id))?.title;
     store.restore(&id, &actor)?;
     *state.undo.lock().expect("undo lock") = Some(Undo::Restored(id, title));
@@ -72,20 +72,20 @@ pub fn restore_activity(state: State<'_, AppState>, id: ActivityId) -> CommandRe
 pub fn undo_last(state: State<'_, AppState>) -> CommandResult<Option<Undone>> {
     let actor = state.actor()?;
     let Some(undo) = state.undo.lock().expect("undo lock").take() else { return Ok(None) };
-    Ok(Some(undo.apply(&mut state.store(), &actor)?))
+    Ok(Some(undo.apply(&mut state.store()?, &actor)?))
 }
 
 #[tauri::command(async)]
 pub fn activity_history(state: State<'_, AppState>, id: ActivityId) -> CommandResult<Vec<AuditEntry>> {
-    Ok(state.store().audit_of(&id.to_string())?)
+    Ok(state.store()?.audit_of(&id.to_string())?)
 }
 
 #[tauri::command(async)]
 pub fn activity_stats(state: State<'_, AppState>, filter: Filter) -> CommandResult<Stats> {
-    Ok(state.store().stats(&filter)?)
+    Ok(state.store()?.stats(&filter)?)
 }
 
 #[tauri::command(async)]
 pub fn list_axes(state: State<'_, AppState>) -> CommandResult<Vec<Axis>> {
-    Ok(state.store().axes()?)
+    Ok(state.store()?.axes()?)
 }

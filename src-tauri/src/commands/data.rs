@@ -26,7 +26,7 @@ pub fn load_sample_data(state: State<'_, AppState>, job: String, progress: Chann
     let actor = state.actor()?;
     let handle = state.jobs.start(&job, progress);
     let mut report = |done, total| handle.report(done, total).is_ok();
-    Ok(enlace::interop::sample::load(&mut state.store(), &actor.name, &mut report)?)
+    Ok(enlace::interop::sample::load(&mut state.store()?, &actor.name, &mut report)?)
 }
 
 /// Imports an interchange file the person picks: all of it or, if any line is wrong, nothing.
@@ -47,7 +47,7 @@ pub async fn import_activities(
     actor.origin = enlace::store::Origin::Import;
     let handle = state.jobs.start(&job, progress);
     let mut report = |done, total| handle.report(done, total).is_ok();
-    Ok(Some(state.store().import(&items, &actor, false, &mut report)?))
+    Ok(Some(state.store()?.import(&items, &actor, false, &mut report)?))
 }
 
 /// The file formats the activity list is exported to.
@@ -87,7 +87,7 @@ pub async fn export_activities(
     job: String,
     progress: Channel<Progress>,
 ) -> CommandResult<Option<String>> {
-    let activities = state.store().list(&Filter { limit: None, offset: 0, ..filter })?.items;
+    let activities = state.store()?.list(&Filter { limit: None, offset: 0, ..filter })?.items;
     if activities.is_empty() {
         return Err(CommandError::new(ErrorCode::NotFound, "No hay actividades que exportar.", "There are no activities to export."));
     }

@@ -17,7 +17,7 @@ const ATTACHMENTS: &[Filter] = &[
 pub async fn attach_files(app: AppHandle, state: State<'_, AppState>, id: ActivityId) -> CommandResult<Vec<Attachment>> {
     let chosen = dialogs::pick_files(&app, "Adjuntar archivos", ATTACHMENTS).await;
     let actor = state.actor()?;
-    let mut store = state.store();
+    let mut store = state.store()?;
     chosen.iter().map(|path| store.attach(&id, path, &actor).map_err(CommandError::from)).collect()
 }
 
@@ -26,7 +26,7 @@ pub async fn attach_files(app: AppHandle, state: State<'_, AppState>, id: Activi
 #[tauri::command(async)]
 pub fn open_attachment(state: State<'_, AppState>, hash: String) -> CommandResult<()> {
     let path = state
-        .store()
+        .store()?
         .attachment_path(&hash)
         .ok_or_else(|| CommandError::new(ErrorCode::NotFound, "No se encontró el archivo adjunto.", "Attachment not found."))?;
     open::that_detached(&path).map_err(|e| CommandError::io("No se pudo abrir el adjunto", "Could not open the attachment", &e))
@@ -39,7 +39,7 @@ pub fn attachment_image(state: State<'_, AppState>, hash: String, media_type: St
         return Err(CommandError::new(ErrorCode::Invalid, "El archivo no es una imagen.", "The file is not an image."));
     }
     let path = state
-        .store()
+        .store()?
         .attachment_path(&hash)
         .ok_or_else(|| CommandError::new(ErrorCode::NotFound, "No se encontró el archivo adjunto.", "Attachment not found."))?;
     let bytes = std::fs::read(&path).map_err(|e| CommandError::io("No se pudo leer el adjunto", "Could not read the attachment", &e))?;

@@ -21,7 +21,7 @@ fn drafts(state: &AppState, text: &str, period: Option<&str>) -> CommandResult<V
         })?,
         None => DateContext::default(),
     };
-    let known: Vec<String> = state.store().organisations()?.into_iter().map(|o| o.name).collect();
+    let known: Vec<String> = state.store()?.organisations()?.into_iter().map(|o| o.name).collect();
     Ok(drafts_from_text(text, &TextContext { dates, known_organisations: &known, country_of: &reference_country }))
 }
 

@@ -135,7 +135,7 @@ fn plan(state: &AppState, mapping: &Mapping, progress: StoreProgress) -> Command
     let mut pending = state.pending_sheet.lock().expect("sheet lock");
     let pending = pending.as_mut().ok_or_else(no_file)?;
     let drafts = spreadsheet::read_rows(&pending.table, mapping, progress)?;
-    let plan = plan_import(&state.store(), &drafts)?;
+    let plan = plan_import(&state.store()?, &drafts)?;
     pending.plan = Some(plan.clone());
     Ok(plan)
 }
@@ -154,7 +154,7 @@ fn import(state: &AppState, with_duplicates: bool, progress: StoreProgress) -> C
             "Some lines have errors; fix them in the file or the mapping. Nothing was written.",
         ));
     }
-    let report = state.store().import(&plan.to_import(with_duplicates), &actor, false, progress)?;
+    let report = state.store()?.import(&plan.to_import(with_duplicates), &actor, false, progress)?;
     *pending = None;
     Ok(report)
 }
@@ -208,14 +208,14 @@ mod tests {
         let error = &json["lines"][1]["errors"][0];
         assert_eq!((error["line"].as_u64(), error["column"].as_u64(), error["header"].as_str()), (Some(3), Some(4), Some("País")));
         assert_eq!(import(&state, false, &mut all).unwrap_err().code, ErrorCode::Invalid);
-        assert_eq!(state.store().list(&Filter::default()).unwrap().total, 0);
+        assert_eq!(state.store().unwrap().list(&Filter::default()).unwrap().total, 0);
 
         let (state, mapping) = opened(dir.path(), &CSV.replace("Atlántida", "Chile"));
         plan(&state, &mapping, &mut all).unwrap();
         let report = import(&state, false, &mut all).unwrap();
         assert_eq!(report.created, 2);
         assert!(state.pending_sheet.lock().unwrap().is_none(), "the import is done with the file");
-        let written = state.store().list(&Filter::default()).unwrap().items;
+        let written = state.store().unwrap().list(&Filter::default()).unwrap().items;
         assert!(written.iter().all(|a| a.meta.created_by == "Ana López"));
     }
 }

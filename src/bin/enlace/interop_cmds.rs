@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Context, Result};
 use enlace::domain::Activity;
-use enlace::interop::backup::{self, Retention};
+use enlace::interop::backup::{self, Retention, SnapshotKind};
 use enlace::interop::ics::{to_ics, IcsOptions};
 use enlace::interop::import_plan::plan_import;
 use enlace::interop::report_text::{drafts_from_text, TextContext};
@@ -115,7 +115,7 @@ fn snapshots_dir(db: &Path, given: Option<&PathBuf>) -> PathBuf {
 /// `backup`: a snapshot now, then the retention rule.
 pub fn backup_now(store: &Store, db: &Path, dir: Option<&PathBuf>) -> Result<()> {
     let dir = snapshots_dir(db, dir);
-    let info = backup::snapshot(store, &dir, "manual")?;
+    let info = backup::snapshot(store, &dir, SnapshotKind::Manual)?;
     let pruned = backup::prune_snapshots(&dir, Retention::default())?;
     println!("Respaldo creado: {}", info.path.display());
     if !pruned.is_empty() {
@@ -132,14 +132,15 @@ pub fn list_backups(db: &Path, dir: Option<&PathBuf>) -> Result<()> {
     Ok(())
 }
 
-/// `restore SNAPSHOT`: the database must not be open; the current state is kept first.
-pub fn restore(db: &Path, snapshot: &str, dir: Option<&PathBuf>) -> Result<()> {
+/// `restore SNAPSHOT`: the database must not be open; the current state is kept first and
+/// the restore is written to the restored database's history (`history database`).
+pub fn restore(db: &Path, snapshot: &str, dir: Option<&PathBuf>, actor: &Actor) -> Result<()> {
     let dir = snapshots_dir(db, dir);
     let path = if Path::new(snapshot).is_dir() { PathBuf::from(snapshot) } else { dir.join(snapshot) };
     if !path.is_dir() {
         bail!("no existe el respaldo «{snapshot}» en {}", dir.display());
     }
-    let report = backup::restore(db, &path, &dir)?;
+    let report = backup::restore(db, &path, &dir, actor)?;
     println!(
         "Restaurado: {} actividades. Estado anterior guardado en {}",
         report.activities,

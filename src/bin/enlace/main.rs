@@ -102,7 +102,7 @@ enum Command {
     Trash { id: String },
     /// Take an activity out of the trash.
     Untrash { id: String },
-    /// Show an activity's history.
+    /// Show an activity's history (`database`: the restores of the whole database).
     History { id: String },
     /// Period report (informe) as PDF.
     Report(reports::ReportArgs),
@@ -219,10 +219,10 @@ fn is_spreadsheet(file: &Path) -> bool {
 
 fn run(cli: Cli) -> Result<()> {
     // Restoring replaces the database file, so it must run with the database closed.
-    if let Command::Restore { snapshot, dir } = &cli.command {
-        return interop_cmds::restore(&cli.db, snapshot, dir.as_ref());
-    }
     let actor = Actor::new(cli.actor.clone(), Origin::Cli);
+    if let Command::Restore { snapshot, dir } = &cli.command {
+        return interop_cmds::restore(&cli.db, snapshot, dir.as_ref(), &actor);
+    }
     let mut store = open(&cli.db)?;
     match cli.command {
         Command::Init => println!("Base de datos lista: {}", cli.db.display()),

@@ -5,7 +5,8 @@
  */
 export type AuditEntry = { at: string, actor: string, origin: string, entity: string, entity_id: string, 
 /**
- * create, update, trash, restore, merge, attach.
+ * create, update, trash, restore, merge, attach; a database restored from a backup is a
+ * `restore` of the entity [`WHOLE_DATABASE`].
  */
 action: string, 
 /**

@@ -76,7 +76,7 @@ export const dataEs = {
   'data.export.fmt.ics': 'Calendario (.ics)',
   'data.export.fmt.jsonl': 'Intercambio de Enlace (.jsonl)',
 
-  'data.backups.intro': 'Enlace respalda la base al iniciar y una vez al día mientras está abierta; conserva los de los últimos 7 días y 4 semanas.',
+  'data.backups.intro': 'Enlace respalda la base al iniciar y una vez al día mientras está abierta; conserva los de los últimos 7 días y 4 semanas. Los respaldos manuales y los tomados antes de restaurar no se borran solos.',
   'data.backups.now': 'Respaldar ahora',
   'data.backups.made': 'Respaldo creado.',
   'data.backups.list': 'Respaldos guardados',
@@ -181,7 +181,7 @@ export const dataEn: Record<keyof typeof dataEs, string> = {
   'data.export.fmt.ics': 'Calendar (.ics)',
   'data.export.fmt.jsonl': 'Enlace interchange (.jsonl)',
 
-  'data.backups.intro': 'Enlace backs up the database at start and once a day while open; it keeps those of the last 7 days and 4 weeks.',
+  'data.backups.intro': 'Enlace backs up the database at start and once a day while open; it keeps those of the last 7 days and 4 weeks. Manual backups and those taken before a restore are never deleted automatically.',
   'data.backups.now': 'Back up now',
   'data.backups.made': 'Backup made.',
   'data.backups.list': 'Saved backups',
