@@ -74,7 +74,9 @@ impl super::Store {
     /// archive's file) and that the state it replaced was kept as the snapshot `safety_copy`.
     pub fn record_restore(&self, actor: &Actor, from: &str, safety_copy: &str) -> super::Result<()> {
         let what = serde_json::json!({ "from": from, "safety_copy": safety_copy });
-        record(&self.conn, actor, Write { entity: WHOLE_DATABASE, entity_id: WHOLE_DATABASE, action: "restore", before: None, after: Some(&what) })?;
+        // Written as a change from nothing: the trail keeps the values of changes only.
+        let nothing = serde_json::json!({});
+        record(&self.conn, actor, Write { entity: WHOLE_DATABASE, entity_id: WHOLE_DATABASE, action: "restore", before: Some(&nothing), after: Some(&what) })?;
         Ok(())
     }
 
