@@ -72,7 +72,7 @@ pub fn restore_activity(state: State<'_, AppState>, id: ActivityId) -> CommandRe
 pub fn undo_last(state: State<'_, AppState>) -> CommandResult<Option<Undone>> {
     let actor = state.actor()?;
     let Some(undo) = state.undo.lock().expect("undo lock").take() else { return Ok(None) };
-    Ok(Some(undo.apply(&mut state.store()?, &actor)?))
+    Ok(Some(undo.apply(&mut *state.store()?, &actor)?))
 }
 
 #[tauri::command(async)]

@@ -32,7 +32,7 @@ fn snapshots_dir(state: &AppState) -> PathBuf {
 /// A snapshot now, then the retention rule.
 fn take(state: &AppState, kind: SnapshotKind) -> CommandResult<SnapshotInfo> {
     let dir = snapshots_dir(state);
-    let taken = backup::snapshot(&state.store()?, &dir, kind)?;
+    let taken = backup::snapshot(&*state.store()?, &dir, kind)?;
     backup::prune_snapshots(&dir, Retention::default())?;
     Ok(taken)
 }
@@ -102,7 +102,7 @@ pub async fn export_archive(app: AppHandle, state: State<'_, AppState>, job: Str
         return Ok(None);
     };
     let handle = state.jobs.start(&job, progress);
-    backup::export_archive(&state.store()?, &path, &mut |done, total| handle.report(done, total).is_ok())?;
+    backup::export_archive(&*state.store()?, &path, &mut |done, total| handle.report(done, total).is_ok())?;
     Ok(Some(path.display().to_string()))
 }
 

@@ -26,7 +26,7 @@ pub fn load_sample_data(state: State<'_, AppState>, job: String, progress: Chann
     let actor = state.actor()?;
     let handle = state.jobs.start(&job, progress);
     let mut report = |done, total| handle.report(done, total).is_ok();
-    Ok(enlace::interop::sample::load(&mut state.store()?, &actor.name, &mut report)?)
+    Ok(enlace::interop::sample::load(&mut *state.store()?, &actor.name, &mut report)?)
 }
 
 /// Imports an interchange file the person picks: all of it or, if any line is wrong, nothing.

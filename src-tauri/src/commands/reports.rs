@@ -120,7 +120,7 @@ pub async fn save_period_report(
         office: office(&state),
         generated: Utc::now(),
     };
-    let doc = report::period_report(&state.store()?, &request)?;
+    let doc = report::period_report(&*state.store()?, &request)?;
     let pdf = render_on_job(&state, &job, progress, &doc)?;
     save(&app, &saved, &pdf, &request.file_name()).await
 }
@@ -165,7 +165,7 @@ pub async fn save_country_brief(
         office: office(&state),
         generated: Utc::now(),
     };
-    let doc = report::country_brief_report(&state.store()?, &request)?;
+    let doc = report::country_brief_report(&*state.store()?, &request)?;
     let pdf = render_on_job(&state, &job, progress, &doc)?;
     save(&app, &saved, &pdf, &request.file_name()).await
 }

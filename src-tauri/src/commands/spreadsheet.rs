@@ -135,7 +135,7 @@ fn plan(state: &AppState, mapping: &Mapping, progress: StoreProgress) -> Command
     let mut pending = state.pending_sheet.lock().expect("sheet lock");
     let pending = pending.as_mut().ok_or_else(no_file)?;
     let drafts = spreadsheet::read_rows(&pending.table, mapping, progress)?;
-    let plan = plan_import(&state.store()?, &drafts)?;
+    let plan = plan_import(&*state.store()?, &drafts)?;
     pending.plan = Some(plan.clone());
     Ok(plan)
 }

@@ -48,7 +48,7 @@ fn read(path: &Path) -> CommandResult<Vec<u8>> {
 
 #[tauri::command]
 pub fn sync_status(state: State<'_, AppState>) -> CommandResult<Status> {
-    Ok(sync::status::status(&state.store()?)?)
+    Ok(sync::status::status(&*state.store()?)?)
 }
 
 #[tauri::command]
@@ -119,7 +119,7 @@ pub async fn export_bundle(
     };
     let handle = state.jobs.start(&job, progress);
     let mut report = |done, total| handle.report(done, total).is_ok();
-    sync::export_file(&mut state.store()?, &to, all, &path, &mut report)?;
+    sync::export_file(&mut *state.store()?, &to, all, &path, &mut report)?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -133,7 +133,7 @@ pub async fn preview_bundle(app: AppHandle, state: State<'_, AppState>, pending:
     let bytes = read(&path)?;
     let mut slot = pending.0.lock().expect("pending bundle lock");
     *slot = None;
-    let preview = sync::preview(&mut state.store()?, &bytes, None)?;
+    let preview = sync::preview(&mut *state.store()?, &bytes, None)?;
     *slot = Some(bytes);
     Ok(Some(preview))
 }
@@ -152,7 +152,7 @@ pub fn import_bundle(
         CommandError::new(ErrorCode::Invalid, "Elija primero el paquete que desea importar.", "Choose the bundle to import first.")
     })?;
     let options = ImportOptions { confirm, accept_clock_skew, now_millis: None };
-    let imported = sync::import(&mut state.store()?, &bytes, &options);
+    let imported = sync::import(&mut *state.store()?, &bytes, &options);
     if imported.is_err() {
         // Nothing was written; the same bundle may be imported once the person answers.
         *slot = Some(bytes);
@@ -162,13 +162,13 @@ pub fn import_bundle(
 
 #[tauri::command]
 pub fn list_conflicts(state: State<'_, AppState>) -> CommandResult<Vec<ConflictView>> {
-    Ok(conflicts::views(&state.store()?)?)
+    Ok(conflicts::views(&*state.store()?)?)
 }
 
 #[tauri::command]
 pub fn resolve_conflict(state: State<'_, AppState>, activity: String, field: String, choice: Choice) -> CommandResult<()> {
     let actor = state.actor()?;
-    Ok(conflicts::resolve(&mut state.store()?, &activity, &field, choice, &actor)?)
+    Ok(conflicts::resolve(&mut *state.store()?, &activity, &field, choice, &actor)?)
 }
 
 #[cfg(test)]
