@@ -242,6 +242,30 @@ fn a_huge_cell_is_refused_by_its_part_or_by_itself() {
 }
 
 #[test]
+fn shared_strings_declaring_billions_of_texts_are_refused_before_the_reader_reserves_room() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cuenta.xlsx");
+    workbook(&path, &["<sheetData>", HEADER_ROW, "</sheetData>"], Some(("Uno", 1)));
+    // The helper declares one text; this one declares four billion.
+    let honest = read_table(&path, None);
+    assert!(honest.is_ok(), "{honest:?}");
+    let bytes = std::fs::read(&path).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        let name = part.name().unwrap().to_string();
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut part, &mut text).unwrap();
+        out.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        out.write_all(text.replace(r#"uniqueCount="1""#, r#"uniqueCount="4000000000""#).as_bytes()).unwrap();
+    }
+    out.finish().unwrap();
+    let err = read_table(&path, None).unwrap_err();
+    assert!(err.to_string().starts_with("la parte «xl/sharedStrings.xml» del libro declara 4000000000 textos, más de los que caben en"), "{err}");
+}
+
+#[test]
 fn a_csv_of_a_hundred_thousand_columns_is_refused_at_the_first_filled_one_too_far() {
     let dir = tempfile::tempdir().unwrap();
     let mut csv = String::from("Fecha,Título\n2021-07-27,Uno");

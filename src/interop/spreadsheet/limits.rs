@@ -3,6 +3,7 @@
 //! unpack to gigabytes, and a sheet with one cell at A1 and one at XFD1048576 would otherwise
 //! become a grid of seventeen billion cells.
 
+use std::io::Read;
 use std::path::Path;
 
 use super::{Cell, ReadError};
@@ -45,12 +46,16 @@ impl Limits {
     /// loads any of it. Files that are not zips (old .xls) are left to that reader.
     pub(super) fn check_parts(&self, path: &Path) -> Result<(), ReadError> {
         let io = |source| ReadError::Io { path: path.display().to_string(), source };
-        let Ok(archive) = zip::ZipArchive::new(std::fs::File::open(path).map_err(io)?) else { return Ok(()) };
+        let Ok(mut archive) = zip::ZipArchive::new(std::fs::File::open(path).map_err(io)?) else { return Ok(()) };
         for index in 0..archive.len() {
-            let part = archive.by_index_data(index).map_err(|e| ReadError::Workbook(e.to_string()))?;
-            if part.size() > self.max_part_bytes {
-                let name = String::from_utf8_lossy(part.name_raw()).into_owned();
-                return Err(ReadError::PartTooLarge { part: name, size: part.size(), limit: self.max_part_bytes });
+            let mut part = archive.by_index(index).map_err(|e| ReadError::Workbook(e.to_string()))?;
+            let name = String::from_utf8_lossy(part.name_raw()).into_owned();
+            let size = part.size();
+            if size > self.max_part_bytes {
+                return Err(ReadError::PartTooLarge { part: name, size, limit: self.max_part_bytes });
+            }
+            if name.ends_with("sharedStrings.xml") {
+                check_string_count(&mut part, &name, size)?;
             }
         }
         Ok(())
@@ -74,5 +79,22 @@ impl Limits {
             }
             _ => Ok(()),
         }
+    }
+}
+
+/// calamine reserves room for the `uniqueCount` the shared strings declare before reading
+/// them, and a count of billions aborts the process. No count can exceed the part's size over
+/// the five bytes of the shortest string element (`<si/>`), so a larger one is refused.
+fn check_string_count(part: &mut impl Read, name: &str, size: u64) -> Result<(), ReadError> {
+    let mut head = Vec::new();
+    part.take(4096).read_to_end(&mut head).map_err(|e| ReadError::Workbook(e.to_string()))?;
+    let head = String::from_utf8_lossy(&head);
+    let declared = head
+        .split_once("uniqueCount=")
+        .and_then(|(_, rest)| rest.get(1..))
+        .map(|rest| rest.bytes().take_while(u8::is_ascii_digit).fold(0u64, |n, d| n.saturating_mul(10).saturating_add(u64::from(d - b'0'))));
+    match declared {
+        Some(count) if count > size / 5 => Err(ReadError::StringCountTooLarge { part: name.to_string(), count, size }),
+        _ => Ok(()),
     }
 }

@@ -79,6 +79,8 @@ pub enum ReadError {
     FileTooLarge { size: u64, limit: u64 },
     #[error("la parte «{part}» del libro ocupa {} al descomprimirla; el máximo es {} (¿archivo dañado o malicioso?)", size_text(*.size), size_text(*.limit))]
     PartTooLarge { part: String, size: u64, limit: u64 },
+    #[error("la parte «{part}» del libro declara {count} textos, más de los que caben en {}: el archivo está dañado", size_text(*.size))]
+    StringCountTooLarge { part: String, count: u64, size: u64 },
     #[error("fila {line}, columna {column}: la hoja pasa del límite de {limit} filas; divídala en partes")]
     TooManyRows { line: usize, column: usize, limit: usize },
     #[error("fila {line}, columna {column}: la hoja pasa del límite de {limit} columnas")]
@@ -104,6 +106,9 @@ impl ReadError {
                 size_text(*size),
                 size_text(*limit)
             ),
+            ReadError::StringCountTooLarge { part, count, size } => {
+                format!("the workbook part «{part}» declares {count} texts, more than {} can hold: the file is damaged", size_text(*size))
+            }
             ReadError::TooManyRows { line, column, limit } => {
                 format!("row {line}, column {column}: the sheet goes past the limit of {limit} rows; split it")
             }
