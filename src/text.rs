@@ -1,4 +1,4 @@
-//! Text helpers shared by matching, search and duplicate detection.
+//! Text helpers shared by matching, search and duplicate detection, and sizes as messages say them.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -31,5 +31,15 @@ mod tests {
         assert_eq!(fold("São Paulo"), "sao paulo");
         assert_eq!(fold("Terézia Šajgalíková"), "terezia sajgalikova");
         assert_eq!(fold("Año"), "ano");
+    }
+}
+
+/// "640 bytes", "2.1 KiB", "1.5 MiB": a size as messages give it.
+pub fn size_text(bytes: u64) -> String {
+    const KIB: f64 = 1024.0;
+    match bytes {
+        0..1024 => format!("{bytes} bytes"),
+        1024..1_048_576 => format!("{:.1} KiB", bytes as f64 / KIB),
+        _ => format!("{:.1} MiB", bytes as f64 / (KIB * KIB)),
     }
 }

@@ -19,6 +19,19 @@ fn restore(copy: &mut Copy, snapshot: &std::path::Path, snapshots: &std::path::P
     copy.store = Store::open(&copy.path).unwrap();
 }
 
+/// An office where Ana has one record to send; returns her bundle for central.
+fn ana_sends_one() -> (Office, Vec<u8>) {
+    let mut o = Office::new();
+    o.ana.save(meeting("Reunión con la Embajada de Perú", "2026-11-02"));
+    let bytes = o.ana.bundle_for(&o.central);
+    (o, bytes)
+}
+
+/// Crafted bundle entries, archived and encrypted to central.
+fn sealed(o: &Office, entries: &[(Vec<u8>, Vec<u8>)]) -> Vec<u8> {
+    encrypt(&o.central.public, &raw_tar(entries)).unwrap()
+}
+
 #[test]
 fn a_restored_copy_numbers_anew_its_changes_reach_central_and_what_it_had_sent_comes_back() {
     let mut o = Office::new();
@@ -78,9 +91,7 @@ fn a_copied_database_file_numbers_in_its_own_series() {
 
 #[test]
 fn an_officers_bundle_with_changes_of_another_origin_applies_only_the_signers_own() {
-    let mut o = Office::new();
-    o.ana.save(meeting("Reunión con la Embajada de Perú", "2026-11-02"));
-    let bytes = o.ana.bundle_for(&o.central);
+    let (mut o, bytes) = ana_sends_one();
     let mut e = entries(&bytes, &o.central);
     let bob = o.bob.public.id.to_string();
     let central = o.central.public.id.to_string();
@@ -94,7 +105,7 @@ fn an_officers_bundle_with_changes_of_another_origin_applies_only_the_signers_ow
         changes.push(as_bob);
         changes.push(as_central);
     });
-    let bytes = encrypt(&o.central.public, &raw_tar(&e)).unwrap();
+    let bytes = sealed(&o, &e);
     let report = o.central.import(&bytes).unwrap();
     assert_eq!((report.applied, report.foreign), (1, 2));
     assert_eq!(o.central.titles(), ["Reunión con la Embajada de Perú"]);
@@ -117,13 +128,11 @@ fn a_central_office_relays_every_officers_changes() {
 
 #[test]
 fn a_bundle_claiming_central_from_a_copy_listed_as_officer_is_refused() {
-    let mut o = Office::new();
-    o.ana.save(meeting("Reunión con la Embajada de Perú", "2026-11-02"));
-    let bytes = o.ana.bundle_for(&o.central);
+    let (mut o, bytes) = ana_sends_one();
     let mut e = entries(&bytes, &o.central);
     resign(&mut e, &o.ana, |m| m["sender"]["role"] = "central".into());
     let before = o.central.whole_digest();
-    let err = o.central.import(&encrypt(&o.central.public, &raw_tar(&e)).unwrap()).unwrap_err();
+    let err = o.central.import(&sealed(&o, &e)).unwrap_err();
     assert!(matches!(err, SyncError::Bundle(BundleError::RoleMismatch { .. })), "{err}");
     assert!(err.to_string().contains("el registro de esta copia lo tiene como «officer»"), "{err}");
     assert_eq!(o.central.whole_digest(), before);
@@ -141,14 +150,12 @@ fn the_roster_accepts_only_the_other_role() {
 
 #[test]
 fn the_same_number_with_other_content_is_refused_loudly() {
-    let mut o = Office::new();
-    o.ana.save(meeting("Reunión con la Embajada de Perú", "2026-11-02"));
-    let bytes = o.ana.bundle_for(&o.central);
+    let (mut o, bytes) = ana_sends_one();
     o.central.import(&bytes).unwrap();
     let mut e = entries(&bytes, &o.central);
     forge(&mut e, &o.ana, |changes| changes[0]["writes"]["title"]["value"] = "Otra reunión".into());
     let before = o.central.whole_digest();
-    let err = o.central.import(&encrypt(&o.central.public, &raw_tar(&e)).unwrap()).unwrap_err();
+    let err = o.central.import(&sealed(&o, &e)).unwrap_err();
     assert!(matches!(err, SyncError::Bundle(BundleError::ReusedNumber { seq: 1, .. })), "{err}");
     assert!(err.to_string().starts_with("paquete rechazado; nada se modificó"), "{err}");
     assert_eq!(o.central.whole_digest(), before);
@@ -157,20 +164,18 @@ fn the_same_number_with_other_content_is_refused_loudly() {
 
 #[test]
 fn numbers_beyond_the_signed_64_bit_range_are_refused() {
-    let mut o = Office::new();
-    o.ana.save(meeting("Reunión con la Embajada de Perú", "2026-11-02"));
-    let bytes = o.ana.bundle_for(&o.central);
+    let (mut o, bytes) = ana_sends_one();
     let before = o.central.whole_digest();
     let huge = 1u64 << 63;
 
     let mut e = entries(&bytes, &o.central);
     forge(&mut e, &o.ana, |changes| changes[0]["seq"] = huge.into());
-    let err = o.central.import(&encrypt(&o.central.public, &raw_tar(&e)).unwrap()).unwrap_err();
+    let err = o.central.import(&sealed(&o, &e)).unwrap_err();
     assert!(matches!(err, SyncError::Bundle(BundleError::OutOfRange { value, .. }) if value == huge), "{err}");
 
     let mut e = entries(&bytes, &o.central);
     resign(&mut e, &o.ana, |m| m["number"] = u64::MAX.into());
-    let err = o.central.import(&encrypt(&o.central.public, &raw_tar(&e)).unwrap()).unwrap_err();
+    let err = o.central.import(&sealed(&o, &e)).unwrap_err();
     assert!(err.to_string().contains("número de paquete fuera de rango"), "{err}");
     assert_eq!(o.central.whole_digest(), before);
 }

@@ -63,6 +63,7 @@ impl From<enlace::store::StoreError> for CommandError {
             StoreError::NotFound { entity, id } => {
                 CommandError::new(ErrorCode::NotFound, format!("No existe {entity} con id {id}."), format!("No {entity} with id {id}."))
             }
+            StoreError::TooLarge { es, en } => CommandError::new(ErrorCode::Invalid, es, en),
             other => {
                 let text = other.to_string();
                 CommandError::new(ErrorCode::Storage, text.clone(), format!("Database error: {text}"))

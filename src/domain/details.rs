@@ -144,6 +144,8 @@ mod decimal_text {
     use rust_decimal::Decimal;
     use serde::{Deserialize, Deserializer, Serializer};
 
+    use crate::domain::decimal::{parse_decimal, DecimalError, CEILING};
+
     pub fn serialize<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
         match value {
             Some(d) => s.collect_str(d),
@@ -163,10 +165,12 @@ mod decimal_text {
             Some(Raw::Text(t)) => t,
             Some(Raw::Number(n)) => n.to_string(),
         };
-        text.trim()
-            .parse::<Decimal>()
-            .map(Some)
-            .map_err(|_| serde::de::Error::custom(format!("«{text}» no es un número decimal válido")))
+        parse_decimal(&text).map(Some).map_err(|e| {
+            serde::de::Error::custom(match e {
+                DecimalError::Invalid => format!("«{text}» no es un número decimal válido"),
+                DecimalError::TooLarge => format!("«{text}» es demasiado grande: el máximo es {CEILING}"),
+            })
+        })
     }
 }
 

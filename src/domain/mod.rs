@@ -2,6 +2,7 @@
 
 pub mod activity;
 pub mod date;
+pub mod decimal;
 pub mod details;
 pub mod directory;
 pub mod form_input;

@@ -8,6 +8,7 @@
 use rust_decimal::Decimal;
 
 use super::problem::Problem;
+use crate::domain::decimal::{parse_decimal, DecimalError, CEILING};
 use crate::text::fold;
 
 /// An amount of money read from text.
@@ -73,6 +74,14 @@ enum Piece {
     Filler,
 }
 
+/// "20 mil 500 millones" multiplies and adds; past the decimal ceiling that is refused.
+fn too_large(wording: &str) -> Problem {
+    Problem::new(
+        format!("el monto «{wording}» es demasiado grande: el máximo es {CEILING}"),
+        format!("the amount «{wording}» is too large: the maximum is {CEILING}"),
+    )
+}
+
 fn money_phrase(text: &str, wording: &str) -> Result<(Decimal, Option<String>), Problem> {
     let mut total = Decimal::ZERO;
     let mut current: Option<Decimal> = None;
@@ -103,18 +112,18 @@ fn money_phrase(text: &str, wording: &str) -> Result<(Decimal, Option<String>), 
                 seen_number = true;
             }
             Piece::Times(f) => {
-                total += current.take().unwrap_or(Decimal::ONE) * f;
+                total = add_times(total, current.take(), f).ok_or_else(|| too_large(wording))?;
                 seen_number = true;
             }
             Piece::MillionPesos => {
-                total += current.take().unwrap_or(Decimal::ONE) * Decimal::from(1_000_000);
+                total = add_times(total, current.take(), Decimal::from(1_000_000)).ok_or_else(|| too_large(wording))?;
                 set_currency(&mut currency, "MXN")?;
             }
             Piece::Currency(code) => set_currency(&mut currency, &code)?,
             Piece::Filler => {}
         }
     }
-    total += current.unwrap_or_default();
+    let total = total.checked_add(current.unwrap_or_default()).ok_or_else(|| too_large(wording))?;
     if !seen_number {
         return Err(Problem::new(
             format!("no se encuentra una cifra en el monto «{wording}»"),
@@ -122,6 +131,11 @@ fn money_phrase(text: &str, wording: &str) -> Result<(Decimal, Option<String>), 
         ));
     }
     Ok((total, currency))
+}
+
+/// `total + figure × factor` ("mil" alone is one thousand), `None` past the ceiling.
+fn add_times(total: Decimal, figure: Option<Decimal>, factor: Decimal) -> Option<Decimal> {
+    total.checked_add(figure.unwrap_or(Decimal::ONE).checked_mul(factor)?)
 }
 
 fn pieces(text: &str, wording: &str) -> Result<Vec<Piece>, Problem> {
@@ -136,8 +150,12 @@ fn pieces(text: &str, wording: &str) -> Result<Vec<Piece>, Problem> {
                 e += 1;
             }
             let figure: String = chars[k..e].iter().collect();
-            out.push(Piece::Number(figure_value(&figure).ok_or_else(|| {
-                Problem::new(format!("la cifra «{figure}» no es válida en «{wording}»"), format!("the figure «{figure}» is not valid in «{wording}»"))
+            out.push(Piece::Number(figure_value(&figure).map_err(|e| match e {
+                DecimalError::TooLarge => too_large(wording),
+                DecimalError::Invalid => Problem::new(
+                    format!("la cifra «{figure}» no es válida en «{wording}»"),
+                    format!("the figure «{figure}» is not valid in «{wording}»"),
+                ),
             })?));
             k = e;
         } else if c.is_alphabetic() {
@@ -191,7 +209,7 @@ fn word_piece(word: &str) -> Option<Piece> {
 
 /// "308,000" → 308000; "6,344,800.50" → 6344800.50; "1.5" → 1.5; "1.000.000" → 1000000;
 /// "2.500,50" → 2500.50.
-fn figure_value(figure: &str) -> Option<Decimal> {
+fn figure_value(figure: &str) -> Result<Decimal, DecimalError> {
     let last_comma = figure.rfind(',');
     let last_dot = figure.rfind('.');
     let groups_of_three = |sep: char| figure.split(sep).skip(1).all(|g| g.len() == 3);
@@ -201,10 +219,10 @@ fn figure_value(figure: &str) -> Option<Decimal> {
         (Some(_), None) if groups_of_three(',') => figure.replace(',', ""),
         (Some(_), None) if figure.matches(',').count() == 1 => figure.replace(',', "."),
         (None, Some(_)) if figure.matches('.').count() > 1 && groups_of_three('.') => figure.replace('.', ""),
-        (None, Some(_)) if figure.matches('.').count() > 1 => return None,
+        (None, Some(_)) if figure.matches('.').count() > 1 => return Err(DecimalError::Invalid),
         _ => figure.to_string(),
     };
-    normalized.parse().ok()
+    parse_decimal(&normalized)
 }
 
 #[cfg(test)]
@@ -269,5 +287,25 @@ mod tests {
         assert!(parse_amount("20 USD 30 EUR").unwrap_err().es.contains("dos cifras"));
         assert!(parse_amount("20 USD euros").unwrap_err().es.contains("dos monedas"));
         assert!(parse_amount("100 USD (90 EUR)").unwrap_err().es.contains("pesos"));
+    }
+
+    #[test]
+    fn amounts_past_the_decimal_ceiling_are_refused_not_a_panic() {
+        for text in [
+            "79228162514264337593543950336",
+            "79,228,162,514,264,337,593,543,950,336 USD",
+            "79228162514264337593543951 mil dólares",
+            "79228162514264337593544 millones",
+            "79228162514264337593544 mdp",
+            "79228162514264337593543950335 mil",
+            "100 USD (79228162514264337593543950336 pesos)",
+        ] {
+            let err = parse_amount(text).unwrap_err();
+            assert!(err.es.contains("es demasiado grande: el máximo es 79,228,162,514,264,337,593,543,950,335"), "{text}: {}", err.es);
+            assert!(err.en.contains("is too large"), "{text}: {}", err.en);
+        }
+        // The product fits and the last figure reaches the ceiling exactly; one more is too much.
+        assert_eq!(amount("79228162514264337593543950 mil 335").0, "79228162514264337593543950335");
+        assert!(parse_amount("79228162514264337593543950 mil 336").unwrap_err().es.contains("demasiado grande"));
     }
 }

@@ -9,6 +9,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
+use crate::domain::decimal::{checked_total, CEILING};
 use crate::domain::{Activity, Kind, PartialDate, Status};
 use crate::store::{Count, Filter, Sort, Stats, Store};
 
@@ -305,22 +306,27 @@ fn financing(lang: Lang, t: &Labels, items: &[&Activity]) -> Table {
         Column::new(t.end_col, 1.2),
         Column::new(t.duration_col, 0.9),
     ]);
-    let mut totals: Vec<(String, Decimal)> = Vec::new();
+    let mut amounts: Vec<(String, Vec<Decimal>)> = Vec::new();
     for a in items {
         let d = &a.details;
         let currency = d.currency.clone().unwrap_or_default();
         let amount = d.amount.map(|m| format_amount(m, &currency)).unwrap_or_default();
         if let Some(m) = d.amount {
-            match totals.iter_mut().find(|(c, _)| *c == currency) {
-                Some((_, sum)) => *sum += m,
-                None => totals.push((currency.clone(), m)),
+            match amounts.iter_mut().find(|(c, _)| *c == currency) {
+                Some((_, values)) => values.push(m),
+                None => amounts.push((currency.clone(), vec![m])),
             }
         }
         let organisation = d.donor.clone().unwrap_or_else(|| a.organisations.iter().map(|o| o.name.as_str()).collect::<Vec<_>>().join("; "));
         let end = a.end.as_ref().map(|e| words::date(lang, e)).unwrap_or_default();
         table.row([a.title.clone(), organisation, amount, words::date(lang, &a.start), end, duration(lang, a)]);
     }
-    let sums: Vec<String> = totals.iter().map(|(c, m)| format_amount(*m, c)).collect();
+    // Past the decimal ceiling the cell says so instead of a figure. `Store::stats` refuses such
+    // a period first, so this is for documents declared from records read elsewhere.
+    let sums: Vec<String> = amounts
+        .into_iter()
+        .map(|(c, values)| checked_total(values).map_or_else(|| (t.total_too_large)(&c), |sum| format_amount(sum, &c)))
+        .collect();
     table.totals = Some(vec![t.total.to_string(), String::new(), sums.join("\n")]);
     table
 }
@@ -467,6 +473,7 @@ struct Labels {
     kind_word: &'static str,
     country_word: &'static str,
     total: &'static str,
+    total_too_large: fn(&str) -> String,
     date_col: &'static str,
     activity_col: &'static str,
     type_col: &'static str,
@@ -531,6 +538,7 @@ impl Labels {
                 kind_word: "tipo",
                 country_word: "país",
                 total: "Total",
+                total_too_large: |currency| format!("más de {CEILING} {currency} (la suma es demasiado grande)"),
                 date_col: "Fecha",
                 activity_col: "Actividad",
                 type_col: "Tipo",
@@ -591,6 +599,7 @@ impl Labels {
                 kind_word: "kind",
                 country_word: "country",
                 total: "Total",
+                total_too_large: |currency| format!("over {CEILING} {currency} (the sum is too large)"),
                 date_col: "Date",
                 activity_col: "Activity",
                 type_col: "Kind",

@@ -1,5 +1,6 @@
 //! Attachments: files stored once by content hash beside the database, linked from activities.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -7,7 +8,12 @@ use sha2::{Digest, Sha256};
 use super::audit::{self, Write};
 use super::{Actor, Result, Store, StoreError};
 use crate::domain::ActivityId;
+use crate::text::size_text;
 pub use crate::domain::Attachment;
+
+/// Attachments are photos and PDFs; a larger file is most likely picked by mistake (a video, a
+/// disk image) and would be held in memory whole, then travel in every sync bundle.
+pub const DEFAULT_MAX_BYTES: u64 = 100 * 1024 * 1024;
 
 /// Where a file of this hash lives: `<dir>/ab/abcdef…`.
 pub fn blob_path(dir: &Path, hash: &str) -> PathBuf {
@@ -26,13 +32,40 @@ fn media_type(name: &str) -> &'static str {
     }
 }
 
+/// The whole file, or a refusal naming it when it passes `limit`. The size on disk is checked
+/// first so a huge file is refused without reading it; the read itself stops past the limit, for
+/// a file that grows meanwhile or reports no size (a pipe, a device).
+fn read_within(file: &Path, limit: u64) -> Result<Vec<u8>> {
+    let name = file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let refuse = |size_es: &str, size_en: &str| StoreError::TooLarge {
+        es: format!("«{name}» pesa {size_es}; el límite para adjuntos es {}. No se adjuntó nada.", size_text(limit)),
+        en: format!("«{name}» is {size_en}; the attachment limit is {}. Nothing was attached.", size_text(limit)),
+    };
+    let size = std::fs::metadata(file)?.len();
+    if size > limit {
+        return Err(refuse(&size_text(size), &size_text(size)));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)?.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(refuse(&format!("más de {}", size_text(limit)), &format!("over {}", size_text(limit))));
+    }
+    Ok(bytes)
+}
+
 impl Store {
+    /// Sets the largest file [`Store::attach`] accepts (default [`DEFAULT_MAX_BYTES`]).
+    pub fn set_max_attachment_bytes(&mut self, limit: u64) {
+        self.max_attachment_bytes = limit;
+    }
+
     /// Copies a file into the attachments folder (once per content) and links it to an activity.
+    /// A file over the size limit is refused before anything is copied.
     pub fn attach(&mut self, activity: &ActivityId, file: &Path, actor: &Actor) -> Result<Attachment> {
         let dir = self
             .attachments_dir()
             .ok_or_else(|| StoreError::Conflict("una base en memoria no guarda adjuntos".into()))?;
-        let bytes = std::fs::read(file)?;
+        let bytes = read_within(file, self.max_attachment_bytes)?;
         let hash = hex::encode(Sha256::digest(&bytes));
         let target = blob_path(&dir, &hash);
         if !target.exists() {

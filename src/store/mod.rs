@@ -91,6 +91,10 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
     #[error("datos dañados en la base: {0}")]
     Corrupt(String),
+    /// A request refused for its size (a file over the attachment limit, a total past the
+    /// decimal ceiling), said in both languages.
+    #[error("{es}")]
+    TooLarge { es: String, en: String },
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -104,6 +108,8 @@ pub(crate) fn now() -> String {
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// Largest file [`Store::attach`] accepts; see [`Store::set_max_attachment_bytes`].
+    max_attachment_bytes: u64,
 }
 
 impl Store {
@@ -135,7 +141,7 @@ impl Store {
         conn.set_prepared_statement_cache_capacity(256);
         migrations::migrate(&mut conn)?;
         clock::ensure_copy_id(&conn)?;
-        Ok(Store { conn, path })
+        Ok(Store { conn, path, max_attachment_bytes: attachments::DEFAULT_MAX_BYTES })
     }
 
     /// The database file, or `None` in memory.

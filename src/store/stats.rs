@@ -1,11 +1,15 @@
 //! Figures over a filtered set of activities: the quantitative part of a period report.
 
+use std::collections::BTreeMap;
+
 use rusqlite::params_from_iter;
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::filter::{from_clause, where_clause, Filter};
-use super::Result;
+use super::{Result, StoreError};
+use crate::domain::decimal::{checked_total, CEILING};
 
 /// A label and how many activities carry it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -76,16 +80,25 @@ impl super::Store {
             "SELECT json_extract(a.details, '$.currency'), json_extract(a.details, '$.amount') FROM {from}
              WHERE {where_sql} AND a.kind = 'financing'"
         ))?;
-        let mut sums: std::collections::BTreeMap<String, (u64, rust_decimal::Decimal)> = Default::default();
+        let mut amounts: BTreeMap<String, Vec<Decimal>> = Default::default();
         let rows = stmt.query_map(params_from_iter(params.iter()), |r| {
             Ok((r.get::<_, Option<String>>(0)?, r.get::<_, Option<String>>(1)?))
         })?;
         for row in rows {
             if let (Some(cur), Some(amount)) = row? {
-                let entry = sums.entry(cur).or_default();
-                entry.0 += 1;
-                entry.1 += amount.parse::<rust_decimal::Decimal>().unwrap_or_default();
+                amounts.entry(cur).or_default().push(amount.parse().unwrap_or_default());
             }
+        }
+        let mut financing = Vec::with_capacity(amounts.len());
+        for (currency, values) in amounts {
+            let count = values.len() as u64;
+            let total = checked_total(values).ok_or_else(|| StoreError::TooLarge {
+                es: format!(
+                    "la suma de los {count} financiamientos en {currency} pasa del máximo que Enlace puede sumar ({CEILING}); revise sus montos"
+                ),
+                en: format!("the sum of the {count} financings in {currency} is past the largest total Enlace can add ({CEILING}); check their amounts"),
+            })?;
+            financing.push(MoneyTotal { currency, count, total: total.to_string() });
         }
         Ok(Stats {
             total,
@@ -94,10 +107,7 @@ impl super::Store {
             by_axis,
             by_month,
             participants_trained: participants as u64,
-            financing: sums
-                .into_iter()
-                .map(|(currency, (count, total))| MoneyTotal { currency, count, total: total.to_string() })
-                .collect(),
+            financing,
         })
     }
 }

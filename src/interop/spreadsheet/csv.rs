@@ -3,12 +3,17 @@
 
 use std::borrow::Cow;
 
-use super::{split_header, Cell, ReadError, Row, Table};
+use super::{split_header, Cell, Limits, ReadError, Row, Table};
 
 const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 
 /// Reads CSV bytes: detects the encoding and the delimiter, then splits off the header row.
 pub fn read_csv(bytes: &[u8]) -> Result<Table, ReadError> {
+    read_csv_within(bytes, &Limits::default())
+}
+
+/// [`read_csv`] refusing the first cell past `limits`.
+pub fn read_csv_within(bytes: &[u8], limits: &Limits) -> Result<Table, ReadError> {
     let (text, encoding) = decode(bytes);
     let delimiter = sniff_delimiter(&text);
     let mut reader = ::csv::ReaderBuilder::new()
@@ -30,8 +35,16 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, ReadError> {
         let start = start.min(bytes.len()).max(counted_to);
         newlines += bytes[counted_to..start].iter().filter(|b| **b == b'\n').count();
         counted_to = start;
-        let cells = record.iter().map(|v| if v.trim().is_empty() { Cell::Empty } else { Cell::Text(v.to_string()) }).collect();
-        rows.push(Row { line: newlines + 1, cells });
+        let line = newlines + 1;
+        // Trailing empty fields are dropped: a line of a million delimiters holds nothing.
+        let filled = (0..record.len()).rev().find(|&i| !record[i].trim().is_empty()).map_or(0, |last| last + 1);
+        let mut cells = Vec::with_capacity(filled);
+        for (column, v) in record.iter().take(filled).enumerate() {
+            let cell = if v.trim().is_empty() { Cell::Empty } else { Cell::Text(v.to_string()) };
+            limits.check_cell(line, column + 1, &cell)?;
+            cells.push(cell);
+        }
+        rows.push(Row { line, cells });
     }
     let (headers, rows) = split_header(rows)?;
     let shown = match delimiter {
@@ -114,7 +127,7 @@ mod tests {
         assert_eq!(t.headers, vec!["Título", "Columna 2", "Descripción"]);
         assert_eq!(texts(&t, 0)[2].as_deref(), Some("línea 1\nlínea 2"));
         assert_eq!(t.rows[1].line, 4, "line numbers count the newline inside the quoted cell");
-        assert_eq!(texts(&t, 1)[1], None);
+        assert_eq!(texts(&t, 1), vec![Some("B".into())], "trailing empty cells are dropped");
     }
 
     #[test]

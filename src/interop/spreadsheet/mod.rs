@@ -3,6 +3,7 @@
 //! [`crate::domain::ActivityInput`] with its problems located by line and column.
 
 pub mod csv;
+pub mod limits;
 pub mod mapping;
 pub mod rows;
 pub mod xlsx;
@@ -11,6 +12,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use crate::text::size_text;
+pub use limits::Limits;
 pub use mapping::{Mapping, Target};
 pub use rows::{preview, read_rows, render_preview, CellError, RowDraft};
 
@@ -72,6 +75,18 @@ pub enum ReadError {
     Empty,
     #[error("formato no reconocido «{0}»: use .csv, .txt, .tsv, .xlsx, .xls u .ods")]
     UnknownFormat(String),
+    #[error("el archivo pesa {}; el máximo que se importa es {}: divídalo en partes", size_text(*.size), size_text(*.limit))]
+    FileTooLarge { size: u64, limit: u64 },
+    #[error("la parte «{part}» del libro ocupa {} al descomprimirla; el máximo es {} (¿archivo dañado o malicioso?)", size_text(*.size), size_text(*.limit))]
+    PartTooLarge { part: String, size: u64, limit: u64 },
+    #[error("la parte «{part}» del libro declara {count} textos, más de los que caben en {}: el archivo está dañado", size_text(*.size))]
+    StringCountTooLarge { part: String, count: u64, size: u64 },
+    #[error("fila {line}, columna {column}: la hoja pasa del límite de {limit} filas; divídala en partes")]
+    TooManyRows { line: usize, column: usize, limit: usize },
+    #[error("fila {line}, columna {column}: la hoja pasa del límite de {limit} columnas")]
+    TooManyColumns { line: usize, column: usize, limit: usize },
+    #[error("fila {line}, columna {column}: la celda tiene {} de texto; el máximo es {}", size_text(*.size as u64), size_text(*.limit as u64))]
+    CellTooLarge { line: usize, column: usize, size: usize, limit: usize },
 }
 
 impl ReadError {
@@ -83,18 +98,46 @@ impl ReadError {
             ReadError::NoSuchSheet { wanted, available } => format!("the workbook has no sheet «{wanted}»; sheets: {available}"),
             ReadError::Empty => "the file has no header row (it is empty)".into(),
             ReadError::UnknownFormat(e) => format!("unknown format «{e}»: use .csv, .txt, .tsv, .xlsx, .xls or .ods"),
+            ReadError::FileTooLarge { size, limit } => {
+                format!("the file is {}; the largest imported is {}: split it", size_text(*size), size_text(*limit))
+            }
+            ReadError::PartTooLarge { part, size, limit } => format!(
+                "the workbook part «{part}» unpacks to {}; the maximum is {} (damaged or malicious file?)",
+                size_text(*size),
+                size_text(*limit)
+            ),
+            ReadError::StringCountTooLarge { part, count, size } => {
+                format!("the workbook part «{part}» declares {count} texts, more than {} can hold: the file is damaged", size_text(*size))
+            }
+            ReadError::TooManyRows { line, column, limit } => {
+                format!("row {line}, column {column}: the sheet goes past the limit of {limit} rows; split it")
+            }
+            ReadError::TooManyColumns { line, column, limit } => {
+                format!("row {line}, column {column}: the sheet goes past the limit of {limit} columns")
+            }
+            ReadError::CellTooLarge { line, column, size, limit } => format!(
+                "row {line}, column {column}: the cell holds {} of text; the maximum is {}",
+                size_text(*size as u64),
+                size_text(*limit as u64)
+            ),
         }
     }
 }
 
 /// Reads a CSV or workbook by its extension; `sheet` picks a workbook's sheet (default: first).
 pub fn read_table(path: &Path, sheet: Option<&str>) -> Result<Table, ReadError> {
+    read_table_within(path, sheet, &Limits::default())
+}
+
+/// [`read_table`] with other bounds than the default ones.
+pub fn read_table_within(path: &Path, sheet: Option<&str>, limits: &Limits) -> Result<Table, ReadError> {
     match extension(path).as_str() {
         "csv" | "txt" | "tsv" => {
+            limits.check_file(path)?;
             let bytes = std::fs::read(path).map_err(|source| ReadError::Io { path: path.display().to_string(), source })?;
-            csv::read_csv(&bytes)
+            csv::read_csv_within(&bytes, limits)
         }
-        "xlsx" | "xlsm" | "xls" | "ods" => xlsx::read_workbook(path, sheet),
+        "xlsx" | "xlsm" | "xls" | "ods" => xlsx::read_workbook(path, sheet, limits),
         other => Err(ReadError::UnknownFormat(other.to_string())),
     }
 }
@@ -118,7 +161,12 @@ fn split_header(mut rows: Vec<Row>) -> Result<(Vec<String>, Vec<Row>), ReadError
     let widest = rows.iter().take(10).map(filled).max().filter(|w| *w > 0).ok_or(ReadError::Empty)?;
     let at = rows.iter().position(|r| filled(r) * 2 >= widest).ok_or(ReadError::Empty)?;
     let header = rows.drain(..=at).next_back().ok_or(ReadError::Empty)?;
-    Ok((name_headers(header.cells.iter().map(|c| c.text().unwrap_or_default()).collect()), rows))
+    // Rows keep no trailing empty cells, so a column with data under a blank header cell past
+    // the header's last name still gets a header.
+    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0).max(header.cells.len());
+    let mut names: Vec<String> = header.cells.iter().map(|c| c.text().unwrap_or_default()).collect();
+    names.resize(width, String::new());
+    Ok((name_headers(names), rows))
 }
 
 /// Names blank headers "Columna N" so every column can be mapped and reported.
