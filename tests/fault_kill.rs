@@ -106,7 +106,7 @@ fn a_killed_restore_leaves_the_old_database_or_the_restored_one() {
     let dir = tempfile::tempdir().unwrap();
     let base = base_with(dir.path(), 2000);
     let snapshots = dir.path().join("respaldos");
-    let snapshot = backup::snapshot(&Store::open(&base).unwrap(), &snapshots, "prueba").unwrap();
+    let snapshot = backup::snapshot(&Store::open(&base).unwrap(), &snapshots, backup::SnapshotKind::Manual).unwrap();
     let more = dir.path().join("mas.jsonl");
     std::fs::write(&more, meetings("Reunión posterior", 50)).unwrap();
     assert!(enlace(&base).args(["import", more.to_str().unwrap()]).status().unwrap().success());
