@@ -5,7 +5,7 @@
 
 mod sync_support;
 
-use enlace::interop::backup;
+use enlace::store::backup;
 use enlace::store::{Actor, Origin, Rewind, Store};
 use enlace::sync::container::encrypt;
 use enlace::sync::{roster, BundleError, IdentityError, Role, SyncError};
@@ -178,4 +178,69 @@ fn numbers_beyond_the_signed_64_bit_range_are_refused() {
     let err = o.central.import(&sealed(&o, &e)).unwrap_err();
     assert!(err.to_string().contains("número de paquete fuera de rango"), "{err}");
     assert_eq!(o.central.whole_digest(), before);
+}
+
+/// A record of Ana's with a file attached; returns the record's id.
+fn ana_attaches(o: &mut Office, file_name: &str, bytes: usize) -> String {
+    let id = o.ana.save(meeting(&format!("Visita de la Embajada de Chile ({file_name})"), "2026-11-03"));
+    let file = o.dir.path().join(file_name);
+    std::fs::write(&file, vec![b'x'; bytes]).unwrap();
+    o.ana.store.attach(&id.parse().unwrap(), &file, &Actor::new("Ana", Origin::App)).unwrap();
+    id
+}
+
+fn files_of(copy: &Copy, id: &str) -> Vec<String> {
+    copy.store.get(&id.parse().unwrap()).unwrap().unwrap().attachments.into_iter().map(|a| a.file_name).collect()
+}
+
+#[test]
+fn an_attachment_over_the_recipients_limit_is_not_kept_and_the_rest_of_the_bundle_applies() {
+    let mut o = Office::new();
+    let id = ana_attaches(&mut o, "programa.pdf", 4096);
+    o.central.store.set_max_attachment_bytes(1024);
+    let report = o.central.import(&o.ana.bundle_for(&o.central)).unwrap();
+    assert_eq!(report.files_not_received, 1);
+    assert!(report.warnings.iter().any(|w| w.contains("«programa.pdf» (4.0 KiB): pasa el límite de 1.0 KiB")), "{:?}", report.warnings);
+    assert_eq!(o.central.titles(), ["Visita de la Embajada de Chile (programa.pdf)"]);
+    assert!(files_of(&o.central, &id).is_empty());
+
+    // Later bundles are not blocked by it.
+    o.ana.save(meeting("Reunión con Ciudad de Guatemala", "2026-11-04"));
+    let later = o.central.import(&o.ana.bundle_for(&o.central)).unwrap();
+    assert_eq!((later.applied, later.files_not_received), (1, 0));
+    assert_eq!(o.central.titles().len(), 2);
+}
+
+#[test]
+fn a_file_missing_or_over_the_senders_limit_travels_as_its_record_without_the_file() {
+    let mut o = Office::new();
+    let big = ana_attaches(&mut o, "video.mp4", 4096);
+    let lost = ana_attaches(&mut o, "acta.pdf", 100);
+    o.ana.store.set_max_attachment_bytes(1024); // the limit lowered after the big one came in
+    let blob = o.ana.store.get(&lost.parse().unwrap()).unwrap().unwrap().attachments[0].hash.clone();
+    std::fs::remove_file(o.ana.store.attachment_path(&blob).unwrap()).unwrap();
+
+    let exported = enlace::sync::export(&mut o.ana.store, &o.central.public, false).unwrap();
+    let mut not_sent: Vec<(String, Option<u64>)> = exported.files_not_sent.iter().map(|f| (f.file_name.clone(), f.size)).collect();
+    not_sent.sort();
+    assert_eq!(not_sent, [("acta.pdf".to_string(), None), ("video.mp4".to_string(), Some(4096))]);
+    assert_eq!(exported.manifest.counts.attachments, 0);
+
+    let report = o.central.import(&exported.bytes).unwrap();
+    assert_eq!(report.files_not_received, 2);
+    assert!(report.warnings.iter().any(|w| w.contains("no trae el archivo adjunto «acta.pdf»")), "{:?}", report.warnings);
+    assert_eq!(o.central.titles().len(), 2);
+    assert!(files_of(&o.central, &big).is_empty() && files_of(&o.central, &lost).is_empty());
+    assert_eq!(files_of(&o.ana, &big), ["video.mp4"], "the sender keeps its record whole");
+}
+
+#[test]
+fn an_attachment_received_is_linked_with_its_audit_entry() {
+    let mut o = Office::new();
+    let id = ana_attaches(&mut o, "foto.jpg", 300);
+    let report = o.central.import(&o.ana.bundle_for(&o.central)).unwrap();
+    assert_eq!(report.files_not_received, 0);
+    assert_eq!(files_of(&o.central, &id), ["foto.jpg"]);
+    let history = o.central.store.audit_of(&id).unwrap();
+    assert!(history.iter().any(|e| e.action == "attach" && e.actor.starts_with("sincronización")), "{history:?}");
 }

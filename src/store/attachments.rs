@@ -3,6 +3,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use rusqlite::Connection;
 use sha2::{Digest, Sha256};
 
 use super::audit::{self, Write};
@@ -83,21 +84,13 @@ impl Store {
             added_at: super::now(),
         };
         let id = activity.to_string();
-        self.with_transaction(|tx| {
-            let exists: bool = tx.query_row("SELECT EXISTS(SELECT 1 FROM activities WHERE id = ?1)", [&id], |r| r.get(0))?;
-            if !exists {
-                return Err(StoreError::NotFound { entity: "actividad", id: id.clone() });
-            }
-            tx.execute(
-                "INSERT OR IGNORE INTO attachments (activity_id, hash, file_name, media_type, size, added_at, added_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                (&id, &attachment.hash, &attachment.file_name, &attachment.media_type, attachment.size, &attachment.added_at, &actor.name),
-            )?;
-            let record = serde_json::to_value(&attachment).expect("serialises");
-            audit::record(tx, actor, Write { entity: "activity", entity_id: &id, action: "attach", before: None, after: Some(&record) })?;
-            Ok(())
-        })?;
+        self.with_transaction(|tx| link(tx, &id, &attachment, actor))?;
         Ok(attachment)
+    }
+
+    /// The largest attachment this copy keeps, whether attached here or received by sync.
+    pub fn max_attachment_bytes(&self) -> u64 {
+        self.max_attachment_bytes
     }
 
     /// The stored file of an attachment.
@@ -107,4 +100,23 @@ impl Store {
         }
         self.attachments_dir().map(|d| blob_path(&d, hash)).filter(|p| p.exists())
     }
+}
+
+/// Links a stored file to an activity, with its audit entry (once: linking it again changes
+/// nothing). The activity must exist.
+pub(super) fn link(tx: &Connection, activity: &str, attachment: &Attachment, actor: &Actor) -> Result<()> {
+    let exists: bool = tx.query_row("SELECT EXISTS(SELECT 1 FROM activities WHERE id = ?1)", [activity], |r| r.get(0))?;
+    if !exists {
+        return Err(StoreError::NotFound { entity: "actividad", id: activity.into() });
+    }
+    let added = tx.execute(
+        "INSERT OR IGNORE INTO attachments (activity_id, hash, file_name, media_type, size, added_at, added_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        (activity, &attachment.hash, &attachment.file_name, &attachment.media_type, attachment.size, &attachment.added_at, &actor.name),
+    )?;
+    if added > 0 {
+        let record = serde_json::to_value(attachment).expect("serialises");
+        audit::record(tx, actor, Write { entity: "activity", entity_id: activity, action: "attach", before: None, after: Some(&record) })?;
+    }
+    Ok(())
 }

@@ -9,7 +9,7 @@ use rusqlite::Connection;
 
 use super::activities::{set_trashed, write, Created};
 use super::{load, Actor, Result};
-use crate::domain::{validate, Activity, ActivityInput};
+use crate::domain::{validate, Activity, ActivityInput, Attachment};
 
 /// Validates and writes one activity (see `Store::save_activity`) in the caller's transaction.
 pub fn save_activity(tx: &Connection, input: &ActivityInput, actor: &Actor) -> Result<Activity> {
@@ -25,6 +25,13 @@ pub fn set_activity_trashed(tx: &Connection, id: &str, trashed: bool, actor: &Ac
 /// One activity by id, including one in the trash, read in the caller's transaction.
 pub fn activity(tx: &Connection, id: &str) -> Result<Option<Activity>> {
     Ok(load::activities(tx, &[id.to_string()], true)?.pop())
+}
+
+/// Links an attachment whose file is already stored (see `Store::attach`), with its audit
+/// entry and this copy's time of receipt, in the caller's transaction.
+pub fn link_attachment(tx: &Connection, activity: &str, attachment: &Attachment, actor: &Actor) -> Result<()> {
+    let received = Attachment { added_at: super::now(), ..attachment.clone() };
+    super::attachments::link(tx, activity, &received, actor)
 }
 
 pub use super::attachments::blob_path;

@@ -23,6 +23,8 @@ use crate::store::Store;
 pub struct Exported {
     pub bytes: Vec<u8>,
     pub manifest: Manifest,
+    /// Attachments whose file could not travel (see [`FileNotSent`]).
+    pub files_not_sent: Vec<FileNotSent>,
 }
 
 impl Exported {
@@ -113,19 +115,42 @@ fn ranges(changes: &[Change]) -> Vec<OriginRange> {
     by_origin.into_values().collect()
 }
 
-fn attachment_files(store: &Store, changes: &[Change]) -> Result<BTreeMap<String, Vec<u8>>, SyncError> {
+/// An attachment whose change a bundle carries without its file, and why.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct FileNotSent {
+    pub file_name: String,
+    /// Its size on disk; `None` when the file is missing.
+    #[ts(type = "number | null")]
+    pub size: Option<u64>,
+    /// This copy's attachment limit, which the file passes (when it is there).
+    #[ts(type = "number")]
+    pub limit: u64,
+}
+
+/// The files the bundle's attachment changes link, each read once. A file missing on disk or
+/// over this copy's attachment limit is left out (and listed) so it never blocks the bundle:
+/// its change still travels and the recipient says which file did not come.
+fn attachment_files(store: &Store, changes: &[Change]) -> Result<(BTreeMap<String, Vec<u8>>, Vec<FileNotSent>), SyncError> {
+    let limit = store.max_attachment_bytes();
     let mut files = BTreeMap::new();
+    let mut not_sent = Vec::new();
     for c in changes.iter().filter(|c| c.entity == Entity::Attachment && !c.is_delete()) {
         let Some((_, hash)) = c.id.split_once('/') else { continue };
         if files.contains_key(hash) {
             continue;
         }
-        let path = store
-            .attachment_path(hash)
-            .ok_or_else(|| SyncError::Corrupt(format!("falta el archivo adjunto {hash}")))?;
-        files.insert(hash.to_string(), std::fs::read(path).map_err(|e| SyncError::Corrupt(e.to_string()))?);
+        let file_name = c.writes.get("file_name").and_then(|w| w.value.as_str()).unwrap_or(hash).to_string();
+        let size = store.attachment_path(hash).and_then(|path| std::fs::metadata(&path).ok().map(|m| (path, m.len())));
+        match size {
+            Some((path, size)) if size <= limit => {
+                files.insert(hash.to_string(), std::fs::read(path).map_err(|e| SyncError::Corrupt(e.to_string()))?);
+            }
+            Some((_, size)) => not_sent.push(FileNotSent { file_name, size: Some(size), limit }),
+            None => not_sent.push(FileNotSent { file_name, size: None, limit }),
+        }
     }
-    Ok(files)
+    Ok((files, not_sent))
 }
 
 /// Makes the next bundle for `to` (who must be in the roster) and records it as sent.
@@ -175,7 +200,7 @@ fn prepare(store: &mut Store, to: &PublicIdentity, all: bool, progress: Progress
         let series = super::series::notes(tx, me.public.id)?;
         Ok::<_, SyncError>((changes, number, holdings, created, series))
     })?;
-    let attachments = attachment_files(store, &changes)?;
+    let (attachments, files_not_sent) = attachment_files(store, &changes)?;
     let deletions = changes.iter().filter(|c| c.is_delete()).count() as u64;
     let manifest = Manifest {
         format: format_for(&series),
@@ -199,7 +224,7 @@ fn prepare(store: &mut Store, to: &PublicIdentity, all: bool, progress: Progress
         series,
     };
     let bytes = seal(&me, &peer, Draft { manifest: manifest.clone(), changes, attachments })?;
-    Ok(Exported { bytes, manifest })
+    Ok(Exported { bytes, manifest, files_not_sent })
 }
 
 /// Records a bundle as sent: its counts and, per origin, the last change it carries (what

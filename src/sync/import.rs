@@ -30,7 +30,9 @@ use super::merge::{Conflict, RecordState};
 use super::paths::is_plain_file_name;
 use super::{roster, SyncError};
 use crate::domain::{ActivityInput, LikelyDuplicate};
-use crate::store::{for_sync, Actor, Origin, Store};
+use crate::domain::Attachment;
+use crate::store::{for_sync, Actor, Origin, Store, StoreError};
+use crate::text::size_text;
 
 /// Share of this copy's records a bundle may delete or overwrite without `confirm`.
 pub const MASS_SHARE: f64 = 0.10;
@@ -66,6 +68,9 @@ pub struct ImportReport {
     /// Changes an officer's bundle attributes to another copy: not applied (an officer's
     /// bundle carries only its own changes; the central office relays the others').
     pub foreign: usize,
+    /// Attachments whose file the bundle lacks or that pass this copy's attachment limit:
+    /// their record is kept, their file is not (each named in `warnings`).
+    pub files_not_received: usize,
     /// Live records of this copy before the import.
     pub records_before: usize,
     /// Numbers of earlier bundles from this sender never received.
@@ -91,8 +96,9 @@ pub fn import(store: &mut Store, bytes: &[u8], options: &ImportOptions) -> Resul
     }
 
     let actor = Actor::new(format!("sincronización: {sender_name}"), Origin::Sync);
-    let files = store.attachments_dir();
-    let mut report = store.with_transaction(|tx| apply(tx, &me, &opened, &actor, options, Blobs::Write(files.as_deref())))?;
+    let dir = store.attachments_dir();
+    let files = Blobs { dir: dir.as_deref(), write: true, limit: store.max_attachment_bytes() };
+    let mut report = store.with_transaction(|tx| apply(tx, &me, &opened, &actor, options, files))?;
     report.warnings.extend(clock_warning(&opened, now));
     settle_org_merges(store, &actor)?;
     if me.public.role == super::identity::Role::Central {
@@ -148,7 +154,9 @@ pub fn preview(store: &mut Store, bytes: &[u8], now_millis_for_test: Option<u64>
     let clock_ahead = check_ahead(newest, now).err().map(|skew| ClockAhead { es: skew.ahead_es(), en: skew.ahead_en() });
     let actor = Actor::new(format!("sincronización: {}", opened.manifest.sender.name), Origin::Sync);
     let options = ImportOptions { confirm: true, accept_clock_skew: true, now_millis: Some(now) };
-    let mut expected = store.with_rollback(|tx| apply(tx, &me, &opened, &actor, &options, Blobs::Skip))?;
+    let dir = store.attachments_dir();
+    let files = Blobs { dir: dir.as_deref(), write: false, limit: store.max_attachment_bytes() };
+    let mut expected = store.with_rollback(|tx| apply(tx, &me, &opened, &actor, &options, files))?;
     expected.warnings.extend(clock_warning(&opened, now));
     let m = opened.manifest;
     Ok(Preview {
@@ -168,11 +176,15 @@ fn is_mass_change(affected: usize, total: usize) -> bool {
     affected >= MASS_MIN && affected as f64 > MASS_SHARE * total as f64
 }
 
-/// Where attachment files of a bundle go: the store's folder, or nowhere (a preview).
+/// Where attachment files of a bundle go, and which are kept.
 #[derive(Clone, Copy)]
-enum Blobs<'a> {
-    Write(Option<&'a Path>),
-    Skip,
+struct Blobs<'a> {
+    /// The store's attachments folder (`None` in memory).
+    dir: Option<&'a Path>,
+    /// `false` in a preview: nothing is written.
+    write: bool,
+    /// This copy's attachment limit: a larger file is not kept.
+    limit: u64,
 }
 
 fn clock_warning(opened: &Opened, now: u64) -> Option<String> {
@@ -235,7 +247,7 @@ fn apply(
         journal::save_state(tx, *entity, id, state)?;
         match entity {
             Entity::Activity => materialise_activity(tx, id, state, actor, &mut report)?,
-            Entity::Attachment => materialise_attachment(tx, id, state, opened, actor, files)?,
+            Entity::Attachment => materialise_attachment(tx, id, state, opened, actor, files, &mut report)?,
             Entity::OrgMerge => {}
         }
         report.conflicted += conflicting_stamps(state).intersection(&new_stamps).count();
@@ -350,7 +362,9 @@ fn materialise_activity(tx: &Connection, id: &str, state: &RecordState, actor: &
     Ok(())
 }
 
-/// Stores an attachment file (once per content) and links it to its activity.
+/// Stores an attachment file (once per content) and links it to its activity. A file the
+/// bundle lacks, or one over this copy's attachment limit, is not kept: the change stays in
+/// the merge state and the rest of the bundle applies, with a warning naming the file.
 fn materialise_attachment(
     tx: &Connection,
     id: &str,
@@ -358,6 +372,7 @@ fn materialise_attachment(
     opened: &Opened,
     actor: &Actor,
     files: Blobs,
+    report: &mut ImportReport,
 ) -> Result<(), SyncError> {
     let bad = |m: &str| SyncError::InvalidRecord { id: id.into(), message: m.into() };
     let (activity, hash) = id.split_once('/').ok_or_else(|| bad("identificador de adjunto"))?;
@@ -369,45 +384,51 @@ fn materialise_attachment(
     if !is_plain_file_name(file_name) {
         return Err(SyncError::Bundle(super::BundleError::BadEntry(file_name.into())));
     }
-    let exists: bool = tx.query_row("SELECT EXISTS(SELECT 1 FROM activities WHERE id = ?1)", [activity], |r| r.get(0))?;
-    if !exists {
-        return Err(bad("el adjunto es de una actividad que no llegó"));
-    }
-    match files {
-        Blobs::Write(dir) => {
-            let dir = dir.ok_or_else(|| bad("una base en memoria no guarda adjuntos"))?;
-            write_blob(&for_sync::blob_path(dir, hash), opened, hash, bad)?;
+    let held_here = files.dir.is_some_and(|dir| for_sync::blob_path(dir, hash).exists());
+    if !held_here {
+        match opened.attachments.get(hash) {
+            None => {
+                report.files_not_received += 1;
+                report.warnings.push(format!("el paquete no trae el archivo adjunto «{file_name}»: pídalo a «{}»", opened.manifest.sender.name));
+                return Ok(());
+            }
+            Some(data) if data.len() as u64 > files.limit => {
+                report.files_not_received += 1;
+                report.warnings.push(format!(
+                    "no se guardó el adjunto «{file_name}» ({}): pasa el límite de {} para adjuntos",
+                    size_text(data.len() as u64),
+                    size_text(files.limit)
+                ));
+                return Ok(());
+            }
+            Some(data) if files.write => {
+                let dir = files.dir.ok_or_else(|| bad("una base en memoria no guarda adjuntos"))?;
+                write_blob(&for_sync::blob_path(dir, hash), data).map_err(|e| bad(&e.to_string()))?;
+            }
+            Some(_) => {}
         }
-        Blobs::Skip => {}
     }
-    tx.execute(
-        "INSERT OR IGNORE INTO attachments (activity_id, hash, file_name, media_type, size, added_at, added_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        (
-            activity,
-            hash,
-            file_name,
-            v.get("media_type").and_then(Value::as_str).unwrap_or("application/octet-stream"),
-            v.get("size").and_then(Value::as_i64).unwrap_or(0),
-            chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string(),
-            &actor.name,
-        ),
-    )?;
+    let attachment = Attachment {
+        hash: hash.into(),
+        file_name: file_name.into(),
+        media_type: v.get("media_type").and_then(Value::as_str).unwrap_or("application/octet-stream").into(),
+        size: v.get("size").and_then(Value::as_i64).unwrap_or(0),
+        added_at: String::new(),
+    };
+    for_sync::link_attachment(tx, activity, &attachment, actor).map_err(|e| match e {
+        StoreError::NotFound { .. } => bad("el adjunto es de una actividad que no llegó"),
+        other => SyncError::InvalidRecord { id: id.into(), message: other.to_string() },
+    })?;
     journal::mark_attachment(tx, activity, hash)?;
     Ok(())
 }
 
-/// Stores an attachment's file once per content (the bundle must carry it if it is new here).
-fn write_blob(target: &Path, opened: &Opened, hash: &str, bad: impl Fn(&str) -> SyncError) -> Result<(), SyncError> {
-    if target.exists() {
-        return Ok(());
-    }
-    let data = opened.attachments.get(hash).ok_or_else(|| bad("falta el archivo adjunto en el paquete"))?;
-    std::fs::create_dir_all(target.parent().expect("blob has a folder")).map_err(|e| bad(&e.to_string()))?;
+/// Writes an attachment's file beside it first, so a half-written file never carries its name.
+fn write_blob(target: &Path, data: &[u8]) -> std::io::Result<()> {
+    std::fs::create_dir_all(target.parent().expect("blob has a folder"))?;
     let partial = target.with_extension("partial");
-    std::fs::write(&partial, data).map_err(|e| bad(&e.to_string()))?;
-    std::fs::rename(&partial, target).map_err(|e| bad(&e.to_string()))?;
-    Ok(())
+    std::fs::write(&partial, data)?;
+    std::fs::rename(&partial, target)
 }
 
 /// Whether bundle `number` is the newest received from `sender` so far.

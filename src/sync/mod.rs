@@ -33,7 +33,7 @@ pub mod series;
 pub mod status;
 
 pub use container::BundleError;
-pub use export::{export, export_file, Exported};
+pub use export::{export, export_file, Exported, FileNotSent};
 pub use identity::{CopyId, Identity, IdentityError, PublicIdentity, Role};
 pub use import::{import, preview, ImportOptions, ImportReport, Preview};
 pub use inspect::{inspect, Inspection};

@@ -7,6 +7,7 @@ use clap::Subcommand;
 use enlace::store::{Actor, Store};
 use enlace::sync::conflicts::{self, Choice};
 use enlace::sync::{self, roster, Identity, ImportOptions, PublicIdentity, Role};
+use enlace::text::size_text;
 
 #[derive(Subcommand)]
 pub enum IdentityCmd {
@@ -164,6 +165,17 @@ pub fn bundle(store: &mut Store, cmd: BundleCmd) -> Result<()> {
             };
             let exported = sync::export_file(store, &recipient, all, &out, &mut |_, _| true)?;
             println!("Paquete {} escrito en {} ({} KB)", exported.manifest.number, out.display(), exported.bytes.len().div_ceil(1024));
+            for f in &exported.files_not_sent {
+                match f.size {
+                    Some(size) => println!(
+                        "Aviso: el adjunto «{}» ({}) pasa el límite de {} y no va en el paquete",
+                        f.file_name,
+                        size_text(size),
+                        size_text(f.limit)
+                    ),
+                    None => println!("Aviso: el archivo del adjunto «{}» no está en esta computadora y no va en el paquete", f.file_name),
+                }
+            }
         }
         BundleCmd::Import { file, confirm, accept_clock_skew } => {
             let options = ImportOptions { confirm, accept_clock_skew, now_millis: None };

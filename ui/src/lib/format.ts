@@ -66,6 +66,14 @@ export function formatNumber(value: number, locale: Locale): string {
   return new Intl.NumberFormat(locale).format(value);
 }
 
+/** "640 bytes", "2.1 KiB", "150.0 MiB": a file's size as the core's messages say it. */
+export function formatSize(bytes: number, locale: Locale): string {
+  const one = (value: number) => new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+  if (bytes < 1024) return `${formatNumber(bytes, locale)} bytes`;
+  if (bytes < 1024 * 1024) return `${one(bytes / 1024)} KiB`;
+  return `${one(bytes / (1024 * 1024))} MiB`;
+}
+
 /** A moment stored as RFC 3339, shown with date and time. */
 export function formatTimestamp(iso: string, locale: Locale): string {
   const date = new Date(iso);

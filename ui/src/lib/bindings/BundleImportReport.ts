@@ -23,6 +23,11 @@ pending: number,
  */
 foreign: number, 
 /**
+ * Attachments whose file the bundle lacks or that pass this copy's attachment limit:
+ * their record is kept, their file is not (each named in `warnings`).
+ */
+files_not_received: number, 
+/**
  * Live records of this copy before the import.
  */
 records_before: number, 
