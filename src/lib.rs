@@ -3,8 +3,9 @@
 //! Knows nothing of Tauri. Folders say what lives where:
 //! - [`domain`]: activity kinds, directory, dates, validation (pure, no I/O)
 //! - [`reference`]: countries and national days shipped in `assets/`
-//! - [`store`]: the SQLite database: migrations, queries, search, audit, trash
-//! - [`interop`]: interchange (JSON Lines), spreadsheets, calendars, backups
+//! - [`store`]: the SQLite database and its files: migrations, queries, search, audit, trash,
+//!   the data folder's layout, backups and archives
+//! - [`interop`]: interchange (JSON Lines), spreadsheets, calendars
 //! - [`report`]: document model rendered to PDF
 //! - [`sync`]: sync bundles between copies
 #![deny(unsafe_code)]

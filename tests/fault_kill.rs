@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use enlace::interop::backup;
+use enlace::store::backup;
 use enlace::store::{Filter, Store};
 
 const DELAYS_MS: [u64; 9] = [0, 5, 15, 30, 60, 100, 160, 250, 400];

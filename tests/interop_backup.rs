@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use enlace::domain::Activity;
-use enlace::interop::backup::{default_snapshots_dir, export_archive, import_archive, list_snapshots, restore, restore_archive, snapshot, BackupError, SnapshotKind};
+use enlace::store::backup::{default_snapshots_dir, export_archive, import_archive, list_snapshots, restore, restore_archive, snapshot, BackupError, SnapshotKind};
 use enlace::interop::interchange;
 use sha2::{Digest, Sha256};
 use enlace::store::{Actor, Filter, Origin, Store, WHOLE_DATABASE};

@@ -25,7 +25,7 @@ pub struct Drafts {
 
 impl Drafts {
     pub fn new(data_dir: &Path) -> Self {
-        Drafts { dir: data_dir.join("drafts") }
+        Drafts { dir: data_dir.join(enlace::store::paths::DRAFTS) }
     }
 
     /// Only letters, digits and dashes: a key can never name a path outside the drafts folder.

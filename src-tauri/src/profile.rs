@@ -40,7 +40,7 @@ impl Profile {
 }
 
 fn path_in(data_dir: &Path) -> PathBuf {
-    data_dir.join("profile.json")
+    data_dir.join(enlace::store::paths::PROFILE)
 }
 
 pub fn load(data_dir: &Path) -> std::io::Result<Option<Profile>> {

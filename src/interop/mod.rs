@@ -1,5 +1,5 @@
 //! Records in and out: the interchange format, spreadsheets (CSV, XLSX), report text,
-//! calendars (iCalendar) and backups.
+//! and calendars (iCalendar). Backups belong to the store ([`crate::store::backup`]).
 //!
 //! - Spreadsheet import: [`spreadsheet::read_table`] → [`spreadsheet::Mapping::propose`]
 //!   (adjusted by the person's JSON) → [`spreadsheet::preview`] / [`spreadsheet::read_rows`]
@@ -7,12 +7,10 @@
 //!   by line and column) → [`crate::store::Store::import`] with [`import_plan::ImportPlan::to_import`].
 //! - Report text: [`report_text::drafts_from_text`] → the same plan and import.
 //! - Export: [`export::csv`], [`export::xlsx`], [`ics`].
-//! - Backups: [`backup`] (snapshots with retention, restore, archives).
 //!
 //! Readers of outside wording: [`spanish_dates`], [`amounts`], [`vocabulary`].
 
 pub mod amounts;
-pub mod backup;
 pub mod export;
 pub mod ics;
 pub mod import_plan;

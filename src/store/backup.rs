@@ -22,10 +22,9 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
+use super::paths::{DATABASE, FILES};
 use crate::store::{Actor, Filter, Progress, Rewind, Store, StoreError};
 
-const DB_FILE: &str = "enlace.db";
-const FILES_DIR: &str = "files";
 const MANIFEST: &str = "manifest.json";
 const FORMAT: u32 = 1;
 
@@ -147,9 +146,7 @@ impl Default for Retention {
 
 /// The snapshots folder beside a database: `<db>.snapshots/`.
 pub fn default_snapshots_dir(db: &Path) -> PathBuf {
-    let mut name = db.file_name().unwrap_or_default().to_os_string();
-    name.push(".snapshots");
-    db.with_file_name(name)
+    super::paths::snapshots(db)
 }
 
 /// Takes a snapshot of the open database and its attachments.
@@ -162,10 +159,10 @@ pub fn snapshot(store: &Store, dir: &Path, kind: SnapshotKind) -> Result<Snapsho
         fs::remove_dir_all(&partial).map_err(io(&partial))?;
     }
     fs::create_dir_all(&partial).map_err(io(&partial))?;
-    let db = partial.join(DB_FILE);
+    let db = partial.join(DATABASE);
     vacuum_into(store, &db)?;
     let files = match store.attachments_dir().filter(|d| d.is_dir()) {
-        Some(from) => copy_tree(&from, &partial.join(FILES_DIR))?,
+        Some(from) => copy_tree(&from, &partial.join(FILES))?,
         None => 0,
     };
     let manifest = Manifest { format: FORMAT, created_at, kind, reason: kind.reason().into(), sha256: sha256_file(&db)?, activities: Some(count(store)?), files };
@@ -291,7 +288,7 @@ pub struct RestoreReport {
 /// the restored database's audit trail as who restored it.
 pub fn restore(db: &Path, snapshot_dir: &Path, snapshots_dir: &Path, actor: &Actor) -> Result<RestoreReport, BackupError> {
     let manifest = read_manifest(snapshot_dir)?;
-    let source = snapshot_dir.join(DB_FILE);
+    let source = snapshot_dir.join(DATABASE);
     if !source.is_file() {
         return Err(BackupError::NotASnapshot(snapshot_dir.to_path_buf()));
     }
@@ -303,7 +300,7 @@ pub fn restore(db: &Path, snapshot_dir: &Path, snapshots_dir: &Path, actor: &Act
     let from = snapshot_dir.file_name().unwrap_or(snapshot_dir.as_os_str()).to_string_lossy();
     let store = open_restored(db, &safety_copy, &from, actor)?;
     let files_merged = match store.attachments_dir() {
-        Some(dir) if snapshot_dir.join(FILES_DIR).is_dir() => copy_tree(&snapshot_dir.join(FILES_DIR), &dir)?,
+        Some(dir) if snapshot_dir.join(FILES).is_dir() => copy_tree(&snapshot_dir.join(FILES), &dir)?,
         _ => 0,
     };
     Ok(RestoreReport { safety_copy, activities: count(&store)?, files_merged })
@@ -322,13 +319,13 @@ fn safety_copy(db: &Path, snapshots_dir: &Path) -> Result<SnapshotInfo, BackupEr
     let created_at = Utc::now();
     let (name, path) = free_name(snapshots_dir, created_at);
     fs::create_dir_all(&path).map_err(io(&path))?;
-    for (suffix, target) in [("", DB_FILE.to_string()), ("-wal", format!("{DB_FILE}-wal")), ("-shm", format!("{DB_FILE}-shm"))] {
+    for (suffix, target) in [("", DATABASE.to_string()), ("-wal", format!("{DATABASE}-wal")), ("-shm", format!("{DATABASE}-shm"))] {
         let from = with_suffix(db, suffix);
         if from.exists() {
             fs::copy(&from, path.join(&target)).map_err(io(&from))?;
         }
     }
-    let sha256 = if path.join(DB_FILE).exists() { sha256_file(&path.join(DB_FILE))? } else { String::new() };
+    let sha256 = if path.join(DATABASE).exists() { sha256_file(&path.join(DATABASE))? } else { String::new() };
     let reason = format!("{} (copia byte a byte: la base no se pudo abrir)", kind.reason());
     let manifest = Manifest { format: FORMAT, created_at, kind, reason, sha256, activities: None, files: 0 };
     write_manifest(&path, &manifest)?;
@@ -378,7 +375,7 @@ fn open_restored(db: &Path, before: &SnapshotInfo, from: &str, actor: &Actor) ->
         Ok(store)
     });
     opened.or_else(|e| {
-        let previous = before.path.join(DB_FILE);
+        let previous = before.path.join(DATABASE);
         if previous.is_file() {
             put_database(&previous, db)?;
         }
@@ -459,7 +456,7 @@ pub fn export_archive(store: &Store, out: &Path, progress: Progress) -> Result<M
         let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
         zip.start_file(MANIFEST, options)?;
         zip.write_all(serde_json::to_string_pretty(&manifest).expect("manifest serialises").as_bytes()).map_err(io(out))?;
-        zip.start_file(DB_FILE, options)?;
+        zip.start_file(DATABASE, options)?;
         std::io::copy(&mut fs::File::open(&db_copy).map_err(io(&db_copy))?, &mut zip).map_err(io(out))?;
         let total = files.len() as u64 + 1;
         for (i, f) in files.iter().enumerate() {
@@ -467,7 +464,7 @@ pub fn export_archive(store: &Store, out: &Path, progress: Progress) -> Result<M
                 return Err(BackupError::Cancelled);
             }
             let relative = f.strip_prefix(&attachments).expect("listed under the folder");
-            let name = format!("{FILES_DIR}/{}", relative.to_string_lossy().replace('\\', "/"));
+            let name = format!("{FILES}/{}", relative.to_string_lossy().replace('\\', "/"));
             zip.start_file(name, options)?;
             std::io::copy(&mut fs::File::open(f).map_err(io(f))?, &mut zip).map_err(io(out))?;
         }
@@ -499,7 +496,7 @@ pub fn import_archive(archive: &Path, db: &Path, progress: Progress) -> Result<M
     }
     let incoming = with_suffix(db, ".restoring");
     {
-        let mut entry = zip.by_name(DB_FILE).map_err(|_| BackupError::NotASnapshot(archive.to_path_buf()))?;
+        let mut entry = zip.by_name(DATABASE).map_err(|_| BackupError::NotASnapshot(archive.to_path_buf()))?;
         let mut out = fs::File::create(&incoming).map_err(io(&incoming))?;
         std::io::copy(&mut entry, &mut out).map_err(io(&incoming))?;
     }
@@ -517,7 +514,7 @@ pub fn import_archive(archive: &Path, db: &Path, progress: Progress) -> Result<M
         }
         let mut entry = zip.by_index(i)?;
         // Only files under files/, and only names that stay inside it (no "../").
-        let Some(relative) = entry.enclosed_name().and_then(|p| p.strip_prefix(FILES_DIR).ok().map(Path::to_path_buf)) else { continue };
+        let Some(relative) = entry.enclosed_name().and_then(|p| p.strip_prefix(FILES).ok().map(Path::to_path_buf)) else { continue };
         if entry.is_dir() || relative.as_os_str().is_empty() {
             continue;
         }
@@ -545,7 +542,7 @@ pub fn restore_archive(archive: &Path, db: &Path, snapshots_dir: &Path, actor: &
     };
     clear()?;
     let result = (|| {
-        let incoming = staging.join(DB_FILE);
+        let incoming = staging.join(DATABASE);
         import_archive(archive, &incoming, progress)?;
         let incoming_files = Store::open(&incoming)?.attachments_dir();
         let safety_copy = safety_copy(db, snapshots_dir)?;

@@ -47,9 +47,7 @@ pub struct SeriesRenewal {
 }
 
 fn sidecar(db: &Path) -> PathBuf {
-    let mut name = db.as_os_str().to_os_string();
-    name.push(".lineage");
-    PathBuf::from(name)
+    super::paths::lineage(db)
 }
 
 fn get(conn: &Connection, key: &str) -> rusqlite::Result<Option<String>> {

@@ -9,6 +9,7 @@ mod agenda;
 mod attachments;
 mod audit;
 mod axes;
+pub mod backup;
 pub mod clock;
 mod directory;
 mod feed;
@@ -18,6 +19,7 @@ mod import;
 pub(crate) mod lineage;
 mod load;
 pub mod migrations;
+pub mod paths;
 mod search_index;
 mod stats;
 
@@ -151,11 +153,7 @@ impl Store {
 
     /// Where attachments are kept: `<database>.files/` beside the database file.
     pub fn attachments_dir(&self) -> Option<PathBuf> {
-        self.path.as_ref().map(|p| {
-            let mut name = p.file_name().unwrap_or_default().to_os_string();
-            name.push(".files");
-            p.with_file_name(name)
-        })
+        self.path.as_deref().map(paths::attachments)
     }
 
     /// This copy's id (UUIDv7), fixed when the database was created.

@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use enlace::interop::backup::{self, Retention, RestoreReport, SnapshotInfo, SnapshotKind};
+use enlace::store::backup::{self, Retention, RestoreReport, SnapshotInfo, SnapshotKind};
 use enlace::store::Progress as StoreProgress;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};

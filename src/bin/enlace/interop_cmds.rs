@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Context, Result};
 use enlace::domain::Activity;
-use enlace::interop::backup::{self, Retention, SnapshotKind};
+use enlace::store::backup::{self, Retention, SnapshotKind};
 use enlace::interop::ics::{to_ics, IcsOptions};
 use enlace::interop::import_plan::plan_import;
 use enlace::interop::report_text::{drafts_from_text, TextContext};
