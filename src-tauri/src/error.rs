@@ -127,9 +127,9 @@ impl From<enlace::interop::spreadsheet::rows::ReadRowsError> for CommandError {
     }
 }
 
-impl From<enlace::interop::backup::BackupError> for CommandError {
-    fn from(err: enlace::interop::backup::BackupError) -> Self {
-        use enlace::interop::backup::BackupError;
+impl From<enlace::store::backup::BackupError> for CommandError {
+    fn from(err: enlace::store::backup::BackupError) -> Self {
+        use enlace::store::backup::BackupError;
         match err {
             BackupError::Cancelled => CommandError::cancelled(),
             BackupError::Store(e) => e.into(),

@@ -1,27 +1,31 @@
-//! What every command can reach: the data folder, the open store, the profile, the drafts,
-//! the running jobs, the last undoable action and the spreadsheet being imported.
+//! What every command can reach: the data folder, the open store, the profile, the drafts and
+//! the running jobs. Each workflow keeps its own state in its own module (the undo in `undo`,
+//! the spreadsheet being imported in `commands::spreadsheet`, the previewed bundle in
+//! `commands::sync`); what of it belongs to the open database is a [`DatabaseCache`],
+//! registered here so that replacing the database forgets it.
+//!
+//! Lock order: the store first, then a workflow's cache, then the list of caches. A command
+//! that needs both takes the store before the cache, as a restore does (store, then every
+//! cache), so the two never wait on each other.
 
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
-use enlace::store::{Actor, Origin, Store, StoreError};
+use enlace::store::{paths, Actor, Origin, Store, StoreError};
 use tauri::{AppHandle, Manager, Runtime};
 
 use crate::drafts::Drafts;
 use crate::error::{CommandError, CommandResult, ErrorCode};
 use crate::jobs::Jobs;
 use crate::profile::{self, Profile};
-use crate::commands::spreadsheet::PendingSheet;
-use crate::undo::Undo;
 
 pub struct AppState {
     pub data_dir: PathBuf,
     pub drafts: Drafts,
     pub jobs: Jobs,
-    pub undo: Mutex<Option<Undo>>,
-    /// The spreadsheet the person opened and is mapping, until it is imported or replaced.
-    pub pending_sheet: Mutex<Option<PendingSheet>>,
+    /// What workflows keep of the open database; see [`AppState::on_database_replaced`].
+    caches: Mutex<Vec<Arc<dyn DatabaseCache>>>,
     /// `None` while the database is closed for a restore, and after one if it could not be
     /// opened again: then every command is refused until it opens, rather than working on
     /// something that is not the person's database.
@@ -29,8 +33,11 @@ pub struct AppState {
     profile: Mutex<Option<Profile>>,
 }
 
-/// The database file inside the data folder.
-pub const DB_FILE: &str = "enlace.db";
+/// Something a workflow keeps between commands that belongs to the open database (the undo,
+/// a spreadsheet's dry run, a previewed bundle): forgotten when the database is replaced.
+pub trait DatabaseCache: Send + Sync {
+    fn forget(&self);
+}
 
 impl AppState {
     /// Opens (creating on first start) the database in `data_dir`.
@@ -41,8 +48,7 @@ impl AppState {
         Ok(AppState {
             drafts: Drafts::new(data_dir),
             jobs: Jobs::default(),
-            undo: Mutex::new(None),
-            pending_sheet: Mutex::new(None),
+            caches: Mutex::new(Vec::new()),
             store: Mutex::new(Some(store)),
             profile: Mutex::new(profile),
             data_dir: data_dir.to_path_buf(),
@@ -65,7 +71,7 @@ impl AppState {
     }
 
     pub fn db_path(&self) -> PathBuf {
-        self.data_dir.join(DB_FILE)
+        paths::database(&self.data_dir)
     }
 
     /// Runs `work` on the database file while no connection holds it, then opens it again.
@@ -78,14 +84,30 @@ impl AppState {
     /// succeeded or not (a failed restore has put the previous file back). If it cannot be
     /// opened, that is the error returned, and the store stays closed: commands are refused
     /// (see [`AppState::store`]) instead of running on a database that is not the person's.
-    /// The undo is forgotten: it names records of the database that was replaced.
+    /// Every [`DatabaseCache`] is forgotten: it names records of the database that was replaced.
     pub fn with_database_closed<T>(&self, work: impl FnOnce(&Path) -> CommandResult<T>) -> CommandResult<T> {
         let mut store = self.lock_store();
         *store = None;
-        *self.undo.lock().expect("undo lock") = None;
+        self.on_database_replaced();
         let result = work(&self.db_path());
         *store = Some(open_store(&self.data_dir).map_err(|e| unavailable(&self.db_path(), &e))?);
         result
+    }
+
+    /// Registers a workflow's cache (at start-up) so that replacing the database forgets it;
+    /// the cache is returned to be managed by the app.
+    pub fn scoped<C: DatabaseCache + 'static>(&self, cache: C) -> Arc<C> {
+        let cache = Arc::new(cache);
+        self.caches.lock().expect("caches lock").push(cache.clone());
+        cache
+    }
+
+    /// Forgets everything workflows keep of the database: the undo, a spreadsheet's dry run, a
+    /// previewed bundle. Called with the store locked, whatever replaces the database.
+    fn on_database_replaced(&self) {
+        for cache in self.caches.lock().expect("caches lock").iter() {
+            cache.forget();
+        }
     }
 
     pub fn profile(&self) -> Option<Profile> {
@@ -134,7 +156,7 @@ fn unavailable(db: &Path, err: &StoreError) -> CommandError {
 /// Opens (creating on first start) the database of the data folder: the only place the app
 /// opens it.
 fn open_store(data_dir: &Path) -> Result<Store, StoreError> {
-    Store::open(&data_dir.join(DB_FILE))
+    Store::open(&paths::database(data_dir))
 }
 
 /// `ENLACE_DATA_DIR` if set (tests, portable installs), else the platform's app data folder

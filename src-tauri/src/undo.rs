@@ -1,10 +1,34 @@
 //! "Undo last action": each write from the window remembers how to reverse itself, once.
 //! Reversals go through the store's ordinary write path, so they are audited like any change.
 
+use std::sync::Mutex;
+
 use enlace::domain::{ActivityId, ActivityInput};
 use enlace::store::{Actor, Store, StoreError};
 use serde::Serialize;
 use ts_rs::TS;
+
+use crate::state::DatabaseCache;
+
+/// The last undoable action from the window, if any: at most one, used once.
+#[derive(Default)]
+pub struct LastUndo(Mutex<Option<Undo>>);
+
+impl LastUndo {
+    pub fn set(&self, undo: Undo) {
+        *self.0.lock().expect("undo lock") = Some(undo);
+    }
+
+    pub fn take(&self) -> Option<Undo> {
+        self.0.lock().expect("undo lock").take()
+    }
+}
+
+impl DatabaseCache for LastUndo {
+    fn forget(&self) {
+        self.take();
+    }
+}
 
 pub enum Undo {
     /// An activity was created: undoing sends it to the trash.

@@ -1,10 +1,12 @@
+use std::sync::Arc;
+
 use enlace::domain::{read_form_input, Activity, ActivityId};
 use enlace::store::{AuditEntry, Axis, DueFollowUp, Filter, Page, Stats};
 use tauri::State;
 
 use crate::error::CommandResult;
 use crate::state::AppState;
-use crate::undo::{Undo, Undone};
+use crate::undo::{LastUndo, Undo, Undone};
 
 /// One page of activities; `filter.text` searches accent- and case-insensitively.
 #[tauri::command(async)]
@@ -30,7 +32,7 @@ fn not_found(id: &ActivityId) -> crate::error::CommandError {
 /// Creates or updates an activity; the core validates it and answers every problem per field,
 /// including a number or date typed wrong in the form (hence JSON, read by the core).
 #[tauri::command(async)]
-pub fn save_activity(state: State<'_, AppState>, input: serde_json::Value) -> CommandResult<Activity> {
+pub fn save_activity(state: State<'_, AppState>, undo: State<'_, Arc<LastUndo>>, input: serde_json::Value) -> CommandResult<Activity> {
     let input = read_form_input(input)?;
     let actor = state.actor()?;
     let mut store = state.store()?;
@@ -39,7 +41,7 @@ pub fn save_activity(state: State<'_, AppState>, input: serde_json::Value) -> Co
         None => None,
     };
     let saved = store.save_activity(&input, &actor)?;
-    *state.undo.lock().expect("undo lock") = Some(match before {
+    undo.set(match before {
         Some(before) => Undo::Updated(Box::new(before.to_input())),
         None => Undo::Created(saved.id, saved.title.clone()),
     });
@@ -47,32 +49,33 @@ pub fn save_activity(state: State<'_, AppState>, input: serde_json::Value) -> Co
 }
 
 #[tauri::command(async)]
-pub fn trash_activity(state: State<'_, AppState>, id: ActivityId) -> CommandResult<()> {
+pub fn trash_activity(state: State<'_, AppState>, undo: State<'_, Arc<LastUndo>>, id: ActivityId) -> CommandResult<()> {
     let actor = state.actor()?;
     let mut store = state.store()?;
     let title = store.get(&id)?.ok_or_else(|| not_found(&id))?.title;
     store.trash(&id, &actor)?;
-    *state.undo.lock().expect("undo lock") = Some(Undo::Trashed(id, title));
+    undo.set(Undo::Trashed(id, title));
     Ok(())
 }
 
 #[tauri::command(async)]
-pub fn restore_activity(state: State<'_, AppState>, id: ActivityId) -> CommandResult<()> {
+pub fn restore_activity(state: State<'_, AppState>, undo: State<'_, Arc<LastUndo>>, id: ActivityId) -> CommandResult<()> {
     let actor = state.actor()?;
     let mut store = state.store()?;
     let title = store.get(&id)?.ok_or_else(|| not_found(&id))?.title;
     store.restore(&id, &actor)?;
-    *state.undo.lock().expect("undo lock") = Some(Undo::Restored(id, title));
+    undo.set(Undo::Restored(id, title));
     Ok(())
 }
 
 /// Reverses the last create, edit, trash or restore made from the window; `None` if there is
 /// nothing to undo.
 #[tauri::command(async)]
-pub fn undo_last(state: State<'_, AppState>) -> CommandResult<Option<Undone>> {
+pub fn undo_last(state: State<'_, AppState>, undo: State<'_, Arc<LastUndo>>) -> CommandResult<Option<Undone>> {
     let actor = state.actor()?;
-    let Some(undo) = state.undo.lock().expect("undo lock").take() else { return Ok(None) };
-    Ok(Some(undo.apply(&mut *state.store()?, &actor)?))
+    let mut store = state.store()?;
+    let Some(last) = undo.take() else { return Ok(None) };
+    Ok(Some(last.apply(&mut store, &actor)?))
 }
 
 #[tauri::command(async)]
