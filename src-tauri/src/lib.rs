@@ -3,6 +3,8 @@
 #![deny(unsafe_code)]
 
 mod commands;
+#[cfg(test)]
+mod contract;
 mod dialogs;
 mod drafts;
 mod error;
@@ -21,9 +23,12 @@ pub fn run() {
     tauri::Builder::default()
         .setup(|app| {
             let data_dir = state::data_dir(app.handle())?;
-            app.manage(state::AppState::open(&data_dir)?);
+            let state = state::AppState::open(&data_dir)?;
+            app.manage(state.scoped(undo::LastUndo::default()));
+            app.manage(state.scoped(SheetImport::default()));
+            app.manage(state.scoped(PendingBundle::default()));
+            app.manage(state);
             app.manage(SavedFiles::default());
-            app.manage(commands::sync::PendingBundle::default());
             commands::backups::start_automatic(app.handle().clone());
             Ok(())
         })

@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { mockIPC } from '@tauri-apps/api/mocks';
+import { mockCommands } from './ipc';
 import { describe, expect, it } from 'vitest';
 import Activities from '../src/screens/Activities.svelte';
 import Sidebar from '../src/lib/components/Sidebar.svelte';
@@ -13,7 +13,7 @@ describe('the activity list', () => {
     session.schemas = schemas.concat([{ kind: 'illumination', label_es: 'Iluminación de monumentos', label_en: 'Monument illumination', fields: [] }]);
     session.countries = countries;
     const filters: unknown[] = [];
-    mockIPC((cmd, args) => {
+    mockCommands((cmd, args) => {
       if (cmd === 'list_activities') {
         filters.push((args as { filter: unknown }).filter);
         return { items: [activity()], total: 1, offset: 0 };
@@ -43,7 +43,7 @@ describe('the activity list', () => {
     session.schemas = schemas;
     session.countries = countries;
     const filters: Record<string, unknown>[] = [];
-    mockIPC((cmd, args) => {
+    mockCommands((cmd, args) => {
       if (cmd === 'list_activities') {
         filters.push((args as { filter: Record<string, unknown> }).filter);
         return { items: [], total: 0, offset: 0 };

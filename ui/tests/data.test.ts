@@ -1,6 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { mockIPC } from '@tauri-apps/api/mocks';
+import { mockCommands } from './ipc';
 import { describe, expect, it } from 'vitest';
 import Data from '../src/screens/Data.svelte';
 import type { ImportPlan } from '../src/lib/bindings/ImportPlan';
@@ -56,7 +56,7 @@ const planWithError: ImportPlan = {
 function backend(calls: { cmd: string; args: Record<string, unknown> }[], plan: ImportPlan = planWithError) {
   session.schemas = schemas;
   session.countries = countries;
-  mockIPC((cmd, args) => {
+  mockCommands((cmd, args) => {
     calls.push({ cmd, args: args as Record<string, unknown> });
     switch (cmd) {
       case 'mapping_targets': return targets;
@@ -143,7 +143,7 @@ describe('the Data screen', () => {
     const calls: string[] = [];
     session.schemas = schemas;
     session.countries = countries;
-    mockIPC((cmd) => {
+    mockCommands((cmd) => {
       calls.push(cmd);
       if (cmd === 'list_backups') return [snapshot];
       if (cmd === 'mapping_targets') return targets;

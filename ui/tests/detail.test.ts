@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { mockIPC } from '@tauri-apps/api/mocks';
+import { mockCommands } from './ipc';
 import { describe, expect, it } from 'vitest';
 import ActivityDetail from '../src/screens/ActivityDetail.svelte';
 import Toasts from '../src/lib/components/Toasts.svelte';
@@ -14,7 +14,7 @@ describe('an activity in full', () => {
     session.schemas = schemas;
     session.countries = countries;
     const opened: string[] = [];
-    mockIPC((cmd, args) => {
+    mockCommands((cmd, args) => {
       if (cmd === 'get_activity') return activity({ attachments: [PDF] } as never);
       if (cmd === 'activity_history') return [];
       if (cmd === 'open_attachment') {

@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { mockIPC } from '@tauri-apps/api/mocks';
+import { mockCommands } from './ipc';
 import { describe, expect, it, vi } from 'vitest';
 import Activities from '../src/screens/Activities.svelte';
 import Directory from '../src/screens/Directory.svelte';
@@ -14,7 +14,7 @@ const ANA = { id: '0190a0b0-0000-7000-8000-0000000000ab', name: 'Ana María Peñ
 describe('the directory', () => {
   it('lists people with post and organisation, finds them without accents, and opens their activities', async () => {
     session.countries = countries;
-    mockIPC((cmd) => {
+    mockCommands((cmd) => {
       if (cmd === 'list_organisations') return [{ id: '0190a0b0-0000-7000-8000-0000000000ba', name: 'Embajada de Francia en México', kind: 'embassy', country: 'FR', activities: 4 }];
       if (cmd === 'list_people') return [JEAN, ANA];
       if (cmd === 'likely_duplicate_organisations') return [];
@@ -40,7 +40,7 @@ describe('the directory', () => {
     session.schemas = schemas;
     session.countries = countries;
     const filters: Record<string, unknown>[] = [];
-    mockIPC((cmd, args) => {
+    mockCommands((cmd, args) => {
       if (cmd === 'list_activities') {
         filters.push((args as { filter: Record<string, unknown> }).filter);
         return { items: [], total: 0, offset: 0 };

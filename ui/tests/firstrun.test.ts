@@ -1,13 +1,13 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { mockIPC } from '@tauri-apps/api/mocks';
+import { mockCommands } from './ipc';
 import { describe, expect, it } from 'vitest';
 import FirstRun from '../src/screens/FirstRun.svelte';
 
 describe('first start', () => {
   it('asks for name and office, shows what is missing, and can be read in English', async () => {
     const profiles: unknown[] = [];
-    mockIPC((cmd, args) => {
+    mockCommands((cmd, args) => {
       if (cmd === 'save_profile') {
         const profile = (args as { profile: { officer: string; office: string } }).profile;
         if (!profile.officer) {

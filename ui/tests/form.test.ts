@@ -1,6 +1,6 @@
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { mockIPC } from '@tauri-apps/api/mocks';
+import { mockCommands } from './ipc';
 import { beforeEach, describe, expect, it } from 'vitest';
 import ActivityForm from '../src/screens/ActivityForm.svelte';
 import { session } from '../src/lib/session.svelte';
@@ -17,7 +17,7 @@ function backend(saved: Input[]) {
       ? [{ field: 'details.participants', message_es: `«${input.details.participants}» no es un número entero; escriba, por ejemplo, 25`, message_en: 'not a whole number' }]
       : []),
   ];
-  mockIPC((cmd, args) => {
+  mockCommands((cmd, args) => {
     const input = (args as { input: Input }).input;
     switch (cmd) {
       case 'list_drafts': return [];

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { mockIPC } from '@tauri-apps/api/mocks';
+import type { CommandName } from '../src/lib/bindings/commands';
+import { mockCommands } from './ipc';
 import { describe, expect, it } from 'vitest';
 import Reports from '../src/screens/Reports.svelte';
 import type { Progress } from '../src/lib/bindings/Progress';
@@ -26,9 +27,9 @@ function stats(filter: { from?: string; to?: string }) {
 }
 
 /** Mocks the backend; `handlers` answer the report commands, stats are always answered. */
-function backend(handlers: Record<string, (args: Args) => unknown> = {}) {
+function backend(handlers: Partial<Record<CommandName, (args: Args) => unknown>> = {}) {
   const calls: { cmd: string; args: Args }[] = [];
-  mockIPC((cmd, args) => {
+  mockCommands((cmd, args) => {
     calls.push({ cmd, args: args as Args });
     if (cmd === 'activity_stats') return stats((args as { filter: { from?: string; to?: string } }).filter);
     return handlers[cmd]?.(args as Args) ?? null;

@@ -1,11 +1,14 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { mockIPC } from '@tauri-apps/api/mocks';
+import type { CommandName } from '../src/lib/bindings/commands';
+import { mockCommands } from './ipc';
 import { describe, expect, it } from 'vitest';
 import type { BundlePreview } from '../src/lib/bindings/BundlePreview';
+import type { BundleSent } from '../src/lib/bindings/BundleSent';
 import type { ConflictView } from '../src/lib/bindings/ConflictView';
 import type { SyncStatus } from '../src/lib/bindings/SyncStatus';
 import { i18n } from '../src/lib/i18n/index.svelte';
+import Toasts from '../src/lib/components/Toasts.svelte';
 import Sync from '../src/screens/Sync.svelte';
 
 const ana = { id: '0193a4f0-7c1e-7d2a-9f4b-3c2d1e0f9a8b', name: 'Ana López', role: 'officer' as const, minisign: 'RWQ', age: 'age1' };
@@ -42,7 +45,7 @@ const preview: BundlePreview = {
   counts: { changes: 30, upserts: 18, deletions: 12, attachments: 0, attachment_bytes: 0 },
   expected: {
     sender: 'Ana López', number: 4, applied: 30, skipped: 0, conflicted: 1, overwritten: 6, deleted: 12, pending: 0, foreign: 0,
-    records_before: 40, missing_bundles: [], warnings: [], duplicates: [],
+    files_not_received: 0, records_before: 40, missing_bundles: [], warnings: [], duplicates: [],
   },
   needs_confirmation: true,
   clock_ahead: null,
@@ -50,11 +53,12 @@ const preview: BundlePreview = {
 
 type Calls = Record<string, unknown[]>;
 
-function backend(overrides: Record<string, (args: unknown) => unknown> = {}): Calls {
+function backend(overrides: Partial<Record<CommandName, (args: unknown) => unknown>> = {}): Calls {
   const calls: Calls = {};
-  mockIPC((cmd, args) => {
+  mockCommands((cmd, args) => {
     (calls[cmd] ??= []).push(args);
-    if (overrides[cmd]) return overrides[cmd](args);
+    const override = overrides[cmd];
+    if (override) return override(args);
     if (cmd === 'sync_status') return centralStatus();
     if (cmd === 'list_conflicts') return [conflict];
     if (cmd === 'preview_bundle') return preview;
@@ -109,6 +113,30 @@ describe('sync screen', () => {
     const result = await screen.findByRole('region', { name: /Paquete 4 de Ana López aplicado/ });
     expect(result.querySelector('[data-count="applied"]')).toHaveTextContent('30');
     expect(result.querySelector('[data-count="conflicted"]')).toHaveTextContent('1');
+  });
+
+  it('names each attachment whose file could not go in the bundle sent', async () => {
+    const officer: SyncStatus = {
+      ...centralStatus(),
+      identity: ana,
+      peers: [{ peer: centralId, unacknowledged: 1, unsent: 3, last_sent: 4, received: [], missing: [], last_received_at: null }],
+      open_conflicts: 0,
+    };
+    const sent: BundleSent = {
+      path: '/tmp/ana-lopez-para-oficina-central-0005.enlace',
+      files_not_sent: [
+        { file_name: 'video.mp4', size: 150 * 1024 * 1024, limit: 100 * 1024 * 1024 },
+        { file_name: 'acta.pdf', size: null, limit: 100 * 1024 * 1024 },
+      ],
+    };
+    const calls = backend({ sync_status: () => officer, list_conflicts: () => [], export_bundle: () => sent });
+    render(Toasts);
+    render(Sync);
+    await userEvent.click(await screen.findByRole('button', { name: /Enviar a la oficina central/ }));
+    expect(calls.export_bundle).toHaveLength(1);
+    expect(await screen.findByText(/Paquete guardado en \/tmp\/ana-lopez-para-oficina-central-0005\.enlace/)).toBeInTheDocument();
+    expect(screen.getByText('El adjunto «video.mp4» (150.0 MiB) pasa el límite de 100.0 MiB y no va en el paquete.')).toBeInTheDocument();
+    expect(screen.getByText('El archivo del adjunto «acta.pdf» no está en esta computadora y no va en el paquete.')).toBeInTheDocument();
   });
 
   it('shows why a bad bundle was refused and that nothing changed', async () => {

@@ -1,6 +1,6 @@
 //! A passage pasted from an old report becomes draft activities for the person to review.
 
-use enlace::interop::report_text::{drafts_from_text, reference_country, Draft, TextContext};
+use enlace::interop::report_text::{drafts_from_text, reference_country, Draft as TextDraft, TextContext};
 use enlace::interop::spanish_dates::DateContext;
 use tauri::State;
 
@@ -10,11 +10,11 @@ use crate::state::AppState;
 /// One draft per item of `text`. `period` ("2021-2", "julio a diciembre de 2021") gives the
 /// year to dates that name none; organisations are matched against the directory.
 #[tauri::command(async)]
-pub fn drafts_from_report_text(state: State<'_, AppState>, text: String, period: Option<String>) -> CommandResult<Vec<Draft>> {
+pub fn drafts_from_report_text(state: State<'_, AppState>, text: String, period: Option<String>) -> CommandResult<Vec<TextDraft>> {
     drafts(&state, &text, period.as_deref())
 }
 
-fn drafts(state: &AppState, text: &str, period: Option<&str>) -> CommandResult<Vec<Draft>> {
+fn drafts(state: &AppState, text: &str, period: Option<&str>) -> CommandResult<Vec<TextDraft>> {
     let dates = match period.map(str::trim).filter(|p| !p.is_empty()) {
         Some(p) => DateContext::for_period(p).map_err(|e| {
             CommandError::new(ErrorCode::Invalid, format!("El periodo no se entiende: {}.", e.es), format!("The period cannot be read: {}.", e.en))

@@ -2,26 +2,32 @@
 //! one before importing it, and the conflict log. Every rule lives in `enlace::sync`.
 
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
-use enlace::sync::conflicts::{self, Choice, ConflictView};
-use enlace::sync::status::Status;
-use enlace::sync::{self, identity, roster, CopyId, ImportOptions, ImportReport, Preview, PublicIdentity, Role, SyncError};
+use enlace::sync::conflicts::{self, Choice as ConflictChoice, ConflictView};
+use enlace::sync::status::Status as SyncStatus;
+use enlace::sync::{self, identity, roster, CopyId, FileNotSent, ImportOptions, ImportReport as BundleImportReport, Preview as BundlePreview, PublicIdentity, Role, SyncError};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
 use crate::dialogs::{self, Filter as FileFilter};
 use crate::error::{CommandError, CommandResult, ErrorCode};
 use crate::jobs::Progress;
-use crate::state::AppState;
+use crate::state::{AppState, DatabaseCache};
 
 const BUNDLES: &[FileFilter] = &[FileFilter { name: "Paquetes de Enlace", extensions: &["enlace"] }];
 const PUBLIC: &[FileFilter] = &[FileFilter { name: "Identidad pública de Enlace", extensions: &["pub", "txt"] }];
 
 /// The bundle the person picked and saw previewed: only it may then be imported, so what is
-/// applied is what was shown.
+/// applied is what was shown. The preview described the open database, so a restore forgets it.
 #[derive(Default)]
 pub struct PendingBundle(Mutex<Option<Vec<u8>>>);
+
+impl DatabaseCache for PendingBundle {
+    fn forget(&self) {
+        *self.0.lock().expect("pending bundle lock") = None;
+    }
+}
 
 impl From<SyncError> for CommandError {
     fn from(err: SyncError) -> Self {
@@ -47,12 +53,12 @@ fn read(path: &Path) -> CommandResult<Vec<u8>> {
 }
 
 #[tauri::command]
-pub fn sync_status(state: State<'_, AppState>) -> CommandResult<Status> {
+pub fn sync_status(state: State<'_, AppState>) -> CommandResult<SyncStatus> {
     Ok(sync::status::status(&*state.store()?)?)
 }
 
 #[tauri::command]
-pub fn create_identity(state: State<'_, AppState>, name: String, role: Role) -> CommandResult<Status> {
+pub fn create_identity(state: State<'_, AppState>, name: String, role: Role) -> CommandResult<SyncStatus> {
     let store = state.store()?;
     identity::init(&store, &name, role)?;
     Ok(sync::status::status(&store)?)
@@ -105,7 +111,7 @@ pub async fn export_bundle(
     all: bool,
     job: String,
     progress: Channel<Progress>,
-) -> CommandResult<Option<String>> {
+) -> CommandResult<Option<BundleSent>> {
     let (to, name) = {
         let store = state.store()?;
         let to = roster::get(store.connection(), &peer)
@@ -119,21 +125,30 @@ pub async fn export_bundle(
     };
     let handle = state.jobs.start(&job, progress);
     let mut report = |done, total| handle.report(done, total).is_ok();
-    sync::export_file(&mut *state.store()?, &to, all, &path, &mut report)?;
-    Ok(Some(path.display().to_string()))
+    let exported = sync::export_file(&mut *state.store()?, &to, all, &path, &mut report)?;
+    Ok(Some(BundleSent { path: path.display().to_string(), files_not_sent: exported.files_not_sent }))
+}
+
+/// A bundle written, and the attachments whose file could not go in it.
+#[derive(serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct BundleSent {
+    pub path: String,
+    pub files_not_sent: Vec<FileNotSent>,
 }
 
 /// Asks for a bundle file, verifies it and says what importing it would change; nothing is
 /// written. `None` if the dialog is cancelled.
 #[tauri::command]
-pub async fn preview_bundle(app: AppHandle, state: State<'_, AppState>, pending: State<'_, PendingBundle>) -> CommandResult<Option<Preview>> {
+pub async fn preview_bundle(app: AppHandle, state: State<'_, AppState>, pending: State<'_, Arc<PendingBundle>>) -> CommandResult<Option<BundlePreview>> {
     let Some(path) = dialogs::pick_files(&app, "Importar paquete", BUNDLES).await.into_iter().next() else {
         return Ok(None);
     };
     let bytes = read(&path)?;
+    let mut store = state.store()?;
     let mut slot = pending.0.lock().expect("pending bundle lock");
     *slot = None;
-    let preview = sync::preview(&mut *state.store()?, &bytes, None)?;
+    let preview = sync::preview(&mut store, &bytes, None)?;
     *slot = Some(bytes);
     Ok(Some(preview))
 }
@@ -143,16 +158,17 @@ pub async fn preview_bundle(app: AppHandle, state: State<'_, AppState>, pending:
 #[tauri::command(async)]
 pub fn import_bundle(
     state: State<'_, AppState>,
-    pending: State<'_, PendingBundle>,
+    pending: State<'_, Arc<PendingBundle>>,
     confirm: bool,
     accept_clock_skew: bool,
-) -> CommandResult<ImportReport> {
+) -> CommandResult<BundleImportReport> {
+    let mut store = state.store()?;
     let mut slot = pending.0.lock().expect("pending bundle lock");
     let bytes = slot.take().ok_or_else(|| {
         CommandError::new(ErrorCode::Invalid, "Elija primero el paquete que desea importar.", "Choose the bundle to import first.")
     })?;
     let options = ImportOptions { confirm, accept_clock_skew, now_millis: None };
-    let imported = sync::import(&mut *state.store()?, &bytes, &options);
+    let imported = sync::import(&mut store, &bytes, &options);
     if imported.is_err() {
         // Nothing was written; the same bundle may be imported once the person answers.
         *slot = Some(bytes);
@@ -166,7 +182,7 @@ pub fn list_conflicts(state: State<'_, AppState>) -> CommandResult<Vec<ConflictV
 }
 
 #[tauri::command]
-pub fn resolve_conflict(state: State<'_, AppState>, activity: String, field: String, choice: Choice) -> CommandResult<()> {
+pub fn resolve_conflict(state: State<'_, AppState>, activity: String, field: String, choice: ConflictChoice) -> CommandResult<()> {
     let actor = state.actor()?;
     Ok(conflicts::resolve(&mut *state.store()?, &activity, &field, choice, &actor)?)
 }

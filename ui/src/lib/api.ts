@@ -1,46 +1,26 @@
-// Typed calls to the Rust commands. Types come from `bindings/`, generated from the Rust
-// definitions by ts-rs; this file only names commands and their arguments.
+// Typed calls to the Rust commands. Every command, its arguments and its answer come from
+// `bindings/commands.ts`, generated from the Rust commands; the types they name are generated
+// by ts-rs. A command or argument renamed in Rust fails `tsc` here.
 import { Channel, invoke } from '@tauri-apps/api/core';
-import type { Activity } from './bindings/Activity';
+import type { CommandName, Commands } from './bindings/commands';
 import type { ActivityInput } from './bindings/ActivityInput';
-import type { AppInfo } from './bindings/AppInfo';
-import type { Attachment } from './bindings/Attachment';
-import type { AuditEntry } from './bindings/AuditEntry';
-import type { Axis } from './bindings/Axis';
 import type { CommandError } from './bindings/CommandError';
 import type { Draft } from './bindings/Draft';
-import type { DueFollowUp } from './bindings/DueFollowUp';
 import type { FieldError } from './bindings/FieldError';
 import type { Filter } from './bindings/Filter';
-import type { IlluminationDay } from './bindings/IlluminationDay';
-import type { ImportReport } from './bindings/ImportReport';
-import type { KindSchema } from './bindings/KindSchema';
-import type { LikelyDuplicate } from './bindings/LikelyDuplicate';
-import type { OrgSummary } from './bindings/OrgSummary';
-import type { Page } from './bindings/Page';
-import type { PersonSummary } from './bindings/PersonSummary';
 import type { Profile } from './bindings/Profile';
 import type { Progress } from './bindings/Progress';
-import type { Stats } from './bindings/Stats';
-import type { Undone } from './bindings/Undone';
-import type { CountryRef } from './bindings/CountryRef';
 import type { CountryBriefOptions } from './bindings/CountryBriefOptions';
 import type { ExportFormat } from './bindings/ExportFormat';
-import type { ImportPlan } from './bindings/ImportPlan';
 import type { Lang } from './bindings/Lang';
 import type { Mapping } from './bindings/Mapping';
 import type { Paper } from './bindings/Paper';
 import type { PeriodReportOptions } from './bindings/PeriodReportOptions';
-import type { RestoreReport } from './bindings/RestoreReport';
-import type { RowDraft } from './bindings/RowDraft';
-import type { SavedPdf } from './bindings/SavedPdf';
-import type { SheetView } from './bindings/SheetView';
-import type { SnapshotInfo } from './bindings/SnapshotInfo';
-import type { TargetChoice } from './bindings/TargetChoice';
-import type { TextDraft } from './bindings/TextDraft';
 
 /** The core's `Filter` deserialises with every field defaulted, so any subset may be sent. */
 export type FilterQuery = Partial<Filter>;
+/** A subset of a filter as the command's `Filter` argument (the core defaults the rest). */
+const asFilter = (query: FilterQuery) => query as Filter;
 
 export function isCommandError(value: unknown): value is CommandError {
   return typeof value === 'object' && value !== null && 'code' in value && 'message_es' in value;
@@ -54,44 +34,44 @@ export function fieldErrors(errors: readonly FieldError[]): Record<string, Field
 }
 
 export const api = {
-  appInfo: () => invoke<AppInfo>('app_info'),
-  startupReady: () => invoke<null>('startup_ready'),
-  saveProfile: (profile: Profile) => invoke<null>('save_profile', { profile }),
-  kindSchemas: () => invoke<KindSchema[]>('kind_schemas'),
-  validateActivity: (input: ActivityInput) => invoke<FieldError[]>('validate_activity', { input }),
-  listDrafts: () => invoke<Draft[]>('list_drafts'),
-  saveDraft: (draft: Draft) => invoke<null>('save_draft', { draft }),
-  discardDraft: (key: string) => invoke<null>('discard_draft', { key }),
-  listActivities: (filter: FilterQuery) => invoke<Page<Activity>>('list_activities', { filter }),
-  followUpsDue: (from: string, to: string) => invoke<DueFollowUp[]>('follow_ups_due', { from, to }),
-  getActivity: (id: string) => invoke<Activity>('get_activity', { id }),
-  saveActivity: (input: ActivityInput) => invoke<Activity>('save_activity', { input }),
-  trashActivity: (id: string) => invoke<null>('trash_activity', { id }),
-  restoreActivity: (id: string) => invoke<null>('restore_activity', { id }),
-  undoLast: () => invoke<Undone | null>('undo_last'),
-  activityHistory: (id: string) => invoke<AuditEntry[]>('activity_history', { id }),
-  activityStats: (filter: FilterQuery) => invoke<Stats>('activity_stats', { filter }),
-  listCountries: () => invoke<CountryRef[]>('list_countries'),
-  illuminationCalendar: (year: number) => invoke<IlluminationDay[]>('illumination_calendar', { year }),
-  listAxes: () => invoke<Axis[]>('list_axes'),
-  listOrganisations: () => invoke<OrgSummary[]>('list_organisations'),
-  listPeople: () => invoke<PersonSummary[]>('list_people'),
-  organisationsLike: (name: string) => invoke<OrgSummary[]>('organisations_like', { name }),
-  likelyDuplicates: () => invoke<LikelyDuplicate[]>('likely_duplicate_organisations'),
-  mergeOrganisations: (keep: string, drop: string) => invoke<null>('merge_organisations', { keep, drop }),
-  attachFiles: (id: string) => invoke<Attachment[]>('attach_files', { id }),
-  attachmentImage: (hash: string, mediaType: string) => invoke<string>('attachment_image', { hash, mediaType }),
-  openAttachment: (hash: string) => invoke<null>('open_attachment', { hash }),
-  saveBrief: (id: string, lang: Lang, paper: Paper) => invoke<SavedPdf | null>('save_brief', { id, lang, paper }),
-  openSavedPdf: (path: string) => invoke<null>('open_saved_pdf', { path }),
-  openSpreadsheet: () => invoke<SheetView | null>('open_spreadsheet'),
-  chooseSheet: (sheet: string) => invoke<SheetView>('choose_sheet', { sheet }),
-  mappingTargets: () => invoke<TargetChoice[]>('mapping_targets'),
-  previewSpreadsheet: (mapping: Mapping) => invoke<RowDraft[]>('preview_spreadsheet', { mapping }),
-  draftsFromReportText: (text: string, period: string | null) => invoke<TextDraft[]>('drafts_from_report_text', { text, period }),
-  listBackups: () => invoke<SnapshotInfo[]>('list_backups'),
-  backupNow: () => invoke<SnapshotInfo>('backup_now'),
-  restoreBackup: (name: string) => invoke<RestoreReport>('restore_backup', { name }),
+  appInfo: () => call('app_info'),
+  startupReady: () => call('startup_ready'),
+  saveProfile: (profile: Profile) => call('save_profile', { profile }),
+  kindSchemas: () => call('kind_schemas'),
+  validateActivity: (input: ActivityInput) => call('validate_activity', { input }),
+  listDrafts: () => call('list_drafts'),
+  saveDraft: (draft: Draft) => call('save_draft', { draft }),
+  discardDraft: (key: string) => call('discard_draft', { key }),
+  listActivities: (filter: FilterQuery) => call('list_activities', { filter: asFilter(filter) }),
+  followUpsDue: (from: string, to: string) => call('follow_ups_due', { from, to }),
+  getActivity: (id: string) => call('get_activity', { id }),
+  saveActivity: (input: ActivityInput) => call('save_activity', { input }),
+  trashActivity: (id: string) => call('trash_activity', { id }),
+  restoreActivity: (id: string) => call('restore_activity', { id }),
+  undoLast: () => call('undo_last'),
+  activityHistory: (id: string) => call('activity_history', { id }),
+  activityStats: (filter: FilterQuery) => call('activity_stats', { filter: asFilter(filter) }),
+  listCountries: () => call('list_countries'),
+  illuminationCalendar: (year: number) => call('illumination_calendar', { year }),
+  listAxes: () => call('list_axes'),
+  listOrganisations: () => call('list_organisations'),
+  listPeople: () => call('list_people'),
+  organisationsLike: (name: string) => call('organisations_like', { name }),
+  likelyDuplicates: () => call('likely_duplicate_organisations'),
+  mergeOrganisations: (keep: string, drop: string) => call('merge_organisations', { keep, drop }),
+  attachFiles: (id: string) => call('attach_files', { id }),
+  attachmentImage: (hash: string, mediaType: string) => call('attachment_image', { hash, mediaType }),
+  openAttachment: (hash: string) => call('open_attachment', { hash }),
+  saveBrief: (id: string, lang: Lang, paper: Paper) => call('save_brief', { id, lang, paper }),
+  openSavedPdf: (path: string) => call('open_saved_pdf', { path }),
+  openSpreadsheet: () => call('open_spreadsheet'),
+  chooseSheet: (sheet: string) => call('choose_sheet', { sheet }),
+  mappingTargets: () => call('mapping_targets'),
+  previewSpreadsheet: (mapping: Mapping) => call('preview_spreadsheet', { mapping }),
+  draftsFromReportText: (text: string, period: string | null) => call('drafts_from_report_text', { text, period }),
+  listBackups: () => call('list_backups'),
+  backupNow: () => call('backup_now'),
+  restoreBackup: (name: string) => call('restore_backup', { name }),
 };
 
 /** A long job: its progress arrives on `onProgress`; `cancel()` asks the backend to stop. */
@@ -102,26 +82,37 @@ export interface Job<T> {
 
 let jobCounter = 0;
 
-export function startJob<T>(command: string, args: Record<string, unknown>, onProgress: (p: Progress) => void): Job<T> {
+type Args<K extends CommandName> = Commands[K]['args'];
+type Answer<K extends CommandName> = Commands[K]['result'];
+
+/** Calls a command with exactly the arguments it declares (none for a command that takes none). */
+export function call<K extends CommandName>(command: K, ...args: keyof Args<K> extends never ? [] : [Args<K>]): Promise<Answer<K>> {
+  return invoke<Answer<K>>(command, args[0]);
+}
+
+/** The arguments of a long job, but for the job id and progress channel `startJob` adds. */
+type JobArgs<K extends CommandName> = Omit<Args<K>, 'job' | 'progress'>;
+
+export function startJob<K extends CommandName>(command: K, args: JobArgs<K>, onProgress: (p: Progress) => void): Job<Answer<K>> {
   const job = `job-${Date.now()}-${++jobCounter}`;
   const progress = new Channel<Progress>();
   progress.onmessage = onProgress;
   return {
-    result: invoke<T>(command, { ...args, job, progress }),
-    cancel: () => invoke<boolean>('cancel_job', { job }),
+    result: invoke<Answer<K>>(command, { ...args, job, progress }),
+    cancel: () => call('cancel_job', { job }),
   };
 }
 
 export const jobs = {
-  loadSampleData: (onProgress: (p: Progress) => void) => startJob<ImportReport>('load_sample_data', {}, onProgress),
+  loadSampleData: (onProgress: (p: Progress) => void) => startJob('load_sample_data', {}, onProgress),
   savePeriodReport: (options: PeriodReportOptions, onProgress: (p: Progress) => void) =>
-    startJob<SavedPdf | null>('save_period_report', { options }, onProgress),
+    startJob('save_period_report', { options }, onProgress),
   saveCountryBrief: (options: CountryBriefOptions, onProgress: (p: Progress) => void) =>
-    startJob<SavedPdf | null>('save_country_brief', { options }, onProgress),
-  planSpreadsheetImport: (mapping: Mapping, onProgress: (p: Progress) => void) => startJob<ImportPlan>('plan_spreadsheet_import', { mapping }, onProgress),
-  importSpreadsheet: (withDuplicates: boolean, onProgress: (p: Progress) => void) => startJob<ImportReport>('import_spreadsheet', { withDuplicates }, onProgress),
+    startJob('save_country_brief', { options }, onProgress),
+  planSpreadsheetImport: (mapping: Mapping, onProgress: (p: Progress) => void) => startJob('plan_spreadsheet_import', { mapping }, onProgress),
+  importSpreadsheet: (withDuplicates: boolean, onProgress: (p: Progress) => void) => startJob('import_spreadsheet', { withDuplicates }, onProgress),
   exportActivities: (filter: FilterQuery, format: ExportFormat, lang: Lang, onProgress: (p: Progress) => void) =>
-    startJob<string | null>('export_activities', { filter, format, lang }, onProgress),
-  exportArchive: (onProgress: (p: Progress) => void) => startJob<string | null>('export_archive', {}, onProgress),
-  importArchive: (onProgress: (p: Progress) => void) => startJob<RestoreReport | null>('import_archive', {}, onProgress),
+    startJob('export_activities', { filter: asFilter(filter), format, lang }, onProgress),
+  exportArchive: (onProgress: (p: Progress) => void) => startJob('export_archive', {}, onProgress),
+  importArchive: (onProgress: (p: Progress) => void) => startJob('import_archive', {}, onProgress),
 };
