@@ -37,6 +37,16 @@ impl fmt::Display for Hlc {
 #[error("valor de reloj no válido: «{0}»")]
 pub struct BadHlc(pub String);
 
+impl crate::Explain for BadHlc {
+    fn text(&self) -> crate::Text {
+        crate::Text::new(self.to_string(), format!("invalid clock value: «{}»", self.0))
+    }
+
+    fn code(&self) -> crate::ErrorCode {
+        crate::ErrorCode::Invalid
+    }
+}
+
 impl FromStr for Hlc {
     type Err = BadHlc;
     fn from_str(s: &str) -> Result<Self, Self::Err> {

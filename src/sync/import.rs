@@ -31,6 +31,7 @@ use super::paths::is_plain_file_name;
 use super::{roster, SyncError};
 use crate::domain::{ActivityInput, LikelyDuplicate};
 use crate::store::{for_sync, Actor, Origin, Store};
+use crate::Text;
 
 /// Share of this copy's records a bundle may delete or overwrite without `confirm`.
 pub const MASS_SHARE: f64 = 0.10;
@@ -330,8 +331,8 @@ fn materialise_activity(tx: &Connection, id: &str, state: &RecordState, actor: &
     let current = existing.as_ref().map(|a| serde_json::to_value(a.to_input()).expect("activity serialises"));
     if current.as_ref() != Some(&Value::Object(value.clone())) {
         let input: ActivityInput = serde_json::from_value(Value::Object(value))
-            .map_err(|e| SyncError::InvalidRecord { id: id.into(), message: e.to_string() })?;
-        for_sync::save_activity(tx, &input, actor).map_err(|e| SyncError::InvalidRecord { id: id.into(), message: e.to_string() })?;
+            .map_err(|e| SyncError::InvalidRecord { id: id.into(), message: Text::new(e.to_string(), e.to_string()) })?;
+        for_sync::save_activity(tx, &input, actor).map_err(|e| SyncError::InvalidRecord { id: id.into(), message: e.brief() })?;
         in_trash = false; // saving a record takes it out of the trash
         if was_live && !state.is_deleted() {
             report.overwritten += 1;
@@ -359,10 +360,10 @@ fn materialise_attachment(
     actor: &Actor,
     files: Blobs,
 ) -> Result<(), SyncError> {
-    let bad = |m: &str| SyncError::InvalidRecord { id: id.into(), message: m.into() };
-    let (activity, hash) = id.split_once('/').ok_or_else(|| bad("identificador de adjunto"))?;
+    let bad = |es: &str, en: &str| SyncError::InvalidRecord { id: id.into(), message: Text::new(es, en) };
+    let (activity, hash) = id.split_once('/').ok_or_else(|| bad("identificador de adjunto", "attachment identifier"))?;
     if !super::paths::is_sha256_hex(hash) {
-        return Err(bad("huella de adjunto"));
+        return Err(bad("huella de adjunto", "attachment fingerprint"));
     }
     let v = state.value();
     let file_name = v.get("file_name").and_then(Value::as_str).unwrap_or(hash);
@@ -371,11 +372,11 @@ fn materialise_attachment(
     }
     let exists: bool = tx.query_row("SELECT EXISTS(SELECT 1 FROM activities WHERE id = ?1)", [activity], |r| r.get(0))?;
     if !exists {
-        return Err(bad("el adjunto es de una actividad que no llegó"));
+        return Err(bad("el adjunto es de una actividad que no llegó", "the attachment belongs to an activity that did not arrive"));
     }
     match files {
         Blobs::Write(dir) => {
-            let dir = dir.ok_or_else(|| bad("una base en memoria no guarda adjuntos"))?;
+            let dir = dir.ok_or_else(|| bad("una base en memoria no guarda adjuntos", "a database in memory keeps no attachments"))?;
             write_blob(&for_sync::blob_path(dir, hash), opened, hash, bad)?;
         }
         Blobs::Skip => {}
@@ -398,15 +399,15 @@ fn materialise_attachment(
 }
 
 /// Stores an attachment's file once per content (the bundle must carry it if it is new here).
-fn write_blob(target: &Path, opened: &Opened, hash: &str, bad: impl Fn(&str) -> SyncError) -> Result<(), SyncError> {
+fn write_blob(target: &Path, opened: &Opened, hash: &str, bad: impl Fn(&str, &str) -> SyncError) -> Result<(), SyncError> {
     if target.exists() {
         return Ok(());
     }
-    let data = opened.attachments.get(hash).ok_or_else(|| bad("falta el archivo adjunto en el paquete"))?;
-    std::fs::create_dir_all(target.parent().expect("blob has a folder")).map_err(|e| bad(&e.to_string()))?;
+    let data = opened.attachments.get(hash).ok_or_else(|| bad("falta el archivo adjunto en el paquete", "the attachment file is missing from the bundle"))?;
+    std::fs::create_dir_all(target.parent().expect("blob has a folder")).map_err(|e| bad(&e.to_string(), &e.to_string()))?;
     let partial = target.with_extension("partial");
-    std::fs::write(&partial, data).map_err(|e| bad(&e.to_string()))?;
-    std::fs::rename(&partial, target).map_err(|e| bad(&e.to_string()))?;
+    std::fs::write(&partial, data).map_err(|e| bad(&e.to_string(), &e.to_string()))?;
+    std::fs::rename(&partial, target).map_err(|e| bad(&e.to_string(), &e.to_string()))?;
     Ok(())
 }
 

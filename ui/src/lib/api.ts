@@ -1,6 +1,7 @@
 // Typed calls to the Rust commands. Types come from `bindings/`, generated from the Rust
 // definitions by ts-rs; this file only names commands and their arguments.
 import { Channel, invoke } from '@tauri-apps/api/core';
+import { pick } from './i18n/index.svelte';
 import type { Activity } from './bindings/Activity';
 import type { ActivityInput } from './bindings/ActivityInput';
 import type { AppInfo } from './bindings/AppInfo';
@@ -43,7 +44,12 @@ import type { TextDraft } from './bindings/TextDraft';
 export type FilterQuery = Partial<Filter>;
 
 export function isCommandError(value: unknown): value is CommandError {
-  return typeof value === 'object' && value !== null && 'code' in value && 'message_es' in value;
+  return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
+}
+
+/** What a failed command says, in the window's language (the core explains every error in both). */
+export function errorMessage(e: unknown): string {
+  return isCommandError(e) ? pick(e.message) : String(e);
 }
 
 /** Field errors of a rejected save, keyed by field path (`title`, `details.amount`). */
