@@ -95,6 +95,11 @@ impl Skew {
         self.remote.millis.saturating_sub(self.local_millis)
     }
 
+    /// How far ahead, in both languages: "3 días" / "3 days".
+    pub fn ahead(&self) -> crate::Text {
+        crate::Text::new(self.ahead_es(), self.ahead_en())
+    }
+
     /// "3 días", "5 horas", "20 minutos".
     pub fn ahead_es(&self) -> String {
         human_span_es(self.ahead_millis())

@@ -87,7 +87,7 @@ pub fn import(store: &mut Store, bytes: &[u8], options: &ImportOptions) -> Resul
     let newest = opened.changes.iter().map(|c| c.hlc).chain([opened.manifest.created_hlc]).max().expect("chain of one");
     if let Err(skew) = check_ahead(newest, now) {
         if !options.accept_clock_skew {
-            return Err(SyncError::ClockAhead { sender: sender_name, ahead: skew.ahead_es(), at: skew.remote.wall().to_rfc3339() });
+            return Err(SyncError::ClockAhead { sender: sender_name, ahead: skew.ahead(), at: skew.remote.wall().to_rfc3339() });
         }
     }
 

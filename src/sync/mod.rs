@@ -53,7 +53,7 @@ pub enum SyncError {
     #[error("«{0}» no está en el registro de esta copia (agréguelo con `enlace roster add ARCHIVO.pub`)")]
     NotInRoster(String),
     #[error("paquete rechazado; nada se modificó: el reloj de «{sender}» va {ahead} adelantado (cambios fechados {at}); corrija la fecha de ese equipo o importe con --accept-clock-skew sabiendo que sus cambios ganarán los conflictos")]
-    ClockAhead { sender: String, ahead: String, at: String },
+    ClockAhead { sender: String, ahead: Text, at: String },
     #[error("el paquete de «{sender}» modificaría {overwritten} y borraría {deleted} de los {total} registros de esta copia; nada se modificó. Si es correcto, importe de nuevo con --confirm")]
     NeedsConfirmation { sender: String, overwritten: usize, deleted: usize, total: usize },
     #[error("paquete rechazado; nada se modificó: el registro {id} no es válido: {message}")]
@@ -97,7 +97,7 @@ impl SyncError {
             SyncError::Identity(e) => e.brief().en,
             SyncError::Store(e) => e.brief().en,
             SyncError::NotInRoster(n) => format!("“{n}” is not in this copy's roster (add it with `enlace roster add FILE.pub`)"),
-            SyncError::ClockAhead { sender, ahead, at } => format!("bundle rejected; nothing changed: “{sender}”'s clock runs {ahead} ahead (changes dated {at}); fix that computer's date or import with --accept-clock-skew"),
+            SyncError::ClockAhead { sender, ahead, at } => format!("bundle rejected; nothing changed: “{sender}”'s clock runs {} ahead (changes dated {at}); fix that computer's date or import with --accept-clock-skew", ahead.en),
             SyncError::NeedsConfirmation { sender, overwritten, deleted, total } => format!("the bundle from “{sender}” would change {overwritten} and delete {deleted} of this copy's {total} records; nothing changed. If intended, import again with --confirm"),
             SyncError::InvalidRecord { id, message } => format!("bundle rejected; nothing changed: record {id} is invalid: {}", message.en),
             SyncError::NoSuchConflict(c) => format!("no conflict “{c}”"),
