@@ -129,15 +129,7 @@ pub struct Preview {
     pub needs_confirmation: bool,
     /// How far the sender's clock runs ahead of this copy's, when more than allowed: importing
     /// then needs `accept_clock_skew`.
-    pub clock_ahead: Option<ClockAhead>,
-}
-
-/// A sender's clock found running ahead, in words for both languages.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
-#[ts(export)]
-pub struct ClockAhead {
-    pub es: String,
-    pub en: String,
+    pub clock_ahead: Option<Text>,
 }
 
 /// Verifies the bundle in `bytes` and says what importing it would do; writes nothing.
@@ -146,7 +138,7 @@ pub fn preview(store: &mut Store, bytes: &[u8], now_millis_for_test: Option<u64>
     let opened = open(bytes, &me, |key| roster::by_minisign(store.connection(), key).ok().flatten())?;
     let now = now_millis_for_test.unwrap_or_else(now_millis);
     let newest = opened.changes.iter().map(|c| c.hlc).chain([opened.manifest.created_hlc]).max().expect("chain of one");
-    let clock_ahead = check_ahead(newest, now).err().map(|skew| ClockAhead { es: skew.ahead_es(), en: skew.ahead_en() });
+    let clock_ahead = check_ahead(newest, now).err().map(|skew| skew.ahead());
     let actor = Actor::new(format!("sincronización: {}", opened.manifest.sender.name), Origin::Sync);
     let options = ImportOptions { confirm: true, accept_clock_skew: true, now_millis: Some(now) };
     let mut expected = store.with_rollback(|tx| apply(tx, &me, &opened, &actor, &options, Blobs::Skip))?;
