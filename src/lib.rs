@@ -8,10 +8,16 @@
 //! - [`interop`]: interchange (JSON Lines), spreadsheets, calendars
 //! - [`report`]: document model rendered to PDF
 //! - [`sync`]: sync bundles between copies
+//! - [`lang`]: Spanish and English: [`Lang`], [`Text`] and [`Explain`], how every error words itself
+//! - [`job`]: progress and cancellation of long work
 #![deny(unsafe_code)]
+
+pub use lang::{ErrorCode, Explain, Lang, Text};
 
 pub mod domain;
 pub mod interop;
+pub mod job;
+pub mod lang;
 pub mod reference;
 pub mod report;
 pub mod store;

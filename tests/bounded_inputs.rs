@@ -12,6 +12,7 @@ use enlace::interop::interchange;
 use enlace::interop::spreadsheet::{read_rows, read_table, read_table_within, Limits, Mapping, ReadError};
 use enlace::report::{period_document, period_report, Lang, Paper, PeriodRequest, ReportError};
 use enlace::store::{Actor, Filter, Origin, Store, StoreError};
+use enlace::Text;
 
 /// One more than the largest decimal Enlace holds.
 const PAST_CEILING: &str = "79228162514264337593543950336";
@@ -61,9 +62,9 @@ fn an_interchange_amount_past_the_ceiling_names_its_line_and_writes_nothing() {
     let problems = interchange::parse(&text).unwrap_err();
     let lines: Vec<u64> = problems.iter().map(|p| p.line).collect();
     assert_eq!(lines, vec![2, 3], "{problems:?}");
-    assert!(problems[0].message.contains(&format!("«{PAST_CEILING}» es demasiado grande: {CEILING_SAID}")), "{problems:?}");
+    assert!(problems[0].message.es.contains(&format!("«{PAST_CEILING}» es demasiado grande: {CEILING_SAID}")), "{problems:?}");
     // A bare JSON number that large arrives as a float; it is refused, not rounded.
-    assert!(problems[1].message.contains("no es un número decimal válido"), "{problems:?}");
+    assert!(problems[1].message.es.contains("no es un número decimal válido"), "{problems:?}");
     drop(store);
 
     let db = dir.path().join("enlace.db");
@@ -104,7 +105,7 @@ fn totals_past_the_ceiling_are_an_error_in_stats_and_the_period_report() {
     let store = store_with(dir.path(), &lines);
 
     let err = store.stats(&Filter::default()).unwrap_err();
-    let StoreError::TooLarge { es, en } = &err else { panic!("{err:?}") };
+    let StoreError::TooLarge(Text { es, en }) = &err else { panic!("{err:?}") };
     assert!(es.contains("la suma de los 3 financiamientos en USD pasa del máximo") && es.contains("79,228,162,514,264,337,593,543,950,335"), "{es}");
     assert!(en.contains("the sum of the 3 financings in USD"), "{en}");
 
@@ -120,7 +121,7 @@ fn totals_past_the_ceiling_are_an_error_in_stats_and_the_period_report() {
         office: "Oficina".into(),
         generated: chrono::DateTime::from_timestamp(1_764_000_000, 0).unwrap(),
     };
-    let Err(ReportError::Store(StoreError::TooLarge { .. })) = period_report(&store, &request) else { panic!("the report must refuse") };
+    let Err(ReportError::Store(StoreError::TooLarge(_))) = period_report(&store, &request) else { panic!("the report must refuse") };
 
     // Two of them fit: the figure is exact.
     let other = tempfile::tempdir().unwrap();
@@ -145,7 +146,7 @@ fn an_attachment_over_the_limit_is_refused_before_anything_is_copied() {
     store.set_max_attachment_bytes(1000);
     let big = write(dir.path(), "video.mp4", &[7u8; 1536]);
     let err = store.attach(&id, &big, &Actor::new("Ana", Origin::App)).unwrap_err();
-    let StoreError::TooLarge { es, en } = &err else { panic!("{err:?}") };
+    let StoreError::TooLarge(Text { es, en }) = &err else { panic!("{err:?}") };
     assert_eq!(es, "«video.mp4» pesa 1.5 KiB; el límite para adjuntos es 1000 bytes. No se adjuntó nada.");
     assert_eq!(en, "«video.mp4» is 1.5 KiB; the attachment limit is 1000 bytes. Nothing was attached.");
     assert_eq!(snapshot(&store), before);
@@ -215,7 +216,7 @@ fn a_cell_far_out_in_the_grid_is_refused_with_its_row_and_column() {
     workbook(&path, &["<sheetData>", HEADER_ROW, wide, "</sheetData>"], None);
     let err = read_table(&path, None).unwrap_err();
     assert_eq!(err.to_string(), "fila 2, columna 1001: la hoja pasa del límite de 1000 columnas");
-    assert_eq!(err.message_en(), "row 2, column 1001: the sheet goes past the limit of 1000 columns");
+    assert_eq!(err.brief().en, "row 2, column 1001: the sheet goes past the limit of 1000 columns");
 }
 
 #[test]

@@ -10,6 +10,7 @@ use std::process::Command;
 use chrono::NaiveDate;
 use enlace::interop::interchange;
 use enlace::report::{period_document, period_report, render_pdf, render_pdf_with_progress, Document, Lang, Paper, PeriodRequest, RenderError, ReportError};
+use enlace::Explain;
 use enlace::store::{Actor, Origin, Stats, Store};
 
 const RECORDS: &str = r#"{"kind":"illumination","title":"Iluminación por el Bicentenario del Perú","start_date":"2021-07-27","countries":["Perú"],"organisations":["Embajada del Perú en México"],"axis":"Capital Cultural de América","details":{"occasion":"Bicentenario de la independencia del Perú","requested_by":"Embajada del Perú","monument":"Ángel de la Independencia"}}
@@ -159,7 +160,7 @@ fn a_period_without_records_is_refused_with_a_clear_message() {
     req.from = NaiveDate::from_ymd_opt(2021, 7, 1).unwrap();
     req.to = NaiveDate::from_ymd_opt(2021, 12, 31).unwrap();
     req.axes = vec!["Eje que no existe".into()];
-    assert!(period_report(&store(), &req).unwrap_err().message(Lang::En).contains("matching those filters"));
+    assert!(period_report(&store(), &req).unwrap_err().text().en.contains("matching those filters"));
 }
 
 #[test]

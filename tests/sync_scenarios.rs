@@ -182,7 +182,7 @@ fn a_sender_clock_days_ahead_is_refused_unless_accepted() {
         .central
         .import_with(&bundle, ImportOptions { confirm: true, now_millis: Some(three_days_ago), ..Default::default() })
         .unwrap_err();
-    assert!(matches!(err, SyncError::ClockAhead { ref ahead, .. } if ahead == "3 días"), "{err}");
+    assert!(matches!(err, SyncError::ClockAhead { ref ahead, .. } if ahead.es == "3 días" && ahead.en == "3 days"), "{err}");
     assert!(err.to_string().contains("Ana López"));
     assert_eq!(o.central.whole_digest(), before);
     let report = o

@@ -1,5 +1,6 @@
 //! Long work (loading sample data, imports, reports) runs off the main thread, reports its
-//! progress through a Tauri channel and stops when the window asks.
+//! progress through a Tauri channel and stops when the window asks: the window's side of the
+//! core's [`enlace::job`].
 //!
 //! The window picks a job id, passes it with a `Channel<Progress>` to the command, and may call
 //! `cancel_job(id)` at any time; the work checks [`JobHandle::report`]'s answer between steps.
@@ -12,7 +13,7 @@ use serde::Serialize;
 use tauri::ipc::Channel;
 use ts_rs::TS;
 
-use crate::error::CommandError;
+use enlace::job::Cancelled;
 
 /// One step of a long job, as the progress bar shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -58,10 +59,11 @@ pub struct JobHandle<'a> {
 }
 
 impl JobHandle<'_> {
-    /// Sends progress to the window; `Err` once the window has cancelled the job.
-    pub fn report(&self, done: u64, total: u64) -> Result<(), CommandError> {
+    /// Sends progress to the window; `Err` once the window has cancelled the job. The core's
+    /// [`enlace::job::Progress`] callbacks are `|done, total| handle.report(done, total).is_ok()`.
+    pub fn report(&self, done: u64, total: u64) -> Result<(), Cancelled> {
         if self.cancelled.load(Ordering::SeqCst) {
-            return Err(CommandError::cancelled());
+            return Err(Cancelled);
         }
         // A closed window cannot receive progress; the work itself still completes.
         let _ = self.channel.send(Progress { done, total });
@@ -89,8 +91,7 @@ mod tests {
         let job = jobs.start("import-1", silent_channel());
         assert!(job.report(1, 10).is_ok());
         assert!(jobs.cancel("import-1"));
-        let err = job.report(2, 10).unwrap_err();
-        assert_eq!(err.code, crate::error::ErrorCode::Cancelled);
+        assert_eq!(job.report(2, 10), Err(Cancelled));
     }
 
     #[test]

@@ -23,7 +23,7 @@ impl Profile {
         let mut problems = Vec::new();
         let mut require = |field: &str, value: &str, es: &str, en: &str| {
             if value.trim().is_empty() {
-                problems.push(enlace::domain::FieldError { field: field.into(), message_es: es.into(), message_en: en.into() });
+                problems.push(enlace::domain::FieldError { field: field.into(), message: enlace::Text::new(es, en) });
             }
         };
         require("officer", &self.officer, "Escriba su nombre.", "Enter your name.");
@@ -31,8 +31,7 @@ impl Profile {
         if self.locale != "es-MX" && self.locale != "en" {
             problems.push(enlace::domain::FieldError {
                 field: "locale".into(),
-                message_es: "Idioma no disponible.".into(),
-                message_en: "Language not available.".into(),
+                message: enlace::Text::new("Idioma no disponible.", "Language not available."),
             });
         }
         problems

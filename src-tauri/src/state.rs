@@ -149,7 +149,7 @@ fn unavailable(db: &Path, err: &StoreError) -> CommandError {
     CommandError::new(
         ErrorCode::Storage,
         format!("No se pudo abrir la base de datos «{}»: {err}. Enlace no trabajará sin ella; revise el archivo o restaure un respaldo en Datos.", db.display()),
-        format!("The database «{}» could not be opened: {err}. Enlace will not work without it; check the file or restore a backup in Data.", db.display()),
+        format!("The database «{}» could not be opened: {}. Enlace will not work without it; check the file or restore a backup in Data.", db.display(), err.brief().en),
     )
 }
 

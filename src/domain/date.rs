@@ -56,6 +56,16 @@ pub const MONTHS_EN: [&str; 12] = [
 #[error("fecha no válida: «{0}» (se espera AAAA-MM-DD, AAAA-MM o AAAA)")]
 pub struct InvalidDate(pub String);
 
+impl crate::Explain for InvalidDate {
+    fn text(&self) -> crate::Text {
+        crate::Text::new(self.to_string(), format!("invalid date: «{}» (expected YYYY-MM-DD, YYYY-MM or YYYY)", self.0))
+    }
+
+    fn code(&self) -> crate::ErrorCode {
+        crate::ErrorCode::Invalid
+    }
+}
+
 impl PartialDate {
     pub fn day(date: NaiveDate) -> Self {
         PartialDate { first: date, precision: Precision::Day }

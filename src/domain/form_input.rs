@@ -13,6 +13,7 @@ use super::date::PartialDate;
 use super::details::{fields_of, Details, FieldType};
 use super::kind::Kind;
 use super::validate::{date_message, validate, FieldError, ValidationErrors};
+use crate::Text;
 
 /// The input a form sent, or every problem with it. A value of the wrong type outside the
 /// details and due dates (which no form sends) is reported as one error on the whole record.
@@ -32,7 +33,7 @@ pub fn read_form_input(mut value: Value) -> Result<ActivityInput, ValidationErro
             let bad = f.get("due").and_then(Value::as_str).filter(|d| d.parse::<PartialDate>().is_err()).map(str::to_string);
             if let (Some(due), Some(f)) = (bad, f.as_object_mut()) {
                 let (es, en) = date_message(&due);
-                errors.push(FieldError { field: format!("follow_ups[{i}].due"), message_es: es, message_en: en });
+                errors.push(FieldError { field: format!("follow_ups[{i}].due"), message: Text::new(es, en) });
                 f.remove("due");
             }
         }
@@ -40,8 +41,7 @@ pub fn read_form_input(mut value: Value) -> Result<ActivityInput, ValidationErro
     let input: ActivityInput = serde_json::from_value(value).map_err(|e| ValidationErrors {
         errors: vec![FieldError {
             field: String::new(),
-            message_es: format!("el registro no se pudo leer: {e}"),
-            message_en: format!("the record could not be read: {e}"),
+            message: Text::new(format!("el registro no se pudo leer: {e}"), format!("the record could not be read: {e}")),
         }],
     })?;
     if errors.is_empty() {
@@ -77,7 +77,7 @@ fn detail_error(key: &str, value: &Value) -> Option<FieldError> {
         Some(_) => ("tipo de valor incorrecto".into(), "wrong type of value".into()),
         None => ("campo desconocido".into(), "unknown field".into()),
     };
-    Some(FieldError { field: format!("details.{key}"), message_es: es, message_en: en })
+    Some(FieldError { field: format!("details.{key}"), message: Text::new(es, en) })
 }
 
 #[cfg(test)]
@@ -99,10 +99,10 @@ mod tests {
         });
         let err = read_form_input(sent).unwrap_err();
         let by_field = |f: &str| err.errors.iter().find(|e| e.field == f).unwrap_or_else(|| panic!("{f}: {err:?}"));
-        assert!(by_field("details.participants").message_es.contains("«veinte» no es un número entero"));
-        assert!(by_field("details.hours").message_en.contains("is not an amount"));
-        assert!(by_field("follow_ups[0].due").message_es.contains("«pronto» no es una fecha válida"));
-        assert!(by_field("title").message_es.contains("obligatorio"));
+        assert!(by_field("details.participants").message.es.contains("«veinte» no es un número entero"));
+        assert!(by_field("details.hours").message.en.contains("is not an amount"));
+        assert!(by_field("follow_ups[0].due").message.es.contains("«pronto» no es una fecha válida"));
+        assert!(by_field("title").message.es.contains("obligatorio"));
     }
 
     #[test]

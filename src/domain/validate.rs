@@ -13,6 +13,7 @@ use super::details::{fields_of, Details, FieldType};
 use super::ids::ActivityId;
 use super::kind::{Kind, Modality, Status};
 use crate::reference;
+use crate::{ErrorCode, Explain, Lang, Text};
 
 /// One problem with one field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -20,8 +21,7 @@ use crate::reference;
 pub struct FieldError {
     /// Interchange path of the field: `title`, `countries[1]`, `details.amount`.
     pub field: String,
-    pub message_es: String,
-    pub message_en: String,
+    pub message: Text,
 }
 
 /// Every problem found in a record. Shown in Spanish by `Display`.
@@ -31,9 +31,49 @@ pub struct ValidationErrors {
     pub errors: Vec<FieldError>,
 }
 
+impl ValidationErrors {
+    /// Every problem on one line, `field: message; …`, in both languages (the Spanish is `Display`).
+    pub fn brief(&self) -> Text {
+        let join = |lang: Lang| self.errors.iter().map(|e| format!("{}: {}", e.field, e.message.pick(lang))).collect::<Vec<_>>().join("; ");
+        Text::new(join(Lang::Es), join(Lang::En))
+    }
+}
+
+impl Explain for ValidationErrors {
+    /// How many fields to fix; each field's problem is in [`Explain::fields`].
+    fn text(&self) -> Text {
+        match self.errors.len() {
+            1 => Text::new("Hay 1 dato por corregir.", "1 field needs fixing."),
+            n => Text::new(format!("Hay {n} datos por corregir."), format!("{n} fields need fixing.")),
+        }
+    }
+
+    fn code(&self) -> ErrorCode {
+        ErrorCode::Invalid
+    }
+
+    fn fields(&self) -> Vec<FieldError> {
+        self.errors.clone()
+    }
+}
+
+impl Explain for FieldError {
+    fn text(&self) -> Text {
+        Text::new(format!("{}: {}", self.field, self.message.es), format!("{}: {}", self.field, self.message.en))
+    }
+
+    fn code(&self) -> ErrorCode {
+        ErrorCode::Invalid
+    }
+
+    fn fields(&self) -> Vec<FieldError> {
+        vec![self.clone()]
+    }
+}
+
 impl std::fmt::Display for ValidationErrors {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let lines: Vec<String> = self.errors.iter().map(|e| format!("{}: {}", e.field, e.message_es)).collect();
+        let lines: Vec<String> = self.errors.iter().map(|e| format!("{}: {}", e.field, e.message.es)).collect();
         f.write_str(&lines.join("; "))
     }
 }
@@ -68,7 +108,11 @@ struct Collector(Vec<FieldError>);
 
 impl Collector {
     fn push(&mut self, field: impl Into<String>, es: impl Into<String>, en: impl Into<String>) {
-        self.0.push(FieldError { field: field.into(), message_es: es.into(), message_en: en.into() });
+        self.add(field, Text::new(es, en));
+    }
+
+    fn add(&mut self, field: impl Into<String>, message: Text) {
+        self.0.push(FieldError { field: field.into(), message });
     }
 }
 
@@ -188,7 +232,7 @@ pub fn validate(input: &ActivityInput) -> Result<ValidActivity, ValidationErrors
                     countries.push(country.code.clone());
                 }
             }
-            Err(err) => c.push(format!("countries[{i}]"), err.to_string(), err.message_en()),
+            Err(err) => c.add(format!("countries[{i}]"), err.text()),
         }
     }
 
@@ -206,7 +250,7 @@ pub fn validate(input: &ActivityInput) -> Result<ValidActivity, ValidationErrors
         }
         if let Some(country) = &org.country {
             if let Err(err) = reference::resolve_country(country) {
-                c.push(format!("organisations[{i}].country"), err.to_string(), err.message_en());
+                c.add(format!("organisations[{i}].country"), err.text());
             }
         }
     }
@@ -294,7 +338,7 @@ fn check_details(c: &mut Collector, kind: Kind, details: &Details) {
             ),
             FieldType::Country => {
                 if let Err(err) = reference::resolve_country(text) {
-                    c.push(&field, err.to_string(), err.message_en());
+                    c.add(&field, err.text());
                 }
             }
             _ => {}
@@ -384,6 +428,6 @@ mod tests {
         a.details.direction = Some("sideways".into());
         let err = validate(&a).unwrap_err();
         assert_eq!(err.errors[0].field, "details.direction");
-        assert!(err.errors[0].message_es.contains("incoming, outgoing"));
+        assert!(err.errors[0].message.es.contains("incoming, outgoing"));
     }
 }

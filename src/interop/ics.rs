@@ -6,7 +6,8 @@
 use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 
 use crate::domain::{Activity, Precision, Status};
-use crate::interop::problem::{Cancelled, Lang, Progress};
+use crate::job::{Cancelled, Progress};
+use crate::Lang;
 
 /// The zone that times of day are written in.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -140,8 +140,7 @@ pub fn plan_import(store: &Store, drafts: &[RowDraft]) -> Result<ImportPlan, Sto
                     column: None,
                     header: None,
                     field: e.field,
-                    message_es: e.message_es,
-                    message_en: e.message_en,
+                    message: e.message,
                 });
                 problems.push(if d.errors.is_empty() { unlocated.collect() } else { d.errors.clone() });
             }

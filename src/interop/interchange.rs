@@ -5,26 +5,32 @@ use std::io::Write;
 
 use crate::domain::{Activity, ActivityInput};
 use crate::store::ImportProblem;
+use crate::Text;
 
-/// Says a serde error in Spanish, naming the field where serde does.
-fn spanish(err: &serde_json::Error) -> (String, String) {
+/// Says a serde error in Spanish and English, naming the field where serde does.
+fn explain(err: &serde_json::Error) -> (String, Text) {
     let text = err.to_string();
     let quoted = |s: &str| s.split('`').nth(1).map(str::to_string);
     let base = text.split(" at line ").next().unwrap_or(&text);
     if let Some(rest) = base.strip_prefix("unknown field ") {
         let field = quoted(rest).unwrap_or_default();
-        (field.clone(), format!("campo desconocido «{field}» (revise la ortografía; los campos desconocidos no se ignoran)"))
+        let message = Text::new(
+            format!("campo desconocido «{field}» (revise la ortografía; los campos desconocidos no se ignoran)"),
+            format!("unknown field «{field}» (check the spelling; unknown fields are not ignored)"),
+        );
+        (field, message)
     } else if let Some(rest) = base.strip_prefix("missing field ") {
         let field = quoted(rest).unwrap_or_default();
-        (field.clone(), format!("falta el campo obligatorio «{field}»"))
+        let message = Text::new(format!("falta el campo obligatorio «{field}»"), format!("the required field «{field}» is missing"));
+        (field, message)
     } else if base.starts_with("invalid type") {
-        (String::new(), format!("tipo de valor incorrecto ({base})"))
+        (String::new(), Text::new(format!("tipo de valor incorrecto ({base})"), format!("wrong type of value ({base})")))
     } else if err.is_eof() {
-        (String::new(), "el JSON está incompleto".to_string())
+        (String::new(), Text::new("el JSON está incompleto", "the JSON is incomplete"))
     } else if err.is_syntax() {
-        (String::new(), format!("JSON mal formado en la columna {}", err.column()))
+        (String::new(), Text::new(format!("JSON mal formado en la columna {}", err.column()), format!("malformed JSON at column {}", err.column())))
     } else {
-        (String::new(), base.to_string())
+        (String::new(), Text::new(base, base))
     }
 }
 
@@ -37,7 +43,7 @@ pub fn parse(text: &str) -> Result<Vec<(u64, ActivityInput)>, Vec<ImportProblem>
     let mut take = |line: u64, value: Result<ActivityInput, serde_json::Error>| match value {
         Ok(input) => items.push((line, input)),
         Err(e) => {
-            let (field, message) = spanish(&e);
+            let (field, message) = explain(&e);
             problems.push(ImportProblem { line, field, message });
         }
     };
@@ -93,9 +99,9 @@ mod tests {
         let problems = parse(text).unwrap_err();
         assert_eq!(problems.len(), 3);
         assert_eq!((problems[0].line, problems[0].field.as_str()), (1, "lugar"));
-        assert!(problems[0].message.contains("campo desconocido"));
+        assert!(problems[0].message.es.contains("campo desconocido"));
         assert_eq!((problems[1].line, problems[1].field.as_str()), (2, "title"));
-        assert!(problems[1].message.contains("falta el campo obligatorio"));
+        assert!(problems[1].message.es.contains("falta el campo obligatorio"));
         assert_eq!((problems[2].line, problems[2].field.as_str()), (3, "monumnet"));
     }
 }

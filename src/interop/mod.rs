@@ -22,4 +22,5 @@ pub mod spanish_dates;
 pub mod spreadsheet;
 pub mod vocabulary;
 
-pub use problem::{Cancelled, Lang, Problem, Progress};
+pub use crate::Lang;
+pub use problem::{Cancelled, Problem, Progress};

@@ -208,7 +208,7 @@ fn set_dates(input: &mut ActivityInput, span: &DateSpan) {
 fn item_draft(lines: &[(usize, String)], section: Option<Kind>, ctx: &TextContext) -> Draft {
     let line = lines[0].0;
     let mut notes = Vec::new();
-    let note = |field: &str, p: Problem| CellError { line, column: None, header: None, field: field.into(), message_es: p.es, message_en: p.en };
+    let note = |field: &str, p: Problem| CellError { line, column: None, header: None, field: field.into(), message: p };
     let mut labelled = Vec::new();
     let mut prose = Vec::new();
     for (_, l) in lines {

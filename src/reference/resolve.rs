@@ -2,6 +2,7 @@
 
 use super::data::{countries, Country};
 use crate::text::fold;
+use crate::{ErrorCode, Explain, Text};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -10,7 +11,7 @@ const MAX_SUGGESTIONS: usize = 3;
 
 /// Text that names no known country, with the closest names as suggestions.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", self.message_es())]
+#[error("{}", self.text().es)]
 pub struct UnknownCountry {
     /// The text as given.
     pub text: String,
@@ -18,9 +19,19 @@ pub struct UnknownCountry {
     pub suggestions: Vec<&'static Country>,
 }
 
-impl UnknownCountry {
+impl Explain for UnknownCountry {
     /// "«Atlantis» no corresponde a ningún país conocido. ¿Quiso decir: …?"
-    pub fn message_es(&self) -> String {
+    fn text(&self) -> Text {
+        Text::new(self.spanish(), self.english())
+    }
+
+    fn code(&self) -> ErrorCode {
+        ErrorCode::Invalid
+    }
+}
+
+impl UnknownCountry {
+    fn spanish(&self) -> String {
         let names: Vec<_> = self
             .suggestions
             .iter()
@@ -33,8 +44,7 @@ impl UnknownCountry {
         message
     }
 
-    /// The same message in English.
-    pub fn message_en(&self) -> String {
+    fn english(&self) -> String {
         let names: Vec<_> = self
             .suggestions
             .iter()
@@ -132,7 +142,7 @@ mod tests {
     fn code_of(text: &str) -> String {
         match resolve_country(text) {
             Ok(c) => c.code.clone(),
-            Err(err) => panic!("{}", err.message_en()),
+            Err(err) => panic!("{}", err.text().en),
         }
     }
 
@@ -174,7 +184,7 @@ mod tests {
             .to_string()
             .starts_with("«Atlantis» no corresponde a ningún país conocido. ¿Quiso decir: "));
         assert!(err
-            .message_en()
+            .text().en
             .starts_with("“Atlantis” does not match any known country"));
     }
 
@@ -182,7 +192,7 @@ mod tests {
     fn suggests_the_closest_country_first() {
         let err = resolve_country("Nueva Zelandai").unwrap_err();
         assert_eq!(err.suggestions[0].code, "NZ");
-        assert!(err.message_es().contains("Nueva Zelandia"));
+        assert!(err.text().es.contains("Nueva Zelandia"));
         let err = resolve_country("Alemaña").unwrap_err();
         assert_eq!(err.suggestions[0].code, "DE");
         assert!(resolve_country("qqqqqqqqqq")

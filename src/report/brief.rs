@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use crate::domain::{fields_of, Activity, ActivityId, FieldType, PartialDate};
 use crate::store::{Filter, Sort, Store, StoreError};
 
+use super::labels;
 use super::words::{self, capitalize, country_name, when};
 use super::{file_name, format_amount, Block, Column, Document, Lang, Metadata, Paper, Photo, Section, Table};
 
@@ -264,63 +265,34 @@ struct Labels {
 
 impl Labels {
     fn of(lang: Lang) -> Labels {
-        match lang {
-            Lang::Es => Labels {
-                brief: "Ficha informativa",
-                generated: "Generada el",
-                kind: "Tipo:",
-                date: "Fecha:",
-                time: "Horario:",
-                place: "Lugar:",
-                modality: "Modalidad:",
-                countries: "Países:",
-                axis: "Eje:",
-                status: "Estado:",
-                counterparts: "Contrapartes",
-                context: "Contexto del país",
-                description: "Descripción",
-                objectives: "Objetivos y agenda",
-                details: "Detalles",
-                outcomes: "Resultados",
-                follow_ups: "Seguimiento",
-                task: "Tarea",
-                owner: "Responsable",
-                due: "Fecha límite",
-                state: "Estado",
-                done: "Hecha",
-                pending: "Pendiente",
-                antecedents: "Antecedentes",
-                activity: "Actividad",
-                photos: "Fotografías",
-            },
-            Lang::En => Labels {
-                brief: "Briefing note",
-                generated: "Generated on",
-                kind: "Kind:",
-                date: "Date:",
-                time: "Time:",
-                place: "Venue:",
-                modality: "Modality:",
-                countries: "Countries:",
-                axis: "Axis:",
-                status: "Status:",
-                counterparts: "Counterparts",
-                context: "Country context",
-                description: "Description",
-                objectives: "Objectives and agenda",
-                details: "Details",
-                outcomes: "Outcomes",
-                follow_ups: "Follow-up",
-                task: "Task",
-                owner: "Owner",
-                due: "Due",
-                state: "Status",
-                done: "Done",
-                pending: "Pending",
-                antecedents: "Background",
-                activity: "Activity",
-                photos: "Photographs",
-            },
+        Labels {
+            brief: labels::BRIEFING_NOTE.pick(lang),
+            generated: labels::GENERATED_NOTE.pick(lang),
+            kind: labels::KIND.pick(lang),
+            date: labels::DATE.pick(lang),
+            time: labels::TIME.pick(lang),
+            place: labels::PLACE.pick(lang),
+            modality: labels::MODALITY.pick(lang),
+            countries: labels::COUNTRIES.pick(lang),
+            axis: labels::AXIS.pick(lang),
+            status: labels::STATUS.pick(lang),
+            counterparts: labels::COUNTERPARTS.pick(lang),
+            context: labels::COUNTRY_CONTEXT.pick(lang),
+            description: labels::DESCRIPTION.pick(lang),
+            objectives: labels::OBJECTIVES.pick(lang),
+            details: labels::DETAILS.pick(lang),
+            outcomes: labels::OUTCOMES.pick(lang),
+            follow_ups: labels::FOLLOW_UPS.pick(lang),
+            task: labels::TASK.pick(lang),
+            owner: labels::OWNER.pick(lang),
+            due: labels::DUE.pick(lang),
+            state: labels::STATE.pick(lang),
+            done: labels::DONE.pick(lang),
+            pending: labels::PENDING.pick(lang),
+            antecedents: labels::ANTECEDENTS.pick(lang),
+            activity: labels::ACTIVITY.pick(lang),
+            photos: labels::PHOTOS.pick(lang),
         }
     }
 }
+

@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::domain::{Activity, Kind, PartialDate};
 use crate::store::{Filter, Sort, Store};
 
+use super::labels;
 use super::words::{self, capitalize, country_name, kind_plural};
 use super::{file_name, format_count, Block, Column, Document, Lang, Metadata, Paper, ReportError, Section, Table};
 
@@ -140,43 +141,24 @@ struct Labels {
 
 impl Labels {
     fn of(lang: Lang) -> Labels {
-        match lang {
-            Lang::Es => Labels {
-                brief: "Ficha de país",
-                generated: "Generada el",
-                period: "Periodo:",
-                context: "Contexto:",
-                activities: "Actividades:",
-                by_kind: "Actividades por tipo",
-                kind: "Tipo",
-                count: "Actividades",
-                counterparts: "Contrapartes",
-                times: |name, n| if n == 1 { name.to_string() } else { format!("{name} ({n} actividades)") },
-                list: "Actividades del periodo",
-                open_tasks: "Seguimiento pendiente",
-                task: "Tarea",
-                owner: "Responsable",
-                due: "Fecha límite",
-                activity: "Actividad",
-            },
-            Lang::En => Labels {
-                brief: "Country brief",
-                generated: "Generated on",
-                period: "Period:",
-                context: "Context:",
-                activities: "Activities:",
-                by_kind: "Activities by kind",
-                kind: "Kind",
-                count: "Activities",
-                counterparts: "Counterparts",
-                times: |name, n| if n == 1 { name.to_string() } else { format!("{name} ({n} activities)") },
-                list: "Activities in the period",
-                open_tasks: "Open follow-up tasks",
-                task: "Task",
-                owner: "Owner",
-                due: "Due",
-                activity: "Activity",
-            },
+        Labels {
+            brief: labels::COUNTRY_BRIEF.pick(lang),
+            generated: labels::GENERATED_NOTE.pick(lang),
+            period: labels::PERIOD.pick(lang),
+            context: labels::CONTEXT.pick(lang),
+            activities: labels::ACTIVITIES.pick(lang),
+            by_kind: labels::BY_KIND.pick(lang),
+            kind: labels::KIND_COL.pick(lang),
+            count: labels::ACTIVITIES_COL.pick(lang),
+            counterparts: labels::COUNTERPARTS.pick(lang),
+            times: labels::TIMES.pick(lang),
+            list: labels::LIST.pick(lang),
+            open_tasks: labels::OPEN_TASKS.pick(lang),
+            task: labels::TASK.pick(lang),
+            owner: labels::OWNER.pick(lang),
+            due: labels::DUE.pick(lang),
+            activity: labels::ACTIVITY.pick(lang),
         }
     }
 }
+

@@ -8,6 +8,7 @@ use crate::store::StoreError;
 
 use super::words::{self, country_name};
 use super::{Lang, RenderError};
+use crate::{ErrorCode, Explain, Text};
 
 /// A report that could not be made: a period that ends before it starts,
 /// nothing to report, or a failure reading the record or writing the PDF.
@@ -22,9 +23,36 @@ pub enum ReportError {
     Render(RenderError),
 }
 
+impl Explain for ReportError {
+    /// What happened and what to do.
+    fn text(&self) -> Text {
+        match self {
+            ReportError::Store(e) => e.text(),
+            ReportError::Render(e) => e.text(),
+            _ => Text::new(self.say(Lang::Es), self.say(Lang::En)),
+        }
+    }
+
+    fn code(&self) -> ErrorCode {
+        match self {
+            ReportError::BackwardPeriod { .. } => ErrorCode::Invalid,
+            ReportError::NoActivities { .. } => ErrorCode::NotFound,
+            ReportError::Store(e) => e.code(),
+            ReportError::Render(e) => e.code(),
+        }
+    }
+
+    fn fields(&self) -> Vec<crate::domain::FieldError> {
+        match self {
+            ReportError::Store(e) => e.fields(),
+            _ => Vec::new(),
+        }
+    }
+}
+
 impl ReportError {
-    /// The message in `lang`: what happened and what to do.
-    pub fn message(&self, lang: Lang) -> String {
+    /// The message in `lang`, as the command line prints it.
+    fn say(&self, lang: Lang) -> String {
         let day = |d: &NaiveDate| words::date(lang, &PartialDate::day(*d));
         let period = |from: &NaiveDate, to: &NaiveDate| words::range(lang, &PartialDate::day(*from), Some(&PartialDate::day(*to)));
         match (self, lang) {
@@ -50,8 +78,8 @@ impl ReportError {
                 };
                 format!("No activities are recorded{with} in {}; no document was made. Choose another period.", period(from, to))
             }
-            (ReportError::Store(e), _) => e.to_string(),
-            (ReportError::Render(e), _) => e.to_string(),
+            (ReportError::Store(e), _) => e.brief().pick(lang).to_string(),
+            (ReportError::Render(e), _) => e.text().pick(lang).to_string(),
         }
     }
 
@@ -67,7 +95,7 @@ impl ReportError {
 impl std::fmt::Display for ReportError {
     /// In Spanish, the language of the command line's messages.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Lang::Es))
+        f.write_str(&self.say(Lang::Es))
     }
 }
 
@@ -105,7 +133,7 @@ mod tests {
     fn a_backward_period_is_explained_in_spanish_and_english() {
         let err = ReportError::check_period(d(2021, 12, 31), d(2021, 7, 1)).unwrap_err();
         assert_eq!(err.to_string(), "El periodo termina el 1 de julio de 2021 antes de empezar (31 de diciembre de 2021): corrija las fechas.");
-        assert_eq!(err.message(Lang::En), "The period ends on 1 July 2021, before it starts (31 December 2021): correct the dates.");
+        assert_eq!(err.text().en, "The period ends on 1 July 2021, before it starts (31 December 2021): correct the dates.");
         assert!(ReportError::check_period(d(2021, 7, 1), d(2021, 7, 1)).is_ok());
     }
 
@@ -116,6 +144,6 @@ mod tests {
         let filtered = ReportError::NoActivities { from: d(2019, 1, 1), to: d(2019, 6, 30), filtered: true, country: None };
         assert!(filtered.to_string().contains("registradas con esos filtros del 1 de enero"));
         let country = ReportError::NoActivities { from: d(2019, 1, 1), to: d(2019, 6, 30), filtered: false, country: Some("PE".into()) };
-        assert!(country.message(Lang::En).starts_with("No activities are recorded with Peru in 1 January – 30 June 2019"), "{}", country.message(Lang::En));
+        assert!(country.text().en.starts_with("No activities are recorded with Peru in 1 January – 30 June 2019"), "{}", country.text().en);
     }
 }

@@ -22,7 +22,7 @@ mod document;
 mod error;
 mod file_name;
 mod fonts;
-mod lang;
+mod labels;
 mod layout;
 mod numbers;
 mod pdf;
@@ -35,20 +35,41 @@ pub use brief::{brief_document, brief_report, BriefRequest};
 pub use country::{country_brief_document, country_brief_report, CountryBriefRequest};
 pub use document::{Align, Bar, BarChart, Block, Column, Cover, Document, Figure, Metadata, Paper, Photo, Section, Table};
 pub use error::ReportError;
-pub use lang::Lang;
+pub use crate::lang::Lang;
 pub use numbers::{format_amount, format_count};
 pub use pdf::{render_pdf, render_pdf_with_progress};
 pub use period::{period_document, period_report, PeriodRequest};
 
-/// Why a document could not be rendered.
+use crate::{ErrorCode, Explain, Text};
+
+/// Why a document could not be rendered. `Display` says it in Spanish; [`Explain`] in both languages.
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
-    #[error("no se pudo leer la fuente incluida {0} / the bundled font {0} could not be read")]
+    #[error("no se pudo leer la fuente incluida {0}")]
     Font(String),
-    #[error("no se pudo escribir el PDF: {0} / the PDF could not be written: {0}")]
+    #[error("no se pudo escribir el PDF: {0}")]
     Write(String),
-    #[error("no se pudo armar el PDF: {0} / the PDF could not be assembled: {0}")]
+    #[error("no se pudo armar el PDF: {0}")]
     Pdf(#[from] lopdf::Error),
-    #[error("generación del PDF cancelada / PDF rendering cancelled")]
+    #[error("generación del PDF cancelada")]
     Cancelled,
+}
+
+impl Explain for RenderError {
+    fn text(&self) -> Text {
+        let en = match self {
+            RenderError::Font(f) => format!("the bundled font {f} could not be read"),
+            RenderError::Write(m) => format!("the PDF could not be written: {m}"),
+            RenderError::Pdf(e) => format!("the PDF could not be assembled: {e}"),
+            RenderError::Cancelled => return crate::lang::cancelled(),
+        };
+        Text::new(self.to_string(), en)
+    }
+
+    fn code(&self) -> ErrorCode {
+        match self {
+            RenderError::Cancelled => ErrorCode::Cancelled,
+            _ => ErrorCode::Io,
+        }
+    }
 }

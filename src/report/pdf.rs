@@ -24,7 +24,7 @@ pub fn render_pdf(doc: &Document) -> Result<Vec<u8>, RenderError> {
 /// subsets, the compressed file (`total` is the page count plus 3, known
 /// once the layout is done). When `progress` answers false the rendering
 /// stops with [`RenderError::Cancelled`].
-pub fn render_pdf_with_progress(doc: &Document, progress: &mut dyn FnMut(u64, u64) -> bool) -> Result<Vec<u8>, RenderError> {
+pub fn render_pdf_with_progress(doc: &Document, progress: crate::job::Progress) -> Result<Vec<u8>, RenderError> {
     let fonts = Fonts::load()?;
     let photos = photos::prepare_all(doc.blocks());
     let sizes: Vec<Option<(u32, u32)>> = photos.iter().map(|p| p.as_ref().map(|p| (p.width, p.height))).collect();

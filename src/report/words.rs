@@ -4,7 +4,7 @@
 use crate::domain::date::{format_range_en, format_range_es, MONTHS_EN, MONTHS_ES};
 use crate::domain::{Activity, Kind, Modality, PartialDate};
 
-use super::{Block, Lang};
+use super::{labels, Block, Lang};
 
 pub(crate) fn date(lang: Lang, d: &PartialDate) -> String {
     match lang {
@@ -65,66 +65,17 @@ pub(crate) fn kind(lang: Lang, k: Kind) -> &'static str {
 
 /// A kind as a report's sub-heading names it: in the plural.
 pub(crate) fn kind_plural(lang: Lang, k: Kind) -> &'static str {
-    match (lang, k) {
-        (Lang::Es, Kind::Meeting) => "Reuniones",
-        (Lang::Es, Kind::Delegation) => "Delegaciones",
-        (Lang::Es, Kind::Training) => "Capacitaciones",
-        (Lang::Es, Kind::Illumination) => "Iluminación de monumentos",
-        (Lang::Es, Kind::Agreement) => "Convenios e instrumentos",
-        (Lang::Es, Kind::Network) => "Redes de ciudades",
-        (Lang::Es, Kind::Event) => "Eventos internacionales",
-        (Lang::Es, Kind::Project) => "Proyectos de cooperación",
-        (Lang::Es, Kind::Award) => "Reconocimientos",
-        (Lang::Es, Kind::Financing) => "Financiamientos recibidos",
-        (Lang::Es, Kind::Press) => "Presencia en prensa internacional",
-        (Lang::Es, Kind::Other) => "Otras actividades",
-        (Lang::En, Kind::Meeting) => "Meetings",
-        (Lang::En, Kind::Delegation) => "Delegations",
-        (Lang::En, Kind::Training) => "Trainings",
-        (Lang::En, Kind::Illumination) => "Monument illuminations",
-        (Lang::En, Kind::Agreement) => "Agreements and instruments",
-        (Lang::En, Kind::Network) => "City networks",
-        (Lang::En, Kind::Event) => "International events",
-        (Lang::En, Kind::Project) => "Cooperation projects",
-        (Lang::En, Kind::Award) => "Awards",
-        (Lang::En, Kind::Financing) => "Financing received",
-        (Lang::En, Kind::Press) => "International press",
-        (Lang::En, Kind::Other) => "Other activities",
-    }
+    labels::kind_plural(k).pick(lang)
 }
 
 /// The printed name of an agreement-type option (the domain stores codes).
 pub(crate) fn agreement_type(lang: Lang, code: &str) -> String {
-    let label = match (lang, code) {
-        (Lang::Es, "convenio_marco") => "Convenio marco",
-        (Lang::Es, "convenio_especifico") => "Convenio específico",
-        (Lang::Es, "memorandum") => "Memorándum de entendimiento",
-        (Lang::Es, "hermanamiento") => "Acuerdo de hermanamiento",
-        (Lang::Es, "carta_intencion") => "Carta de intención",
-        (Lang::Es, "declaracion") => "Declaración",
-        (Lang::En, "convenio_marco") => "Framework agreement",
-        (Lang::En, "convenio_especifico") => "Specific agreement",
-        (Lang::En, "memorandum") => "Memorandum of understanding",
-        (Lang::En, "hermanamiento") => "Twinning agreement",
-        (Lang::En, "carta_intencion") => "Letter of intent",
-        (Lang::En, "declaracion") => "Declaration",
-        _ => return code.replace('_', " "),
-    };
-    label.to_string()
+    labels::agreement_type(code).map_or_else(|| code.replace('_', " "), |l| l.pick(lang).to_string())
 }
 
 /// The status of an agreement as printed.
 pub(crate) fn agreement_status(lang: Lang, code: &str) -> String {
-    let label = match (lang, code) {
-        (Lang::Es, "vigente") => "vigente",
-        (Lang::Es, "en_evaluacion") => "en evaluación",
-        (Lang::Es, "concluido") => "concluido",
-        (Lang::En, "vigente") => "in force",
-        (Lang::En, "en_evaluacion") => "under review",
-        (Lang::En, "concluido") => "concluded",
-        _ => return code.replace('_', " "),
-    };
-    label.to_string()
+    labels::agreement_status(code).map_or_else(|| code.replace('_', " "), |l| l.pick(lang).to_string())
 }
 
 /// Organisations and people of an activity, people with their posts:
@@ -161,10 +112,7 @@ pub(crate) fn facts_line(lang: Lang, a: &Activity) -> String {
 /// One activity as an entry of a list: bold title, facts line, description,
 /// counterparts and outcomes (empty parts left out).
 pub(crate) fn activity_entry(lang: Lang, a: &Activity) -> Vec<Block> {
-    let (counterparts_label, outcomes_label) = match lang {
-        Lang::Es => ("Contrapartes:", "Resultados:"),
-        Lang::En => ("Counterparts:", "Outcomes:"),
-    };
+    let (counterparts_label, outcomes_label) = (labels::COUNTERPARTS_COLON.pick(lang), labels::OUTCOMES_COLON.pick(lang));
     let blocks = vec![
         Block::Heading { level: 4, text: a.title.clone() },
         Block::Note(facts_line(lang, a)),
@@ -181,10 +129,11 @@ pub(crate) fn activity_entry(lang: Lang, a: &Activity) -> Vec<Block> {
 /// from the reference data; `None` for an unknown code.
 pub(crate) fn country_context(lang: Lang, code: &str) -> Option<String> {
     let country = crate::reference::country(code)?;
-    let (capital, capital_label, day_label) = match lang {
-        Lang::Es => (country.capital_es.as_ref(), "capital:", "día nacional:"),
-        Lang::En => (country.capital_en.as_ref(), "capital:", "national day:"),
+    let capital = match lang {
+        Lang::Es => country.capital_es.as_ref(),
+        Lang::En => country.capital_en.as_ref(),
     };
+    let (capital_label, day_label) = (labels::CAPITAL_COLON.pick(lang), labels::NATIONAL_DAY_COLON.pick(lang));
     let mut facts = Vec::new();
     if let Some(capital) = capital {
         facts.push(format!("{capital_label} {capital}"));

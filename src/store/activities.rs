@@ -7,6 +7,7 @@ use super::feed::{self, Entity};
 use super::{axes, directory, load, search_index, Actor, Result, StoreError};
 use crate::domain::{validate, Activity, ActivityId, ActivityInput, OrgLink, PersonLink, RecordMeta, ValidActivity};
 use crate::text::fold;
+use crate::Text;
 
 /// What one write did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -223,8 +224,8 @@ pub(crate) fn set_trashed(conn: &Connection, id: &str, trashed: bool, actor: &Ac
         let exists: bool = conn.query_row("SELECT EXISTS(SELECT 1 FROM activities WHERE id = ?1)", [id], |r| r.get(0))?;
         return match exists {
             false => Err(StoreError::NotFound { entity: "actividad", id: id.into() }),
-            true if trashed => Err(StoreError::Conflict("la actividad ya está en la papelera".into())),
-            true => Err(StoreError::Conflict("la actividad no está en la papelera".into())),
+            true if trashed => Err(StoreError::Conflict(Text::new("la actividad ya está en la papelera", "the activity is already in the trash"))),
+            true => Err(StoreError::Conflict(Text::new("la actividad no está en la papelera", "the activity is not in the trash"))),
         };
     }
     search_index::reindex(conn, id)?;

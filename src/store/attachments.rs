@@ -38,9 +38,11 @@ fn media_type(name: &str) -> &'static str {
 /// a file that grows meanwhile or reports no size (a pipe, a device).
 fn read_within(file: &Path, limit: u64) -> Result<Vec<u8>> {
     let name = file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
-    let refuse = |size_es: &str, size_en: &str| StoreError::TooLarge {
-        es: format!("«{name}» pesa {size_es}; el límite para adjuntos es {}. No se adjuntó nada.", size_text(limit)),
-        en: format!("«{name}» is {size_en}; the attachment limit is {}. Nothing was attached.", size_text(limit)),
+    let refuse = |size_es: &str, size_en: &str| {
+        StoreError::TooLarge(crate::Text::new(
+            format!("«{name}» pesa {size_es}; el límite para adjuntos es {}. No se adjuntó nada.", size_text(limit)),
+            format!("«{name}» is {size_en}; the attachment limit is {}. Nothing was attached.", size_text(limit)),
+        ))
     };
     let size = std::fs::metadata(file)?.len();
     if size > limit {
@@ -65,7 +67,7 @@ impl Store {
     pub fn attach(&mut self, activity: &ActivityId, file: &Path, actor: &Actor) -> Result<Attachment> {
         let dir = self
             .attachments_dir()
-            .ok_or_else(|| StoreError::Conflict("una base en memoria no guarda adjuntos".into()))?;
+            .ok_or_else(|| StoreError::Conflict(crate::Text::new("una base en memoria no guarda adjuntos", "a database in memory keeps no attachments")))?;
         let bytes = read_within(file, self.max_attachment_bytes)?;
         let hash = hex::encode(Sha256::digest(&bytes));
         let target = blob_path(&dir, &hash);

@@ -53,7 +53,7 @@ impl super::Store {
     /// Adds an axis (or returns the existing one of that name).
     pub fn add_axis(&mut self, name: &str) -> super::Result<Axis> {
         if name.trim().is_empty() {
-            return Err(super::StoreError::Conflict("el nombre del eje no puede estar vacío".into()));
+            return Err(super::StoreError::Conflict(crate::Text::new("el nombre del eje no puede estar vacío", "the axis name cannot be empty")));
         }
         let id = self.with_transaction(|tx| find_or_create(tx, name).map(|(id, _)| id))?;
         self.axes()?

@@ -24,11 +24,12 @@ use ts_rs::TS;
 
 use super::paths::{DATABASE, FILES};
 use crate::store::{Actor, Filter, Progress, Rewind, Store, StoreError};
+use crate::{ErrorCode, Explain, Text};
 
 const MANIFEST: &str = "manifest.json";
 const FORMAT: u32 = 1;
 
-/// Why a backup, restore or archive failed. Shown in Spanish.
+/// Why a backup, restore or archive failed. `Display` says it in Spanish; [`Explain`] in both languages.
 #[derive(Debug, thiserror::Error)]
 pub enum BackupError {
     #[error("no se pudo usar «{path}»: {source}")]
@@ -40,7 +41,7 @@ pub enum BackupError {
     #[error("«{0}» no es una copia de Enlace (falta manifest.json o enlace.db)")]
     NotASnapshot(PathBuf),
     #[error("la copia «{path}» está dañada: {reason}")]
-    Damaged { path: PathBuf, reason: String },
+    Damaged { path: PathBuf, reason: Text },
     #[error("«{0}» ya existe; elija otro destino o mueva ese archivo")]
     Exists(PathBuf),
     #[error("la base restaurada no pasa la revisión de integridad: {0}")]
@@ -51,6 +52,52 @@ pub enum BackupError {
     Zip(String),
     #[error("operación cancelada")]
     Cancelled,
+}
+
+impl BackupError {
+    /// The message in both languages as the command line prints it (the Spanish is `Display`).
+    pub fn brief(&self) -> Text {
+        let en = match self {
+            BackupError::Io { path, source } => format!("could not use «{}»: {source}", path.display()),
+            BackupError::Store(e) => return e.brief(),
+            BackupError::Sqlite(e) => format!("database error while copying it: {e}"),
+            BackupError::NotASnapshot(p) => format!("«{}» is not an Enlace copy (manifest.json or enlace.db is missing)", p.display()),
+            BackupError::Damaged { path, reason } => format!("the copy «{}» is damaged: {}", path.display(), reason.en),
+            BackupError::Exists(p) => format!("«{}» already exists; choose another destination or move that file", p.display()),
+            BackupError::Integrity(v) => format!("the restored database fails the integrity check: {v}"),
+            BackupError::RolledBack(e) => {
+                format!("the restored copy could not be opened ({}); the previous database stayed in place, unchanged", e.brief().en)
+            }
+            BackupError::Zip(m) => format!("the compressed file cannot be read or written: {m}"),
+            BackupError::Cancelled => "operation cancelled".into(),
+        };
+        Text::new(self.to_string(), en)
+    }
+}
+
+impl Explain for BackupError {
+    fn text(&self) -> Text {
+        match self {
+            BackupError::Cancelled => crate::lang::cancelled(),
+            BackupError::Store(e) => e.text(),
+            other => other.brief().sentence(),
+        }
+    }
+
+    fn code(&self) -> ErrorCode {
+        match self {
+            BackupError::Cancelled => ErrorCode::Cancelled,
+            BackupError::Store(e) => e.code(),
+            _ => ErrorCode::Io,
+        }
+    }
+
+    fn fields(&self) -> Vec<crate::domain::FieldError> {
+        match self {
+            BackupError::Store(e) => e.fields(),
+            _ => Vec::new(),
+        }
+    }
 }
 
 impl From<zip::result::ZipError> for BackupError {
@@ -206,7 +253,7 @@ fn write_manifest(dir: &Path, manifest: &Manifest) -> Result<(), BackupError> {
 fn read_manifest(dir: &Path) -> Result<Manifest, BackupError> {
     let path = dir.join(MANIFEST);
     let text = fs::read_to_string(&path).map_err(|_| BackupError::NotASnapshot(dir.to_path_buf()))?;
-    parse_manifest(&text).map_err(|e| BackupError::Damaged { path: path.clone(), reason: e.to_string() })
+    parse_manifest(&text).map_err(|e| BackupError::Damaged { path: path.clone(), reason: Text::new(e.to_string(), e.to_string()) })
 }
 
 /// Reads a manifest; one without a kind (written before kinds existed) gets it from its reason.
@@ -293,7 +340,7 @@ pub fn restore(db: &Path, snapshot_dir: &Path, snapshots_dir: &Path, actor: &Act
         return Err(BackupError::NotASnapshot(snapshot_dir.to_path_buf()));
     }
     if sha256_file(&source)? != manifest.sha256 {
-        return Err(BackupError::Damaged { path: source, reason: "su SHA-256 no coincide con el del manifiesto".into() });
+        return Err(BackupError::Damaged { path: source, reason: Text::new("su SHA-256 no coincide con el del manifiesto", "its SHA-256 does not match the manifest's") });
     }
     let safety_copy = safety_copy(db, snapshots_dir)?;
     put_database(&source, db)?;
@@ -489,7 +536,7 @@ pub fn import_archive(archive: &Path, db: &Path, progress: Progress) -> Result<M
     let manifest: Manifest = {
         let mut text = String::new();
         zip.by_name(MANIFEST).map_err(|_| BackupError::NotASnapshot(archive.to_path_buf()))?.read_to_string(&mut text).map_err(io(archive))?;
-        parse_manifest(&text).map_err(|e| BackupError::Damaged { path: archive.to_path_buf(), reason: e.to_string() })?
+        parse_manifest(&text).map_err(|e| BackupError::Damaged { path: archive.to_path_buf(), reason: Text::new(e.to_string(), e.to_string()) })?
     };
     if let Some(parent) = db.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(parent).map_err(io(parent))?;
@@ -502,7 +549,7 @@ pub fn import_archive(archive: &Path, db: &Path, progress: Progress) -> Result<M
     }
     if sha256_file(&incoming)? != manifest.sha256 {
         let _ = fs::remove_file(&incoming);
-        return Err(BackupError::Damaged { path: archive.to_path_buf(), reason: "la base no coincide con su SHA-256".into() });
+        return Err(BackupError::Damaged { path: archive.to_path_buf(), reason: Text::new("la base no coincide con su SHA-256", "the database does not match its SHA-256") });
     }
     fs::rename(&incoming, db).map_err(io(db))?;
     let store = open_checked(db)?;

@@ -11,6 +11,7 @@ use crate::domain::activity::{OrgMentionFull, PersonMentionFull};
 use crate::domain::directory::org_key;
 use crate::domain::{LikelyDuplicate, OrgId, OrgKind, PersonId};
 use crate::text::fold;
+use crate::{Explain, Text};
 
 /// An organisation with how many activities name it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -70,7 +71,7 @@ pub(crate) fn find_or_create_org(conn: &Connection, m: &OrgMentionFull, actor: &
     let country = match &m.country {
         Some(c) => Some(
             crate::reference::resolve_country(c)
-                .map_err(|e| StoreError::Conflict(e.to_string()))?
+                .map_err(|e| StoreError::Conflict(e.text()))?
                 .code
                 .clone(),
         ),
@@ -204,7 +205,7 @@ impl super::Store {
     /// names `keep`; `drop` stays as a tombstone pointing at `keep`.
     pub fn merge_organisations(&mut self, keep: &str, drop: &str, actor: &Actor) -> Result<()> {
         if keep == drop {
-            return Err(StoreError::Conflict("no se puede fusionar una organización consigo misma".into()));
+            return Err(StoreError::Conflict(Text::new("no se puede fusionar una organización consigo misma", "an organisation cannot be merged with itself")));
         }
         self.with_transaction(|tx| {
             for id in [keep, drop] {

@@ -6,6 +6,7 @@ use ts_rs::TS;
 use super::activities::{write, Created, Outcome};
 use super::{Actor, Store, StoreError};
 use crate::domain::{validate, ActivityInput};
+use crate::{ErrorCode, Explain, Lang, Text};
 
 /// What an import did (or, for a dry run, would do).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -27,23 +28,31 @@ pub struct ImportProblem {
     /// 1-based line (JSON Lines) or item (JSON array) number.
     pub line: u64,
     pub field: String,
-    pub message: String,
+    pub message: Text,
+}
+
+impl ImportProblem {
+    /// "línea 3, campo title: …" / "line 3, field title: …".
+    pub fn describe(&self, lang: Lang) -> String {
+        let message = self.message.pick(lang);
+        if self.field.is_empty() {
+            format!("{} {}: {message}", lang.pick("línea", "line"), self.line)
+        } else {
+            format!("{} {}, {} {}: {message}", lang.pick("línea", "line"), self.line, lang.pick("campo", "field"), self.field)
+        }
+    }
 }
 
 impl std::fmt::Display for ImportProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.field.is_empty() {
-            write!(f, "línea {}: {}", self.line, self.message)
-        } else {
-            write!(f, "línea {}, campo {}: {}", self.line, self.field, self.message)
-        }
+        f.write_str(&self.describe(Lang::Es))
     }
 }
 
 /// Why an import wrote nothing.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("la importación no se realizó; nada se modificó. {} problema(s): {}", .0.len(), summary(.0))]
+    #[error("la importación no se realizó; nada se modificó. {} problema(s): {}", .0.len(), summary(.0, Lang::Es))]
     Invalid(Vec<ImportProblem>),
     #[error("la importación se canceló; nada se modificó")]
     Cancelled,
@@ -57,17 +66,44 @@ impl From<rusqlite::Error> for ImportError {
     }
 }
 
-fn summary(problems: &[ImportProblem]) -> String {
+fn summary(problems: &[ImportProblem], lang: Lang) -> String {
     const SHOWN: usize = 20;
-    let mut lines: Vec<String> = problems.iter().take(SHOWN).map(|p| p.to_string()).collect();
+    let mut lines: Vec<String> = problems.iter().take(SHOWN).map(|p| p.describe(lang)).collect();
     if problems.len() > SHOWN {
-        lines.push(format!("… y {} más", problems.len() - SHOWN));
+        lines.push(format!("… {} {} {}", lang.pick("y", "and"), problems.len() - SHOWN, lang.pick("más", "more")));
     }
     lines.join("; ")
 }
 
-/// Progress of long work: called with (done, total); returning `false` cancels it.
-pub type Progress<'a> = &'a mut dyn FnMut(u64, u64) -> bool;
+impl Explain for ImportError {
+    fn text(&self) -> Text {
+        match self {
+            ImportError::Invalid(problems) => Text::new(
+                self.to_string(),
+                format!("the import was not done; nothing changed. {} problem(s): {}", problems.len(), summary(problems, Lang::En)),
+            ),
+            ImportError::Cancelled => crate::lang::cancelled(),
+            ImportError::Store(e) => e.text(),
+        }
+    }
+
+    fn code(&self) -> ErrorCode {
+        match self {
+            ImportError::Invalid(_) => ErrorCode::Invalid,
+            ImportError::Cancelled => ErrorCode::Cancelled,
+            ImportError::Store(e) => e.code(),
+        }
+    }
+
+    fn fields(&self) -> Vec<crate::domain::FieldError> {
+        match self {
+            ImportError::Store(e) => e.fields(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+pub use crate::job::Progress;
 
 impl Store {
     /// Validates every item first and reports every problem with its line; only when all are
@@ -88,7 +124,7 @@ impl Store {
                 Err(errors) => problems.extend(errors.errors.into_iter().map(|e| ImportProblem {
                     line: *line,
                     field: e.field,
-                    message: e.message_es,
+                    message: e.message,
                 })),
             }
         }

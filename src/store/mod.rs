@@ -40,6 +40,7 @@ pub use lineage::{Rewind, SeriesRenewal};
 pub use stats::{Count, MoneyTotal, Stats};
 
 use crate::domain::ValidationErrors;
+use crate::{ErrorCode, Explain, Text};
 
 /// Where a write came from; recorded in the audit trail and the change feed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -87,19 +88,72 @@ pub enum StoreError {
     Invalid(#[from] ValidationErrors),
     #[error("no existe {entity} con id {id}")]
     NotFound { entity: &'static str, id: String },
+    /// A request that contradicts the record (restoring what is not in the trash).
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Text),
     #[error("error de archivo: {0}")]
     Io(#[from] std::io::Error),
     #[error("datos dañados en la base: {0}")]
     Corrupt(String),
     /// A request refused for its size (a file over the attachment limit, a total past the
     /// decimal ceiling), said in both languages.
-    #[error("{es}")]
-    TooLarge { es: String, en: String },
+    #[error("{0}")]
+    TooLarge(Text),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// The English name of an entity [`StoreError::NotFound`] names in Spanish.
+fn entity_en(entity: &str) -> &str {
+    match entity {
+        "actividad" => "activity",
+        "eje" => "axis",
+        "organización" => "organisation",
+        other => other,
+    }
+}
+
+impl StoreError {
+    /// The message in both languages as the command line prints it (the Spanish is `Display`).
+    pub fn brief(&self) -> Text {
+        match self {
+            StoreError::Sqlite(e) => Text::new(self.to_string(), format!("database error: {e}")),
+            StoreError::Invalid(v) => v.brief(),
+            StoreError::NotFound { entity, id } => Text::new(self.to_string(), format!("there is no {} with id {id}", entity_en(entity))),
+            StoreError::Conflict(t) => t.clone(),
+            StoreError::Io(e) => Text::new(self.to_string(), format!("file error: {e}")),
+            StoreError::Corrupt(what) => Text::new(self.to_string(), format!("damaged data in the database: {what}")),
+            StoreError::TooLarge(t) => t.clone(),
+        }
+    }
+}
+
+impl Explain for StoreError {
+    fn text(&self) -> Text {
+        match self {
+            StoreError::Invalid(v) => v.text(),
+            StoreError::NotFound { entity, id } => {
+                Text::new(format!("No existe {entity} con id {id}."), format!("No {} with id {id}.", entity_en(entity)))
+            }
+            other => other.brief(),
+        }
+    }
+
+    fn code(&self) -> ErrorCode {
+        match self {
+            StoreError::Invalid(_) | StoreError::TooLarge(_) => ErrorCode::Invalid,
+            StoreError::NotFound { .. } => ErrorCode::NotFound,
+            _ => ErrorCode::Storage,
+        }
+    }
+
+    fn fields(&self) -> Vec<crate::domain::FieldError> {
+        match self {
+            StoreError::Invalid(v) => v.errors.clone(),
+            _ => Vec::new(),
+        }
+    }
+}
 
 /// The current time as stored: RFC 3339 UTC with milliseconds.
 pub(crate) fn now() -> String {

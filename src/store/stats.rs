@@ -92,11 +92,11 @@ impl super::Store {
         let mut financing = Vec::with_capacity(amounts.len());
         for (currency, values) in amounts {
             let count = values.len() as u64;
-            let total = checked_total(values).ok_or_else(|| StoreError::TooLarge {
-                es: format!(
-                    "la suma de los {count} financiamientos en {currency} pasa del máximo que Enlace puede sumar ({CEILING}); revise sus montos"
-                ),
-                en: format!("the sum of the {count} financings in {currency} is past the largest total Enlace can add ({CEILING}); check their amounts"),
+            let total = checked_total(values).ok_or_else(|| {
+                StoreError::TooLarge(crate::Text::new(
+                    format!("la suma de los {count} financiamientos en {currency} pasa del máximo que Enlace puede sumar ({CEILING}); revise sus montos"),
+                    format!("the sum of the {count} financings in {currency} is past the largest total Enlace can add ({CEILING}); check their amounts"),
+                ))
             })?;
             financing.push(MoneyTotal { currency, count, total: total.to_string() });
         }

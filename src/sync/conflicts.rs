@@ -188,7 +188,7 @@ fn write_through(tx: &Connection, id: &str, state: &RecordState, resolution: &Re
             record.insert(field.clone(), value.clone());
             record.retain(|_, v| !v.is_null());
             let input = serde_json::from_value(Value::Object(record))
-                .map_err(|e| SyncError::InvalidRecord { id: id.into(), message: e.to_string() })?;
+                .map_err(|e| SyncError::InvalidRecord { id: id.into(), message: crate::Text::new(e.to_string(), e.to_string()) })?;
             for_sync::save_activity(tx, &input, actor)?;
             if in_trash && state.is_deleted() {
                 for_sync::set_activity_trashed(tx, id, true, actor)?;

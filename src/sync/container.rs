@@ -20,6 +20,7 @@ use std::io::{Cursor, Read};
 use sha2::{Digest, Sha256};
 
 use super::change::Change;
+use crate::{ErrorCode, Explain, Text};
 use super::identity::{Identity, PublicIdentity};
 use super::manifest::{format_of, EntryHash, Manifest, FORMAT_VERSION};
 use super::paths::{parse_entry_name, EntryName, CHANGES, MANIFEST, SIGNATURE};
@@ -56,7 +57,7 @@ pub enum BundleError {
     #[error("el manifiesto y el contenido no coinciden: {0}")]
     ManifestMismatch(String),
     #[error("changes.jsonl, línea {line}: {message}")]
-    BadChange { line: usize, message: String },
+    BadChange { line: usize, message: Text },
     #[error("no se pudo crear el paquete: {0}")]
     Write(String),
     #[error("el paquete dice venir de «{name}» con el rol «{claimed}», pero el registro de esta copia lo tiene como «{listed}»")]
@@ -70,8 +71,12 @@ pub enum BundleError {
 }
 
 impl BundleError {
-    /// The same message in English.
-    pub fn english(&self) -> String {
+    /// The message in both languages as the command line prints it (the Spanish is `Display`).
+    pub fn brief(&self) -> Text {
+        Text::new(self.to_string(), self.english())
+    }
+
+    fn english(&self) -> String {
         match self {
             BundleError::Io(e) => format!("could not read the bundle: {e}"),
             BundleError::NotForThisCopy => "this copy's key cannot open the bundle: it is encrypted to another recipient (or its header is damaged)".into(),
@@ -86,13 +91,23 @@ impl BundleError {
             BundleError::WrongRecipient { name, id } => format!("the bundle is for “{name}” ({id}), not this copy: replayed from another office?"),
             BundleError::HashMismatch(p) => format!("“{p}” does not match the manifest's SHA-256"),
             BundleError::ManifestMismatch(m) => format!("manifest and content disagree: {m}"),
-            BundleError::BadChange { line, message } => format!("changes.jsonl, line {line}: {message}"),
+            BundleError::BadChange { line, message } => format!("changes.jsonl, line {line}: {}", message.en),
             BundleError::Write(m) => format!("could not write the bundle: {m}"),
             BundleError::RoleMismatch { name, claimed, listed } => format!("the bundle claims to come from “{name}” as “{claimed}”, but this copy's roster lists it as “{listed}”"),
             BundleError::SameRole { name, role } => format!("“{name}” and this copy have the same role (“{role}”): bundles go from an officer to the central office and from the central office to officers"),
             BundleError::OutOfRange { what, value } => format!("{what} out of range: {value} (the maximum is {})", i64::MAX),
             BundleError::ReusedNumber { origin, seq } => format!("the bundle changes the content of change {seq} of series {origin}, already received with other content: refused so that neither version is lost"),
         }
+    }
+}
+
+impl Explain for BundleError {
+    fn text(&self) -> Text {
+        self.brief()
+    }
+
+    fn code(&self) -> ErrorCode {
+        ErrorCode::Invalid
     }
 }
 
@@ -325,15 +340,15 @@ fn check_numbers(manifest: &Manifest) -> Result<(), BundleError> {
 
 fn parse_changes(bytes: &[u8]) -> Result<Vec<Change>, BundleError> {
     let text = std::str::from_utf8(bytes)
-        .map_err(|_| BundleError::BadChange { line: 0, message: "no es texto UTF-8".into() })?;
+        .map_err(|_| BundleError::BadChange { line: 0, message: Text::new("no es texto UTF-8", "not UTF-8 text") })?;
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| {
             let change: Change =
-                serde_json::from_str(l).map_err(|e| BundleError::BadChange { line: i + 1, message: e.to_string() })?;
+                serde_json::from_str(l).map_err(|e| BundleError::BadChange { line: i + 1, message: Text::new(e.to_string(), e.to_string()) })?;
             if change.seq == 0 {
-                return Err(BundleError::BadChange { line: i + 1, message: "los cambios se numeran desde 1".into() });
+                return Err(BundleError::BadChange { line: i + 1, message: Text::new("los cambios se numeran desde 1", "changes are numbered from 1") });
             }
             in_range(|| format!("changes.jsonl, línea {}: número de cambio", i + 1), change.seq)?;
             Ok(change)

@@ -75,7 +75,7 @@ pub(super) fn acked(conn: &Connection, peer: CopyId) -> rusqlite::Result<BTreeMa
 }
 
 /// Reports `(done, total)` now and then; answering `false` cancels.
-pub type Progress<'a> = &'a mut dyn FnMut(u64, u64) -> bool;
+pub use crate::job::Progress;
 
 fn changes_for(conn: &Connection, peer: CopyId, all: bool, progress: Progress) -> Result<Vec<Change>, SyncError> {
     let acks = if all { BTreeMap::new() } else { acked(conn, peer)? };

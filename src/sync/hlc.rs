@@ -37,6 +37,16 @@ impl fmt::Display for Hlc {
 #[error("valor de reloj no válido: «{0}»")]
 pub struct BadHlc(pub String);
 
+impl crate::Explain for BadHlc {
+    fn text(&self) -> crate::Text {
+        crate::Text::new(self.to_string(), format!("invalid clock value: «{}»", self.0))
+    }
+
+    fn code(&self) -> crate::ErrorCode {
+        crate::ErrorCode::Invalid
+    }
+}
+
 impl FromStr for Hlc {
     type Err = BadHlc;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
@@ -83,6 +93,11 @@ pub struct Skew {
 impl Skew {
     pub fn ahead_millis(&self) -> u64 {
         self.remote.millis.saturating_sub(self.local_millis)
+    }
+
+    /// How far ahead, in both languages: "3 días" / "3 days".
+    pub fn ahead(&self) -> crate::Text {
+        crate::Text::new(self.ahead_es(), self.ahead_en())
     }
 
     /// "3 días", "5 horas", "20 minutos".

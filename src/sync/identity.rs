@@ -20,6 +20,8 @@ use age::secrecy::ExposeSecret;
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
+use crate::{ErrorCode, Explain, Text};
+
 /// A copy of the database (a laptop or the central office), UUIDv7, the store's `meta.copy_id`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -78,6 +80,34 @@ pub enum IdentityError {
     SameRole { name: String, role: Role },
     #[error("error de la base de datos: {0}")]
     Sqlite(#[from] rusqlite::Error),
+}
+
+impl IdentityError {
+    /// The message in both languages as the command line prints it (the Spanish is `Display`).
+    pub fn brief(&self) -> Text {
+        let en = match self {
+            IdentityError::Missing => "this copy has no identity yet; create it with `enlace identity init --name NAME --role officer|central`".to_string(),
+            IdentityError::Exists(name) => format!("this copy already has an identity («{name}»); it is not replaced, so that bundles on their way stay valid"),
+            IdentityError::BadPublic(m) => format!("the public identity is not valid: {m}"),
+            IdentityError::Keys(m) => format!("the key could not be created: {m}"),
+            IdentityError::SameRole { name, role } => format!(
+                "«{name}» has the same role as this copy ({}): an officer adds only the central office, and the central office only officers",
+                role.as_str()
+            ),
+            IdentityError::Sqlite(e) => format!("database error: {e}"),
+        };
+        Text::new(self.to_string(), en)
+    }
+}
+
+impl Explain for IdentityError {
+    fn text(&self) -> Text {
+        self.brief()
+    }
+
+    fn code(&self) -> ErrorCode {
+        ErrorCode::Invalid
+    }
 }
 
 /// The public half of an identity: what other copies keep in their roster.

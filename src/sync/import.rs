@@ -33,6 +33,7 @@ use crate::domain::{ActivityInput, LikelyDuplicate};
 use crate::domain::Attachment;
 use crate::store::{for_sync, Actor, Origin, Store, StoreError};
 use crate::text::size_text;
+use crate::{Explain, Text};
 
 /// Share of this copy's records a bundle may delete or overwrite without `confirm`.
 pub const MASS_SHARE: f64 = 0.10;
@@ -91,7 +92,7 @@ pub fn import(store: &mut Store, bytes: &[u8], options: &ImportOptions) -> Resul
     let newest = opened.changes.iter().map(|c| c.hlc).chain([opened.manifest.created_hlc]).max().expect("chain of one");
     if let Err(skew) = check_ahead(newest, now) {
         if !options.accept_clock_skew {
-            return Err(SyncError::ClockAhead { sender: sender_name, ahead: skew.ahead_es(), at: skew.remote.wall().to_rfc3339() });
+            return Err(SyncError::ClockAhead { sender: sender_name, ahead: skew.ahead(), at: skew.remote.wall().to_rfc3339() });
         }
     }
 
@@ -134,15 +135,7 @@ pub struct Preview {
     pub needs_confirmation: bool,
     /// How far the sender's clock runs ahead of this copy's, when more than allowed: importing
     /// then needs `accept_clock_skew`.
-    pub clock_ahead: Option<ClockAhead>,
-}
-
-/// A sender's clock found running ahead, in words for both languages.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
-#[ts(export)]
-pub struct ClockAhead {
-    pub es: String,
-    pub en: String,
+    pub clock_ahead: Option<Text>,
 }
 
 /// Verifies the bundle in `bytes` and says what importing it would do; writes nothing.
@@ -151,7 +144,7 @@ pub fn preview(store: &mut Store, bytes: &[u8], now_millis_for_test: Option<u64>
     let opened = open(bytes, &me, |key| roster::by_minisign(store.connection(), key).ok().flatten())?;
     let now = now_millis_for_test.unwrap_or_else(now_millis);
     let newest = opened.changes.iter().map(|c| c.hlc).chain([opened.manifest.created_hlc]).max().expect("chain of one");
-    let clock_ahead = check_ahead(newest, now).err().map(|skew| ClockAhead { es: skew.ahead_es(), en: skew.ahead_en() });
+    let clock_ahead = check_ahead(newest, now).err().map(|skew| skew.ahead());
     let actor = Actor::new(format!("sincronización: {}", opened.manifest.sender.name), Origin::Sync);
     let options = ImportOptions { confirm: true, accept_clock_skew: true, now_millis: Some(now) };
     let dir = store.attachments_dir();
@@ -342,8 +335,8 @@ fn materialise_activity(tx: &Connection, id: &str, state: &RecordState, actor: &
     let current = existing.as_ref().map(|a| serde_json::to_value(a.to_input()).expect("activity serialises"));
     if current.as_ref() != Some(&Value::Object(value.clone())) {
         let input: ActivityInput = serde_json::from_value(Value::Object(value))
-            .map_err(|e| SyncError::InvalidRecord { id: id.into(), message: e.to_string() })?;
-        for_sync::save_activity(tx, &input, actor).map_err(|e| SyncError::InvalidRecord { id: id.into(), message: e.to_string() })?;
+            .map_err(|e| SyncError::InvalidRecord { id: id.into(), message: Text::new(e.to_string(), e.to_string()) })?;
+        for_sync::save_activity(tx, &input, actor).map_err(|e| SyncError::InvalidRecord { id: id.into(), message: e.brief() })?;
         in_trash = false; // saving a record takes it out of the trash
         if was_live && !state.is_deleted() {
             report.overwritten += 1;
@@ -374,10 +367,10 @@ fn materialise_attachment(
     files: Blobs,
     report: &mut ImportReport,
 ) -> Result<(), SyncError> {
-    let bad = |m: &str| SyncError::InvalidRecord { id: id.into(), message: m.into() };
-    let (activity, hash) = id.split_once('/').ok_or_else(|| bad("identificador de adjunto"))?;
+    let bad = |es: &str, en: &str| SyncError::InvalidRecord { id: id.into(), message: Text::new(es, en) };
+    let (activity, hash) = id.split_once('/').ok_or_else(|| bad("identificador de adjunto", "attachment identifier"))?;
     if !super::paths::is_sha256_hex(hash) {
-        return Err(bad("huella de adjunto"));
+        return Err(bad("huella de adjunto", "attachment fingerprint"));
     }
     let v = state.value();
     let file_name = v.get("file_name").and_then(Value::as_str).unwrap_or(hash);
@@ -402,8 +395,8 @@ fn materialise_attachment(
                 return Ok(());
             }
             Some(data) if files.write => {
-                let dir = files.dir.ok_or_else(|| bad("una base en memoria no guarda adjuntos"))?;
-                write_blob(&for_sync::blob_path(dir, hash), data).map_err(|e| bad(&e.to_string()))?;
+                let dir = files.dir.ok_or_else(|| bad("una base en memoria no guarda adjuntos", "a database in memory keeps no attachments"))?;
+                write_blob(&for_sync::blob_path(dir, hash), data).map_err(|e| bad(&e.to_string(), &e.to_string()))?;
             }
             Some(_) => {}
         }
@@ -416,8 +409,8 @@ fn materialise_attachment(
         added_at: String::new(),
     };
     for_sync::link_attachment(tx, activity, &attachment, actor).map_err(|e| match e {
-        StoreError::NotFound { .. } => bad("el adjunto es de una actividad que no llegó"),
-        other => SyncError::InvalidRecord { id: id.into(), message: other.to_string() },
+        StoreError::NotFound { .. } => bad("el adjunto es de una actividad que no llegó", "the attachment belongs to an activity that did not arrive"),
+        other => SyncError::InvalidRecord { id: id.into(), message: other.text() },
     })?;
     journal::mark_attachment(tx, activity, hash)?;
     Ok(())

@@ -39,8 +39,9 @@ pub use import::{import, preview, ImportOptions, ImportReport, Preview};
 pub use inspect::{inspect, Inspection};
 
 use crate::store::StoreError;
+use crate::{ErrorCode, Explain, Text};
 
-/// Why a sync operation did nothing. Messages in Spanish; [`SyncError::english`] for English.
+/// Why a sync operation did nothing. `Display` says it in Spanish; [`Explain`] in both languages.
 #[derive(Debug, thiserror::Error)]
 pub enum SyncError {
     #[error("paquete rechazado; nada se modificó: {0}")]
@@ -52,11 +53,11 @@ pub enum SyncError {
     #[error("«{0}» no está en el registro de esta copia (agréguelo con `enlace roster add ARCHIVO.pub`)")]
     NotInRoster(String),
     #[error("paquete rechazado; nada se modificó: el reloj de «{sender}» va {ahead} adelantado (cambios fechados {at}); corrija la fecha de ese equipo o importe con --accept-clock-skew sabiendo que sus cambios ganarán los conflictos")]
-    ClockAhead { sender: String, ahead: String, at: String },
+    ClockAhead { sender: String, ahead: Text, at: String },
     #[error("el paquete de «{sender}» modificaría {overwritten} y borraría {deleted} de los {total} registros de esta copia; nada se modificó. Si es correcto, importe de nuevo con --confirm")]
     NeedsConfirmation { sender: String, overwritten: usize, deleted: usize, total: usize },
     #[error("paquete rechazado; nada se modificó: el registro {id} no es válido: {message}")]
-    InvalidRecord { id: String, message: String },
+    InvalidRecord { id: String, message: Text },
     #[error("no existe el conflicto «{0}»")]
     NoSuchConflict(String),
     #[error("datos de sincronización dañados en la base: {0}")]
@@ -73,17 +74,32 @@ impl From<rusqlite::Error> for SyncError {
     }
 }
 
-impl SyncError {
-    /// The same message in English.
-    pub fn english(&self) -> String {
+impl Explain for SyncError {
+    fn text(&self) -> Text {
+        Text::new(self.to_string(), self.english())
+    }
+
+    fn code(&self) -> ErrorCode {
         match self {
-            SyncError::Bundle(e) => format!("bundle rejected; nothing changed: {}", e.english()),
-            SyncError::Identity(e) => e.to_string(),
-            SyncError::Store(e) => e.to_string(),
+            SyncError::Cancelled => ErrorCode::Cancelled,
+            SyncError::Store(_) | SyncError::Corrupt(_) => ErrorCode::Storage,
+            SyncError::Write(_) => ErrorCode::Io,
+            SyncError::NoSuchConflict(_) => ErrorCode::NotFound,
+            _ => ErrorCode::Invalid,
+        }
+    }
+}
+
+impl SyncError {
+    fn english(&self) -> String {
+        match self {
+            SyncError::Bundle(e) => format!("bundle rejected; nothing changed: {}", e.brief().en),
+            SyncError::Identity(e) => e.brief().en,
+            SyncError::Store(e) => e.brief().en,
             SyncError::NotInRoster(n) => format!("“{n}” is not in this copy's roster (add it with `enlace roster add FILE.pub`)"),
-            SyncError::ClockAhead { sender, ahead, at } => format!("bundle rejected; nothing changed: “{sender}”'s clock runs {ahead} ahead (changes dated {at}); fix that computer's date or import with --accept-clock-skew"),
+            SyncError::ClockAhead { sender, ahead, at } => format!("bundle rejected; nothing changed: “{sender}”'s clock runs {} ahead (changes dated {at}); fix that computer's date or import with --accept-clock-skew", ahead.en),
             SyncError::NeedsConfirmation { sender, overwritten, deleted, total } => format!("the bundle from “{sender}” would change {overwritten} and delete {deleted} of this copy's {total} records; nothing changed. If intended, import again with --confirm"),
-            SyncError::InvalidRecord { id, message } => format!("bundle rejected; nothing changed: record {id} is invalid: {message}"),
+            SyncError::InvalidRecord { id, message } => format!("bundle rejected; nothing changed: record {id} is invalid: {}", message.en),
             SyncError::NoSuchConflict(c) => format!("no conflict “{c}”"),
             SyncError::Corrupt(m) => format!("damaged sync data in the database: {m}"),
             SyncError::Write(m) => format!("could not write the bundle {m}; it was not recorded as sent"),

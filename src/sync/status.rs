@@ -42,8 +42,8 @@ pub struct Status {
 #[ts(export)]
 pub struct ClockWarning {
     pub sender: String,
-    pub ahead_es: String,
-    pub ahead_en: String,
+    /// How far ahead: «3 días» / «3 days».
+    pub ahead: crate::Text,
 }
 
 /// One copy of the roster, seen from here.
@@ -197,5 +197,5 @@ fn clock_warning(conn: &Connection, now: u64) -> rusqlite::Result<Option<ClockWa
     let Some((created_at, sender)) = newest else { return Ok(None) };
     let Ok(created) = chrono::DateTime::parse_from_rfc3339(&created_at) else { return Ok(None) };
     let remote = Hlc { millis: created.timestamp_millis().max(0) as u64, counter: 0 };
-    Ok(check_ahead(remote, now).err().map(|skew| ClockWarning { sender, ahead_es: skew.ahead_es(), ahead_en: skew.ahead_en() }))
+    Ok(check_ahead(remote, now).err().map(|skew| ClockWarning { sender, ahead: skew.ahead() }))
 }

@@ -48,7 +48,7 @@ const planWithError: ImportPlan = {
     { line: 2, kind: 'meeting', start_date: '2021-07-27', title: 'Reunión con la Embajada de Perú', action: 'create' },
     {
       line: 3, kind: 'meeting', start_date: '2021-07-28', title: 'Visita al C5', action: 'error',
-      errors: [{ line: 3, column: 3, header: 'País', field: 'countries[0]', message_es: '«Atlántida» no corresponde a ningún país conocido', message_en: '«Atlántida» is no known country' }],
+      errors: [{ line: 3, column: 3, header: 'País', field: 'countries[0]', message: { es: '«Atlántida» no corresponde a ningún país conocido', en: '«Atlántida» is no known country' } }],
     },
   ],
 };

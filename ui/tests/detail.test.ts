@@ -19,7 +19,7 @@ describe('an activity in full', () => {
       if (cmd === 'activity_history') return [];
       if (cmd === 'open_attachment') {
         opened.push((args as { hash: string }).hash);
-        if (opened.length > 1) throw { code: 'not_found', message_es: 'No se encontró el archivo adjunto.', message_en: 'Attachment not found.', fields: [] };
+        if (opened.length > 1) throw { code: 'not_found', message: { es: 'No se encontró el archivo adjunto.', en: 'Attachment not found.' }, fields: [] };
       }
       return null;
     });

@@ -11,7 +11,7 @@ describe('first start', () => {
       if (cmd === 'save_profile') {
         const profile = (args as { profile: { officer: string; office: string } }).profile;
         if (!profile.officer) {
-          throw { code: 'invalid', message_es: 'Revise', message_en: 'Check', fields: [{ field: 'officer', message_es: 'Escriba su nombre.', message_en: 'Enter your name.' }] };
+          throw { code: 'invalid', message: { es: 'Revise', en: 'Check' }, fields: [{ field: 'officer', message: { es: 'Escriba su nombre.', en: 'Enter your name.' } }] };
         }
         profiles.push(profile);
         return null;

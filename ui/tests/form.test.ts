@@ -11,10 +11,10 @@ type Input = { title: string; kind: string; start_date: string; countries: strin
 /** A backend that validates like the core does for the rules these tests need. */
 function backend(saved: Input[]) {
   const problems = (input: Input) => [
-    ...(input.title.trim() ? [] : [{ field: 'title', message_es: 'el título es obligatorio', message_en: 'the title is required' }]),
-    ...(input.start_date ? [] : [{ field: 'start_date', message_es: 'la fecha de inicio es obligatoria', message_en: 'the start date is required' }]),
+    ...(input.title.trim() ? [] : [{ field: 'title', message: { es: 'el título es obligatorio', en: 'the title is required' } }]),
+    ...(input.start_date ? [] : [{ field: 'start_date', message: { es: 'la fecha de inicio es obligatoria', en: 'the start date is required' } }]),
     ...(typeof input.details.participants === 'string'
-      ? [{ field: 'details.participants', message_es: `«${input.details.participants}» no es un número entero; escriba, por ejemplo, 25`, message_en: 'not a whole number' }]
+      ? [{ field: 'details.participants', message: { es: `«${input.details.participants}» no es un número entero; escriba, por ejemplo, 25`, en: 'not a whole number' } }]
       : []),
   ];
   mockCommands((cmd, args) => {
@@ -29,7 +29,7 @@ function backend(saved: Input[]) {
       case 'discard_draft': return null;
       case 'save_activity': {
         const fields = problems(input);
-        if (fields.length) throw { code: 'invalid', message_es: 'Hay datos por corregir.', message_en: 'Fix', fields };
+        if (fields.length) throw { code: 'invalid', message: { es: 'Hay datos por corregir.', en: 'Fix' }, fields };
         saved.push(input);
         return { id: 'a1', title: input.title };
       }

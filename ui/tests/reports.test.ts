@@ -96,7 +96,7 @@ describe('the reports screen', () => {
         return new Promise((_, reject) => (fail = reject));
       },
       cancel_job: () => {
-        fail({ code: 'cancelled', message_es: 'Operación cancelada.', message_en: 'Operation cancelled.', fields: [] });
+        fail({ code: 'cancelled', message: { es: 'Operación cancelada.', en: 'Operation cancelled.' }, fields: [] });
         return true;
       },
     });
@@ -138,7 +138,7 @@ describe('the reports screen', () => {
     i18n.locale = 'en';
     backend({
       save_country_brief: () => {
-        throw { code: 'not_found', message_es: 'No hay actividades registradas con Perú…', message_en: 'No activities are recorded with Peru…', fields: [] };
+        throw { code: 'not_found', message: { es: 'No hay actividades registradas con Perú…', en: 'No activities are recorded with Peru…' }, fields: [] };
       },
     });
     render(Reports);

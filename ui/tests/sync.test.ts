@@ -142,7 +142,7 @@ describe('sync screen', () => {
   it('shows why a bad bundle was refused and that nothing changed', async () => {
     const calls = backend({
       preview_bundle: () => {
-        throw { code: 'invalid', message_es: 'paquete rechazado; nada se modificó: la firma no corresponde', message_en: 'bundle rejected; nothing changed: bad signature', fields: [] };
+        throw { code: 'invalid', message: { es: 'paquete rechazado; nada se modificó: la firma no corresponde', en: 'bundle rejected; nothing changed: bad signature' }, fields: [] };
       },
     });
     render(Sync);

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use enlace::store::backup::{self, Retention, RestoreReport, SnapshotInfo, SnapshotKind};
-use enlace::store::Progress as StoreProgress;
+use enlace::job::Progress as StoreProgress;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};
 
@@ -48,18 +48,18 @@ pub fn start_automatic<R: Runtime>(app: AppHandle<R>) {
     std::thread::spawn(move || {
         let state = app.state::<AppState>();
         if let Err(e) = take(&state, SnapshotKind::Automatic) {
-            eprintln!("Enlace: no se pudo tomar el respaldo automático: {}", e.message_es);
+            eprintln!("Enlace: no se pudo tomar el respaldo automático: {}", e.message.es);
         }
         loop {
             std::thread::sleep(CHECK_EVERY);
             match daily_due(&state, chrono::Utc::now()) {
                 Ok(true) => {
                     if let Err(e) = take(&state, SnapshotKind::Automatic) {
-                        eprintln!("Enlace: no se pudo tomar el respaldo automático: {}", e.message_es);
+                        eprintln!("Enlace: no se pudo tomar el respaldo automático: {}", e.message.es);
                     }
                 }
                 Ok(false) => {}
-                Err(e) => eprintln!("Enlace: no se pudieron leer los respaldos: {}", e.message_es),
+                Err(e) => eprintln!("Enlace: no se pudieron leer los respaldos: {}", e.message.es),
             }
         }
     });
@@ -209,7 +209,7 @@ mod tests {
         std::fs::write(&manifest, vouched).unwrap();
 
         let err = restore(&state, &taken.name).unwrap_err();
-        assert!(err.message_es.contains("la base anterior quedó en su lugar"), "{}", err.message_es);
+        assert!(err.message.es.contains("la base anterior quedó en su lugar"), "{}", err.message.es);
         let mut kept = titles(&state);
         kept.sort();
         assert_eq!(kept, ["Reunión con la Embajada de Perú", "Visita técnica al C5"], "still the previous records");
@@ -234,9 +234,9 @@ mod tests {
             })
             .unwrap_err();
         assert_eq!(err.code, ErrorCode::Storage);
-        assert!(err.message_es.starts_with("No se pudo abrir la base de datos"), "{}", err.message_es);
+        assert!(err.message.es.starts_with("No se pudo abrir la base de datos"), "{}", err.message.es);
         let refused = state.store().err().expect("no command runs without the database");
-        assert!(refused.message_en.contains("could not be opened"), "{}", refused.message_en);
+        assert!(refused.message.en.contains("could not be opened"), "{}", refused.message.en);
 
         std::fs::remove_dir(&db).unwrap();
         std::fs::rename(&aside, &db).unwrap();

@@ -5,8 +5,9 @@ use std::path::Path;
 use enlace::domain::Activity;
 use enlace::interop::export;
 use enlace::interop::ics::{to_ics, IcsOptions};
-use enlace::interop::Lang;
-use enlace::store::{Filter, ImportReport, Progress as StoreProgress};
+use enlace::Lang;
+use enlace::job::Progress as StoreProgress;
+use enlace::store::{Filter, ImportReport};
 use serde::Deserialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
@@ -112,7 +113,7 @@ fn write_export(activities: &[Activity], format: ExportFormat, lang: Lang, path:
         ExportFormat::Xlsx => Ok(export::xlsx::write_xlsx(activities, lang, path, progress)?),
         ExportFormat::Ics => {
             let options = IcsOptions { lang, ..IcsOptions::default() };
-            let text = to_ics(activities, &options, progress).map_err(|_| CommandError::cancelled())?;
+            let text = to_ics(activities, &options, progress)?;
             std::fs::write(path, text).map_err(io_error)
         }
         ExportFormat::Csv | ExportFormat::Jsonl => {

@@ -8,7 +8,8 @@ use std::sync::Mutex;
 
 use chrono::{NaiveDate, Utc};
 use enlace::domain::{ActivityId, Kind};
-use enlace::report::{self, Document, Lang, Paper};
+use enlace::report::{self, Document, Paper};
+use enlace::Lang;
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
@@ -238,7 +239,7 @@ mod tests {
         })
         .unwrap_err();
         assert_eq!(err.code, ErrorCode::Cancelled);
-        assert_eq!(err.message_es, "Operación cancelada.");
+        assert_eq!(err.message.es, "Operación cancelada.");
         assert_eq!(sent.lock().unwrap().len(), 1, "nothing reported after the cancel");
     }
 
@@ -257,8 +258,8 @@ mod tests {
         let to = NaiveDate::from_ymd_opt(2021, 7, 1).unwrap();
         let err: CommandError = report::ReportError::BackwardPeriod { from, to }.into();
         assert_eq!(err.code, ErrorCode::Invalid);
-        assert!(err.message_es.starts_with("El periodo termina el 1 de julio de 2021"), "{}", err.message_es);
-        assert!(err.message_en.starts_with("The period ends on 1 July 2021"), "{}", err.message_en);
+        assert!(err.message.es.starts_with("El periodo termina el 1 de julio de 2021"), "{}", err.message.es);
+        assert!(err.message.en.starts_with("The period ends on 1 July 2021"), "{}", err.message.en);
     }
 
     #[test]

@@ -9,7 +9,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use enlace::interop::import_plan::{plan_import, ImportPlan};
 use enlace::interop::spreadsheet::mapping::TargetChoice;
 use enlace::interop::spreadsheet::{self, Mapping, RowDraft, Table, Target};
-use enlace::store::{ImportReport, Origin, Progress as StoreProgress};
+use enlace::job::Progress as StoreProgress;
+use enlace::store::{ImportReport, Origin};
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
@@ -227,7 +228,7 @@ mod tests {
         mapping.columns.insert("Notas".into(), Target::Summary);
         assert_eq!(preview(&sheet, &mapping).unwrap()[0].input.summary.as_deref(), Some("x"));
         let err = import(&state, &sheet, false, &mut all).unwrap_err();
-        assert!(err.message_es.contains("simulación"), "{}", err.message_es);
+        assert!(err.message.es.contains("simulación"), "{}", err.message.es);
     }
 
     #[test]

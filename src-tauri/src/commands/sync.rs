@@ -29,25 +29,6 @@ impl DatabaseCache for PendingBundle {
     }
 }
 
-impl From<SyncError> for CommandError {
-    fn from(err: SyncError) -> Self {
-        let code = match err {
-            SyncError::Cancelled => ErrorCode::Cancelled,
-            SyncError::Store(_) | SyncError::Corrupt(_) => ErrorCode::Storage,
-            SyncError::Write(_) => ErrorCode::Io,
-            SyncError::NoSuchConflict(_) => ErrorCode::NotFound,
-            _ => ErrorCode::Invalid,
-        };
-        CommandError::new(code, err.to_string(), err.english())
-    }
-}
-
-impl From<identity::IdentityError> for CommandError {
-    fn from(err: identity::IdentityError) -> Self {
-        SyncError::from(err).into()
-    }
-}
-
 fn read(path: &Path) -> CommandResult<Vec<u8>> {
     std::fs::read(path).map_err(|e| CommandError::io("No se pudo leer el archivo", "Could not read the file", &e))
 }
@@ -195,11 +176,11 @@ mod tests {
     fn sync_errors_reach_the_window_in_both_languages() {
         let refused: CommandError = SyncError::NeedsConfirmation { sender: "Ana López".into(), overwritten: 3, deleted: 12, total: 40 }.into();
         assert_eq!(refused.code, ErrorCode::Invalid);
-        assert!(refused.message_es.contains("borraría 12 de los 40"), "{}", refused.message_es);
-        assert!(refused.message_en.contains("delete 12 of this copy's 40"), "{}", refused.message_en);
+        assert!(refused.message.es.contains("borraría 12 de los 40"), "{}", refused.message.es);
+        assert!(refused.message.en.contains("delete 12 of this copy's 40"), "{}", refused.message.en);
         let cancelled: CommandError = SyncError::Cancelled.into();
         assert_eq!(cancelled.code, ErrorCode::Cancelled);
         let missing: CommandError = identity::IdentityError::Missing.into();
-        assert!(missing.message_es.contains("todavía no tiene identidad"));
+        assert!(missing.message.es.contains("todavía no tiene identidad"));
     }
 }

@@ -10,7 +10,8 @@ use enlace::interop::import_plan::plan_import;
 use enlace::interop::report_text::{drafts_from_text, TextContext};
 use enlace::interop::spanish_dates::DateContext;
 use enlace::interop::spreadsheet::{self, Mapping, RowDraft};
-use enlace::interop::{export, Lang};
+use enlace::interop::export;
+use enlace::Lang;
 use enlace::store::{Actor, Origin, Store};
 
 fn no_progress() -> impl FnMut(u64, u64) -> bool {

@@ -65,7 +65,7 @@ enum Command {
         format: ExportFormat,
         /// Language of headers and labels (csv, xlsx, ics).
         #[arg(long, default_value = "es", value_parser = interop_cmds::parse_lang)]
-        lang: enlace::interop::Lang,
+        lang: enlace::Lang,
         #[command(flatten)]
         filter: FilterArgs,
         /// Output file (standard output if omitted).

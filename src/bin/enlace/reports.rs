@@ -7,7 +7,8 @@ use chrono::{NaiveDate, Utc};
 use clap::Args;
 use enlace::domain::{Kind, Status};
 use enlace::reference;
-use enlace::report::{self, Document, Lang, Paper};
+use enlace::report::{self, Document, Paper};
+use enlace::Lang;
 use enlace::store::Store;
 
 /// Printing options every document shares.

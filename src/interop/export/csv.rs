@@ -5,7 +5,8 @@ use std::io::Write;
 
 use super::{columns_for, ExportError, Value};
 use crate::domain::Activity;
-use crate::interop::problem::{Lang, Progress};
+use crate::job::Progress;
+use crate::Lang;
 
 /// Writes the records as CSV.
 pub fn write_csv(activities: &[Activity], lang: Lang, out: &mut dyn Write, progress: Progress) -> Result<(), ExportError> {

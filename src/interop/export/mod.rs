@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use crate::domain::details::FieldType;
 use crate::domain::{fields_of, Activity, DetailField, Kind, PartialDate};
-use crate::interop::problem::Lang;
+use crate::{ErrorCode, Explain, Lang, Text};
 
 /// Why an export stopped.
 #[derive(Debug, thiserror::Error)]
@@ -20,6 +20,23 @@ pub enum ExportError {
     Xlsx(String),
     #[error("exportación cancelada")]
     Cancelled,
+}
+
+impl Explain for ExportError {
+    fn text(&self) -> Text {
+        match self {
+            ExportError::Io(e) => Text::new(self.to_string(), format!("the export could not be written: {e}")).sentence(),
+            ExportError::Xlsx(m) => Text::new(self.to_string(), format!("the Excel workbook could not be written: {m}")).sentence(),
+            ExportError::Cancelled => crate::lang::cancelled(),
+        }
+    }
+
+    fn code(&self) -> ErrorCode {
+        match self {
+            ExportError::Cancelled => ErrorCode::Cancelled,
+            _ => ErrorCode::Io,
+        }
+    }
 }
 
 impl From<::csv::Error> for ExportError {

@@ -10,7 +10,8 @@ use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, XlsxError};
 
 use super::{columns_for, ExportError, Value};
 use crate::domain::{Activity, Precision};
-use crate::interop::problem::{Lang, Progress};
+use crate::job::Progress;
+use crate::Lang;
 
 impl From<XlsxError> for ExportError {
     fn from(e: XlsxError) -> Self {

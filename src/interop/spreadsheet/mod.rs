@@ -13,6 +13,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::text::size_text;
+use crate::{ErrorCode, Explain, Text};
 pub use limits::Limits;
 pub use mapping::{Mapping, Target};
 pub use rows::{preview, read_rows, render_preview, CellError, RowDraft};
@@ -90,7 +91,12 @@ pub enum ReadError {
 }
 
 impl ReadError {
-    pub fn message_en(&self) -> String {
+    /// The message in both languages as the command line prints it (the Spanish is `Display`).
+    pub fn brief(&self) -> Text {
+        Text::new(self.to_string(), self.english())
+    }
+
+    fn english(&self) -> String {
         match self {
             ReadError::Io { path, source } => format!("cannot read «{path}»: {source}"),
             ReadError::Csv { line, message } => format!("line {line}: the CSV cannot be read: {message}"),
@@ -121,6 +127,17 @@ impl ReadError {
                 size_text(*limit as u64)
             ),
         }
+    }
+}
+
+impl Explain for ReadError {
+    fn text(&self) -> Text {
+        let brief = self.brief();
+        Text::new(format!("El archivo no se pudo leer: {}.", brief.es), format!("The file could not be read: {}.", brief.en))
+    }
+
+    fn code(&self) -> ErrorCode {
+        ErrorCode::Invalid
     }
 }
 

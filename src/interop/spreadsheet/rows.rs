@@ -10,7 +10,9 @@ use crate::domain::details::FieldType;
 use crate::domain::activity::{OrgMentionFull, PersonMentionFull};
 use crate::domain::{fields_of, validate, ActivityInput, Details, Kind, Modality, OrgMention, PersonMention};
 use crate::interop::amounts::{currency_code, parse_amount};
-use crate::interop::problem::{Lang, Problem, Progress};
+use crate::interop::problem::Problem;
+use crate::job::Progress;
+use crate::{ErrorCode, Explain, Lang, Text};
 use crate::interop::spanish_dates::{from_excel_serial, parse_date, parse_time, DateContext, DateSpan};
 use crate::interop::vocabulary::{agreement_type_from_words, complete_details, direction_from_words, kind_from_words, participants_from_words};
 use crate::text::fold;
@@ -26,8 +28,7 @@ pub struct CellError {
     pub header: Option<String>,
     /// Interchange path of the field (`start_date`, `details.amount`).
     pub field: String,
-    pub message_es: String,
-    pub message_en: String,
+    pub message: Text,
 }
 
 impl CellError {
@@ -37,7 +38,7 @@ impl CellError {
             (Some(c), Some(h)) => format!(", {} {c} «{h}»", lang.pick("columna", "column")),
             _ => format!(" ({})", self.field),
         };
-        format!("{} {}{place}: {}", lang.pick("línea", "line"), self.line, lang.pick(&self.message_es, &self.message_en))
+        format!("{} {}{place}: {}", lang.pick("línea", "line"), self.line, self.message.pick(lang))
     }
 }
 
@@ -60,6 +61,22 @@ pub enum ReadRowsError {
     Mapping(Problem),
     #[error("lectura cancelada")]
     Cancelled,
+}
+
+impl Explain for ReadRowsError {
+    fn text(&self) -> Text {
+        match self {
+            ReadRowsError::Mapping(p) => p.clone().sentence(),
+            ReadRowsError::Cancelled => crate::lang::cancelled(),
+        }
+    }
+
+    fn code(&self) -> ErrorCode {
+        match self {
+            ReadRowsError::Mapping(_) => ErrorCode::Invalid,
+            ReadRowsError::Cancelled => ErrorCode::Cancelled,
+        }
+    }
 }
 
 /// Reads every non-empty row. `progress` is called as rows are read; returning `false` stops.
@@ -132,8 +149,7 @@ impl RowReader<'_> {
             column: Some(column + 1),
             header: Some(self.headers[column].clone()),
             field: target.name(),
-            message_es: problem.es,
-            message_en: problem.en,
+            message: problem,
         });
     }
 
@@ -186,8 +202,10 @@ fn read_row(row: &Row, headers: &[String], targets: &[Target], mapping: &Mapping
                 column: r.column_of("kind").map(|c| c + 1),
                 header: r.column_of("kind").map(|c| headers[c].clone()),
                 field: "kind".into(),
-                message_es: "falta el tipo de actividad (columna «Tipo» o «default_kind» en el mapeo)".into(),
-                message_en: "the activity kind is missing (a «Type» column or «default_kind» in the mapping)".into(),
+                message: Text::new(
+                    "falta el tipo de actividad (columna «Tipo» o «default_kind» en el mapeo)",
+                    "the activity kind is missing (a «Type» column or «default_kind» in the mapping)",
+                ),
             }),
         }
     }
@@ -212,8 +230,7 @@ fn read_row(row: &Row, headers: &[String], targets: &[Target], mapping: &Mapping
                 column: column.map(|c| c + 1),
                 header: column.map(|c| headers[c].clone()),
                 field: e.field,
-                message_es: e.message_es,
-                message_en: e.message_en,
+                message: e.message,
             });
         }
     }

@@ -1,5 +1,5 @@
 // Data: a CSV imported through mapping, preview, dry run and confirmation; the list exported
-// to Excel; a backup made and listed. The native dialogs are answered by ENLACE_TEST_OPEN_PATH
+// to Excel; a backup made and listed; in English, a file that is no archive refused in English. The native dialogs are answered by ENLACE_TEST_OPEN_PATH
 // (the CSV) and ENLACE_TEST_SAVE_PATH (the export).
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -88,6 +88,21 @@ export default {
       await page.see('0 to create or update · 3 likely duplicates · 0 with errors');
       await page.see('Looks like a duplicate of «Reunión con la Embajada de Perú»');
       await page.shot('en-data-1-import');
+      await page.choose('#lang', 'es-MX');
+    }],
+    ['in English, a core error reads in English: a file that is no archive is refused', async (page) => {
+      await page.choose('#lang', 'en');
+      await page.click('#tab-backups');
+      // The open dialog answers with the CSV: no ZIP archive of Enlace.
+      await page.clickButton('Open full archive');
+      await page.click('#confirm-yes');
+      await page.see('The compressed file cannot be read or written');
+      const shown = await page.bodyText();
+      // The backup error used to reach English screens in Spanish ("el archivo comprimido…").
+      assert.ok(!/archivo comprimido|no se puede/.test(shown), shown);
+      // Nothing was replaced: the three imported activities are still there.
+      await page.nav('activities');
+      await page.b.waitUntil(async () => (await page.listTitles()).length === 3, { timeout: 10000, timeoutMsg: 'the refused archive changed the list' });
       await page.choose('#lang', 'es-MX');
     }],
   ],

@@ -3,6 +3,7 @@
 // by ts-rs. A command or argument renamed in Rust fails `tsc` here.
 import { Channel, invoke } from '@tauri-apps/api/core';
 import type { CommandName, Commands } from './bindings/commands';
+import { pick } from './i18n/index.svelte';
 import type { ActivityInput } from './bindings/ActivityInput';
 import type { CommandError } from './bindings/CommandError';
 import type { Draft } from './bindings/Draft';
@@ -23,7 +24,12 @@ export type FilterQuery = Partial<Filter>;
 const asFilter = (query: FilterQuery) => query as Filter;
 
 export function isCommandError(value: unknown): value is CommandError {
-  return typeof value === 'object' && value !== null && 'code' in value && 'message_es' in value;
+  return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
+}
+
+/** What a failed command says, in the window's language (the core explains every error in both). */
+export function errorMessage(e: unknown): string {
+  return isCommandError(e) ? pick(e.message) : String(e);
 }
 
 /** Field errors of a rejected save, keyed by field path (`title`, `details.amount`). */

@@ -1,6 +1,6 @@
 // Saved PDFs: the document language that follows the window's, the notice after saving with
 // its "Abrir" action, and the brief of one activity.
-import { api, isCommandError } from './api';
+import { errorMessage, api } from './api';
 import type { Lang } from './bindings/Lang';
 import type { SavedPdf } from './bindings/SavedPdf';
 import { formatNumber } from './format';
@@ -12,9 +12,6 @@ export function windowLang(): Lang {
   return i18n.locale === 'en' ? 'en' : 'es';
 }
 
-export function errorText(e: unknown): string {
-  return isCommandError(e) ? pick({ es: e.message_es, en: e.message_en }) : String(e);
-}
 
 /** "PDF guardado en /ruta/informe.pdf (212 KB)." */
 export function savedText(saved: SavedPdf): string {
@@ -27,7 +24,7 @@ export async function openPdf(path: string): Promise<void> {
   try {
     await api.openSavedPdf(path);
   } catch (e) {
-    notify(errorText(e), { kind: 'error' });
+    notify(errorMessage(e), { kind: 'error' });
   }
 }
 
@@ -41,6 +38,6 @@ export async function printBrief(id: string): Promise<void> {
     }
     notify(savedText(saved), { action: { label: t('reports.open.short'), run: () => openPdf(saved.path) } });
   } catch (e) {
-    notify(errorText(e), { kind: 'error' });
+    notify(errorMessage(e), { kind: 'error' });
   }
 }

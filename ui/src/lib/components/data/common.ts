@@ -2,10 +2,6 @@
 import { isCommandError } from '../../api';
 import { i18n, pick } from '../../i18n/index.svelte';
 
-/** A failed command's message in the current language. */
-export function errorText(e: unknown): string {
-  return isCommandError(e) ? pick({ es: e.message_es, en: e.message_en }) : String(e);
-}
 
 /** "1.2 MB", "840 kB" in the current language's number format. */
 export function formatBytes(bytes: number): string {

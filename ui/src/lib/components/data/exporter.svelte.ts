@@ -1,13 +1,12 @@
 // One export at a time, shared by the activity list's «Exportar» menu and the Data screen:
 // the native save dialog, then the file written with progress and a way to cancel.
-import { jobs, type FilterQuery, type Job } from '../../api';
+import { errorMessage, jobs, type FilterQuery, type Job } from '../../api';
 import type { ExportFormat } from '../../bindings/ExportFormat';
 import type { Lang } from '../../bindings/Lang';
 import type { Progress } from '../../bindings/Progress';
 import type { MessageKey } from '../../i18n/es';
 import { i18n, t } from '../../i18n/index.svelte';
 import { notify } from '../../toasts.svelte';
-import { errorText } from './common';
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['xlsx', 'csv', 'ics', 'jsonl'];
 
@@ -41,7 +40,7 @@ export class Exporter {
       if (path) notify(t('data.export.done', { path }));
       return path;
     } catch (e) {
-      notify(errorText(e), { kind: 'error' });
+      notify(errorMessage(e), { kind: 'error' });
       return null;
     } finally {
       this.job = null;

@@ -1,0 +1,226 @@
+//! Every fixed label a report prints, said once in Spanish and English: the period report's,
+//! the briefs', the shared wording of [`words`](super::words) and the renderer's own.
+
+use crate::domain::decimal::CEILING;
+use crate::domain::Kind;
+use crate::Lang;
+
+use super::format_count;
+
+/// A label in both languages; most are text, a few are phrases built from figures.
+#[derive(Clone, Copy)]
+pub(crate) struct Label<T: Copy = &'static str> {
+    pub(crate) es: T,
+    pub(crate) en: T,
+}
+
+impl<T: Copy> Label<T> {
+    pub(crate) const fn new(es: T, en: T) -> Self {
+        Label { es, en }
+    }
+
+    /// The label in `lang`.
+    pub(crate) fn pick(&self, lang: Lang) -> T {
+        match lang {
+            Lang::Es => self.es,
+            Lang::En => self.en,
+        }
+    }
+}
+
+impl Lang {
+    /// The running footer's page label: "Página 3 de 12" / "Page 3 of 12".
+    pub fn page_of(self, page: usize, total: usize) -> String {
+        PAGE_OF.pick(self)(page, total)
+    }
+
+    /// Title of the table of contents.
+    pub fn contents(self) -> &'static str {
+        CONTENTS.pick(self)
+    }
+
+    /// Printed in place of a photo that cannot be read.
+    pub fn unreadable_photo(self) -> &'static str {
+        UNREADABLE_PHOTO.pick(self)
+    }
+}
+
+// The renderer's own.
+const PAGE_OF: Label<fn(usize, usize) -> String> = Label {
+    es: |page, total| format!("Página {page} de {total}"),
+    en: |page, total| format!("Page {page} of {total}"),
+};
+const CONTENTS: Label = Label::new("Contenido", "Contents");
+const UNREADABLE_PHOTO: Label = Label::new("(no se pudo leer la imagen)", "(the image could not be read)");
+
+// Shared wording (words.rs): an activity's entry and a country's context.
+pub(crate) const COUNTERPARTS_COLON: Label = Label::new("Contrapartes:", "Counterparts:");
+pub(crate) const OUTCOMES_COLON: Label = Label::new("Resultados:", "Outcomes:");
+pub(crate) const CAPITAL_COLON: Label = Label::new("capital:", "capital:");
+pub(crate) const NATIONAL_DAY_COLON: Label = Label::new("día nacional:", "national day:");
+
+/// A kind as a report's sub-heading names it: in the plural.
+pub(crate) fn kind_plural(k: Kind) -> Label {
+    match k {
+        Kind::Meeting => Label::new("Reuniones", "Meetings"),
+        Kind::Delegation => Label::new("Delegaciones", "Delegations"),
+        Kind::Training => Label::new("Capacitaciones", "Trainings"),
+        Kind::Illumination => Label::new("Iluminación de monumentos", "Monument illuminations"),
+        Kind::Agreement => Label::new("Convenios e instrumentos", "Agreements and instruments"),
+        Kind::Network => Label::new("Redes de ciudades", "City networks"),
+        Kind::Event => Label::new("Eventos internacionales", "International events"),
+        Kind::Project => Label::new("Proyectos de cooperación", "Cooperation projects"),
+        Kind::Award => Label::new("Reconocimientos", "Awards"),
+        Kind::Financing => Label::new("Financiamientos recibidos", "Financing received"),
+        Kind::Press => Label::new("Presencia en prensa internacional", "International press"),
+        Kind::Other => Label::new("Otras actividades", "Other activities"),
+    }
+}
+
+/// The printed name of an agreement-type option (the domain stores codes).
+pub(crate) fn agreement_type(code: &str) -> Option<Label> {
+    Some(match code {
+        "convenio_marco" => Label::new("Convenio marco", "Framework agreement"),
+        "convenio_especifico" => Label::new("Convenio específico", "Specific agreement"),
+        "memorandum" => Label::new("Memorándum de entendimiento", "Memorandum of understanding"),
+        "hermanamiento" => Label::new("Acuerdo de hermanamiento", "Twinning agreement"),
+        "carta_intencion" => Label::new("Carta de intención", "Letter of intent"),
+        "declaracion" => Label::new("Declaración", "Declaration"),
+        _ => return None,
+    })
+}
+
+/// The status of an agreement as printed.
+pub(crate) fn agreement_status(code: &str) -> Option<Label> {
+    Some(match code {
+        "vigente" => Label::new("vigente", "in force"),
+        "en_evaluacion" => Label::new("en evaluación", "under review"),
+        "concluido" => Label::new("concluido", "concluded"),
+        _ => return None,
+    })
+}
+
+// The reports' tables (brief, country brief, period report); a label two of them print is here once.
+pub(crate) const BRIEFING_NOTE: Label = Label::new("Ficha informativa", "Briefing note");
+pub(crate) const GENERATED_NOTE: Label = Label::new("Generada el", "Generated on");
+pub(crate) const KIND: Label = Label::new("Tipo:", "Kind:");
+pub(crate) const DATE: Label = Label::new("Fecha:", "Date:");
+pub(crate) const TIME: Label = Label::new("Horario:", "Time:");
+pub(crate) const PLACE: Label = Label::new("Lugar:", "Venue:");
+pub(crate) const MODALITY: Label = Label::new("Modalidad:", "Modality:");
+pub(crate) const COUNTRIES: Label = Label::new("Países:", "Countries:");
+pub(crate) const AXIS: Label = Label::new("Eje:", "Axis:");
+pub(crate) const STATUS: Label = Label::new("Estado:", "Status:");
+pub(crate) const COUNTERPARTS: Label = Label::new("Contrapartes", "Counterparts");
+pub(crate) const COUNTRY_CONTEXT: Label = Label::new("Contexto del país", "Country context");
+pub(crate) const DESCRIPTION: Label = Label::new("Descripción", "Description");
+pub(crate) const OBJECTIVES: Label = Label::new("Objetivos y agenda", "Objectives and agenda");
+pub(crate) const DETAILS: Label = Label::new("Detalles", "Details");
+pub(crate) const OUTCOMES: Label = Label::new("Resultados", "Outcomes");
+pub(crate) const FOLLOW_UPS: Label = Label::new("Seguimiento", "Follow-up");
+pub(crate) const TASK: Label = Label::new("Tarea", "Task");
+pub(crate) const OWNER: Label = Label::new("Responsable", "Owner");
+pub(crate) const DUE: Label = Label::new("Fecha límite", "Due");
+pub(crate) const STATE: Label = Label::new("Estado", "Status");
+pub(crate) const DONE: Label = Label::new("Hecha", "Done");
+pub(crate) const PENDING: Label = Label::new("Pendiente", "Pending");
+pub(crate) const ANTECEDENTS: Label = Label::new("Antecedentes", "Background");
+pub(crate) const ACTIVITY: Label = Label::new("Actividad", "Activity");
+pub(crate) const PHOTOS: Label = Label::new("Fotografías", "Photographs");
+pub(crate) const COUNTRY_BRIEF: Label = Label::new("Ficha de país", "Country brief");
+pub(crate) const PERIOD: Label = Label::new("Periodo:", "Period:");
+pub(crate) const CONTEXT: Label = Label::new("Contexto:", "Context:");
+pub(crate) const ACTIVITIES: Label = Label::new("Actividades:", "Activities:");
+pub(crate) const BY_KIND: Label = Label::new("Actividades por tipo", "Activities by kind");
+pub(crate) const KIND_COL: Label = Label::new("Tipo", "Kind");
+pub(crate) const ACTIVITIES_COL: Label = Label::new("Actividades", "Activities");
+pub(crate) const TIMES: Label<fn(&str, usize) -> String> = Label {
+    es: |name, n| if n == 1 { name.to_string() } else { format!("{name} ({n} actividades)") },
+    en: |name, n| if n == 1 { name.to_string() } else { format!("{name} ({n} activities)") },
+};
+pub(crate) const LIST: Label = Label::new("Actividades del periodo", "Activities in the period");
+pub(crate) const OPEN_TASKS: Label = Label::new("Seguimiento pendiente", "Open follow-up tasks");
+pub(crate) const TITLE: Label = Label::new("Informe de acción internacional", "International action report");
+pub(crate) const SUMMARY: Label = Label::new("Resumen ejecutivo", "Executive summary");
+pub(crate) const SUMMARY_SENTENCE: Label<fn(&str, u64, usize, usize) -> String> = Label {
+    es: |period, total, countries, axes| {
+        format!(
+            "En el periodo {period} la oficina registró {} actividades de acción internacional, con contrapartes de {} países, en {} ejes de gobierno. Las cifras de este informe se obtienen de esos registros.",
+            format_count(total as f64),
+            format_count(countries as f64),
+            axes
+        )
+    },
+    en: |period, total, countries, axes| {
+        format!(
+            "In the period {period} the office recorded {} international activities, with counterparts from {} countries, across {} policy axes. Every figure in this report is counted from those records.",
+            format_count(total as f64),
+            format_count(countries as f64),
+            axes
+        )
+    },
+};
+pub(crate) const ACTIVITIES_FIGURE: Label = Label::new("actividades registradas", "activities recorded");
+pub(crate) const COUNTRIES_FIGURE: Label = Label::new("países con actividades", "countries involved");
+pub(crate) const TRAINED_FIGURE: Label = Label::new("personas capacitadas", "people trained");
+pub(crate) const FINANCING_FIGURE: Label = Label::new("de financiamiento recibido", "of financing received");
+pub(crate) const REGISTERED_FIGURE: Label = Label::new("personas registradas", "people registered");
+pub(crate) const SESSIONS_FIGURE: Label = Label::new("sesiones", "sessions");
+pub(crate) const EVENT_COUNTRIES_FIGURE: Label = Label::new("países participantes", "participating countries");
+pub(crate) const BY_AXIS: Label = Label::new("Actividades por eje", "Activities by axis");
+pub(crate) const BY_MONTH: Label = Label::new("Actividades por mes de inicio", "Activities by starting month");
+pub(crate) const BEFORE_PERIOD: Label = Label::new("Iniciadas antes del periodo", "Started before the period");
+pub(crate) const TOP_COUNTRIES: Label = Label::new("Países con más actividades", "Countries with most activities");
+pub(crate) const TOP_NOTE: Label<fn(usize, usize) -> String> = Label {
+    es: |shown, all| format!("Los {shown} países con más actividades de los {all} registrados."),
+    en: |shown, all| format!("The {shown} countries with most activities of the {all} recorded."),
+};
+pub(crate) const NO_AXIS: Label = Label::new("Sin eje asignado", "No axis assigned");
+pub(crate) const ANNEX: Label = Label::new("Anexo. Relación de actividades", "Annex. List of activities");
+pub(crate) const TOTALS_BY_KIND: Label = Label::new("Totales por tipo de actividad", "Totals by kind of activity");
+pub(crate) const ACTIVITIES_TOTAL: Label<fn(usize) -> String> = Label {
+    es: |n| format!("{} actividades", format_count(n as f64)),
+    en: |n| format!("{} activities", format_count(n as f64)),
+};
+pub(crate) const GENERATED_REPORT: Label = Label::new("Generado el", "Generated on");
+pub(crate) const FILTERS: Label = Label::new("Filtros:", "Filters:");
+pub(crate) const AXIS_WORD: Label = Label::new("eje", "axis");
+pub(crate) const KIND_WORD: Label = Label::new("tipo", "kind");
+pub(crate) const COUNTRY_WORD: Label = Label::new("país", "country");
+pub(crate) const TOTAL: Label = Label::new("Total", "Total");
+pub(crate) const TOTAL_TOO_LARGE: Label<fn(&str) -> String> = Label {
+    es: |currency| format!("más de {CEILING} {currency} (la suma es demasiado grande)"),
+    en: |currency| format!("over {CEILING} {currency} (the sum is too large)"),
+};
+pub(crate) const DATE_COL: Label = Label::new("Fecha", "Date");
+pub(crate) const COUNTRIES_COL: Label = Label::new("Países", "Countries");
+pub(crate) const AXIS_COL: Label = Label::new("Eje", "Axis");
+pub(crate) const COUNTRY_COL: Label = Label::new("País", "Country");
+pub(crate) const MONUMENT_COL: Label = Label::new("Monumento", "Monument");
+pub(crate) const OCCASION_COL: Label = Label::new("Motivo", "Occasion");
+pub(crate) const REQUESTED_COL: Label = Label::new("País / embajada solicitante", "Requesting country / embassy");
+pub(crate) const PROJECT_COL: Label = Label::new("Proyecto", "Project");
+pub(crate) const ORGANISATION_COL: Label = Label::new("Organización", "Organisation");
+pub(crate) const AMOUNT_COL: Label = Label::new("Monto otorgado", "Amount granted");
+pub(crate) const START_COL: Label = Label::new("Fecha de inicio", "Start date");
+pub(crate) const END_COL: Label = Label::new("Fecha de conclusión", "End date");
+pub(crate) const DURATION_COL: Label = Label::new("Duración", "Duration");
+pub(crate) const COUNTERPART_COL: Label = Label::new("Contraparte", "Counterpart");
+pub(crate) const VALIDITY_COL: Label = Label::new("Vigencia", "Validity");
+pub(crate) const PROVIDER_LABEL: Label = Label::new("Imparte:", "Provider:");
+pub(crate) const PARTICIPANTS_LABEL: Label = Label::new("Participantes:", "Participants:");
+pub(crate) const OBJECTIVE_LABEL: Label = Label::new("Objetivo del curso:", "Course objective:");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_in_both_languages() {
+        assert_eq!(Lang::Es.page_of(3, 12), "Página 3 de 12");
+        assert_eq!(Lang::En.page_of(3, 12), "Page 3 of 12");
+        assert_eq!(Lang::default().contents(), "Contenido");
+        assert_eq!(kind_plural(Kind::Press).pick(Lang::En), "International press");
+        assert_eq!(TOP_NOTE.pick(Lang::Es)(10, 42), "Los 10 países con más actividades de los 42 registrados.");
+    }
+}
