@@ -109,7 +109,7 @@ fn an_officers_bundle_with_changes_of_another_origin_applies_only_the_signers_ow
     let report = o.central.import(&bytes).unwrap();
     assert_eq!((report.applied, report.foreign), (1, 2));
     assert_eq!(o.central.titles(), ["Reunión con la Embajada de Perú"]);
-    assert!(report.warnings.iter().any(|w| w.contains("se omitieron 2 cambios") && w.contains("Ana López")), "{:?}", report.warnings);
+    assert!(report.warnings.iter().any(|w| w.es.contains("se omitieron 2 cambios") && w.es.contains("Ana López")), "{:?}", report.warnings);
 
     // Bob's real change with that number still arrives.
     o.bob.save(meeting("Foro de ciudades hermanas", "2026-11-10"));
@@ -200,7 +200,7 @@ fn an_attachment_over_the_recipients_limit_is_not_kept_and_the_rest_of_the_bundl
     o.central.store.set_max_attachment_bytes(1024);
     let report = o.central.import(&o.ana.bundle_for(&o.central)).unwrap();
     assert_eq!(report.files_not_received, 1);
-    assert!(report.warnings.iter().any(|w| w.contains("«programa.pdf» (4.0 KiB): pasa el límite de 1.0 KiB")), "{:?}", report.warnings);
+    assert!(report.warnings.iter().any(|w| w.es.contains("«programa.pdf» (4.0 KiB): pasa el límite de 1.0 KiB")), "{:?}", report.warnings);
     assert_eq!(o.central.titles(), ["Visita de la Embajada de Chile (programa.pdf)"]);
     assert!(files_of(&o.central, &id).is_empty());
 
@@ -228,7 +228,7 @@ fn a_file_missing_or_over_the_senders_limit_travels_as_its_record_without_the_fi
 
     let report = o.central.import(&exported.bytes).unwrap();
     assert_eq!(report.files_not_received, 2);
-    assert!(report.warnings.iter().any(|w| w.contains("no trae el archivo adjunto «acta.pdf»")), "{:?}", report.warnings);
+    assert!(report.warnings.iter().any(|w| w.es.contains("no trae el archivo adjunto «acta.pdf»")), "{:?}", report.warnings);
     assert_eq!(o.central.titles().len(), 2);
     assert!(files_of(&o.central, &big).is_empty() && files_of(&o.central, &lost).is_empty());
     assert_eq!(files_of(&o.ana, &big), ["video.mp4"], "the sender keeps its record whole");

@@ -118,7 +118,7 @@ fn duplicate_organisations_are_flagged_at_central_and_the_merge_travels_back() {
     o.central.import(&a).unwrap();
     let report = o.central.import(&b).unwrap();
     assert_eq!(report.duplicates.len(), 1, "{:?}", report.warnings);
-    assert!(report.warnings.iter().any(|w| w.contains("Embajada de Perú") && w.contains("Embajada del Perú")));
+    assert!(report.warnings.iter().any(|w| w.es.contains("Embajada de Perú") && w.es.contains("Embajada del Perú")));
     let d = &report.duplicates[0];
     let (keep, drop) = if d.a_name == "Embajada de Perú" { (&d.a_id, &d.b_id) } else { (&d.b_id, &d.a_id) };
     o.central.store.merge_organisations(keep, drop, &Actor::new("Coordinación", Origin::Cli)).unwrap();
@@ -145,7 +145,7 @@ fn a_lost_bundle_is_reported_and_later_ones_still_apply_in_any_order() {
     assert_eq!(numbered.suggested_file_name(), "ana-lopez-para-oficina-central-0004.enlace");
     let report = o.central.import(&b3).unwrap();
     assert_eq!(report.missing_bundles, vec![1, 2]);
-    assert!(report.warnings.iter().any(|w| w == "falta el paquete 1 de Ana López"), "{:?}", report.warnings);
+    assert!(report.warnings.iter().any(|w| w.es == "falta el paquete 1 de Ana López" && w.en == "bundle 1 from Ana López is missing"), "{:?}", report.warnings);
     assert_eq!(o.central.titles(), ["Dos", "Tres", "Uno"]);
     let late = o.central.import(&b1).unwrap();
     assert_eq!(late.applied, 0, "its changes came inside bundle 3 already");
@@ -190,7 +190,7 @@ fn a_sender_clock_days_ahead_is_refused_unless_accepted() {
         .import_with(&bundle, ImportOptions { accept_clock_skew: true, now_millis: Some(three_days_ago), ..Default::default() })
         .unwrap();
     assert_eq!(report.applied, 1);
-    assert!(report.warnings.iter().any(|w| w.contains("3 días")), "{:?}", report.warnings);
+    assert!(report.warnings.iter().any(|w| w.es.contains("3 días")), "{:?}", report.warnings);
 }
 
 #[test]
@@ -240,7 +240,7 @@ fn a_laptop_whose_clock_runs_ahead_is_told_so_by_central_s_answer() {
     let back = o.central.bundle_for(&o.ana);
     let report = o.ana.import(&back).unwrap();
     assert!(
-        report.warnings.iter().any(|w| w.contains("reloj de esta computadora parece adelantado") && w.contains("2 días")),
+        report.warnings.iter().any(|w| w.es.contains("reloj de esta computadora parece adelantado") && w.es.contains("2 días")),
         "{:?}",
         report.warnings
     );

@@ -77,8 +77,8 @@ pub struct ImportReport {
     /// Numbers of earlier bundles from this sender never received.
     #[ts(type = "Array<number>")]
     pub missing_bundles: Vec<u64>,
-    /// Messages for the person (missing bundles, clocks, duplicates), in Spanish.
-    pub warnings: Vec<String>,
+    /// Messages for the person (missing bundles, clocks, duplicates, files not received).
+    pub warnings: Vec<Text>,
     /// At the central office: organisations that now look like duplicates.
     pub duplicates: Vec<LikelyDuplicate>,
 }
@@ -105,9 +105,9 @@ pub fn import(store: &mut Store, bytes: &[u8], options: &ImportOptions) -> Resul
     if me.public.role == super::identity::Role::Central {
         report.duplicates = store.likely_duplicate_organisations()?;
         for d in &report.duplicates {
-            report.warnings.push(format!(
-                "posible organización duplicada: «{}» y «{}» ({}); puede fusionarlas",
-                d.a_name, d.b_name, d.reason
+            report.warnings.push(Text::new(
+                format!("posible organización duplicada: «{}» y «{}» ({}); puede fusionarlas", d.a_name, d.b_name, d.reason),
+                format!("possible duplicate organisation: «{}» and «{}» ({}); you may merge them", d.a_name, d.b_name, d.reason),
             ));
         }
     }
@@ -180,13 +180,13 @@ struct Blobs<'a> {
     limit: u64,
 }
 
-fn clock_warning(opened: &Opened, now: u64) -> Option<String> {
+fn clock_warning(opened: &Opened, now: u64) -> Option<Text> {
     let created = opened.manifest.created_hlc;
+    let sender = &opened.manifest.sender.name;
     check_ahead(created, now).err().map(|skew| {
-        format!(
-            "el paquete de «{}» está fechado {} después del reloj de esta computadora: revise la fecha y hora de ambos equipos",
-            opened.manifest.sender.name,
-            skew.ahead_es()
+        Text::new(
+            format!("el paquete de «{sender}» está fechado {} después del reloj de esta computadora: revise la fecha y hora de ambos equipos", skew.ahead_es()),
+            format!("the bundle from «{sender}» is dated {} after this computer's clock: check the date and time of both computers", skew.ahead_en()),
         )
     })
 }
@@ -255,15 +255,16 @@ fn apply(
     }
 
     if report.foreign > 0 {
-        report.warnings.push(format!(
-            "se omitieron {} cambios que el paquete de «{}» atribuye a otras copias: el paquete de un oficial solo trae sus propios cambios",
-            report.foreign, m.sender.name
+        let (n, sender) = (report.foreign, &m.sender.name);
+        report.warnings.push(Text::new(
+            format!("se omitieron {n} cambios que el paquete de «{sender}» atribuye a otras copias: el paquete de un oficial solo trae sus propios cambios"),
+            format!("{n} changes the bundle from «{sender}» attributes to other copies were skipped: an officer's bundle carries only that officer's own changes"),
         ));
     }
     record_acks(tx, m.sender.id, &m.acks, is_newest(tx, m.sender.id, m.number)?)?;
     report.missing_bundles = missing_bundles(tx, m.sender.id, m.number)?;
     for n in &report.missing_bundles {
-        report.warnings.push(format!("falta el paquete {n} de {}", m.sender.name));
+        report.warnings.push(Text::new(format!("falta el paquete {n} de {}", m.sender.name), format!("bundle {n} from {} is missing", m.sender.name)));
     }
     tx.execute(
         "INSERT OR IGNORE INTO sync_bundles (direction, peer, number, bundle_id, created_at, done_at, summary)
@@ -288,18 +289,18 @@ fn apply(
 
 /// When the sender acknowledges one of our changes stamped later than the sender's own clock
 /// when it made the bundle, it is *this* computer's clock that runs ahead.
-fn own_clock_warning(tx: &Connection, me: CopyId, m: &super::manifest::Manifest) -> rusqlite::Result<Option<String>> {
+fn own_clock_warning(tx: &Connection, me: CopyId, m: &super::manifest::Manifest) -> rusqlite::Result<Option<Text>> {
     use rusqlite::OptionalExtension;
     let Some(acked) = m.acks.get(&me) else { return Ok(None) };
     let hlc: Option<String> = tx
         .query_row("SELECT hlc FROM sync_log WHERE origin = ?1 AND seq = ?2", (me.to_string(), *acked as i64), |r| r.get(0))
         .optional()?;
     let Some(ours) = hlc.and_then(|h| h.parse().ok()) else { return Ok(None) };
+    let sender = &m.sender.name;
     Ok(check_ahead(ours, m.created_hlc.millis).err().map(|skew| {
-        format!(
-            "el reloj de esta computadora parece adelantado {} respecto al de «{}»: revise su fecha y hora",
-            skew.ahead_es(),
-            m.sender.name
+        Text::new(
+            format!("el reloj de esta computadora parece adelantado {} respecto al de «{sender}»: revise su fecha y hora", skew.ahead_es()),
+            format!("this computer's clock seems {} ahead of «{sender}»'s: check its date and time", skew.ahead_en()),
         )
     }))
 }
@@ -382,15 +383,19 @@ fn materialise_attachment(
         match opened.attachments.get(hash) {
             None => {
                 report.files_not_received += 1;
-                report.warnings.push(format!("el paquete no trae el archivo adjunto «{file_name}»: pídalo a «{}»", opened.manifest.sender.name));
+                let sender = &opened.manifest.sender.name;
+                report.warnings.push(Text::new(
+                    format!("el paquete no trae el archivo adjunto «{file_name}»: pídalo a «{sender}»"),
+                    format!("the bundle lacks the attached file «{file_name}»: ask «{sender}» for it"),
+                ));
                 return Ok(());
             }
             Some(data) if data.len() as u64 > files.limit => {
                 report.files_not_received += 1;
-                report.warnings.push(format!(
-                    "no se guardó el adjunto «{file_name}» ({}): pasa el límite de {} para adjuntos",
-                    size_text(data.len() as u64),
-                    size_text(files.limit)
+                let (size, limit) = (size_text(data.len() as u64), size_text(files.limit));
+                report.warnings.push(Text::new(
+                    format!("no se guardó el adjunto «{file_name}» ({size}): pasa el límite de {limit} para adjuntos"),
+                    format!("the attachment «{file_name}» ({size}) was not kept: it is over the {limit} attachment limit"),
                 ));
                 return Ok(());
             }

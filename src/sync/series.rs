@@ -75,7 +75,7 @@ pub fn notes(conn: &Connection, me: CopyId) -> rusqlite::Result<Vec<SeriesNote>>
 /// Records the series a verified bundle's signer declares. A series already owned by another
 /// copy, or one whose changes are already here from elsewhere, is not taken: the returned
 /// messages (Spanish) say which.
-pub fn claim(conn: &Connection, me: CopyId, signer: &PublicIdentity, declared: &[SeriesNote]) -> rusqlite::Result<Vec<String>> {
+pub fn claim(conn: &Connection, me: CopyId, signer: &PublicIdentity, declared: &[SeriesNote]) -> rusqlite::Result<Vec<crate::Text>> {
     let mut refused = Vec::new();
     let now = crate::store::now();
     for note in declared {
@@ -90,9 +90,10 @@ pub fn claim(conn: &Connection, me: CopyId, signer: &PublicIdentity, declared: &
             }
         };
         if taken_elsewhere {
-            refused.push(format!(
-                "el paquete de «{}» declara como suya la serie de cambios {origin}, que pertenece a otra copia: sus cambios de esa serie no se aceptan",
-                signer.name
+            let sender = &signer.name;
+            refused.push(crate::Text::new(
+                format!("el paquete de «{sender}» declara como suya la serie de cambios {origin}, que pertenece a otra copia: sus cambios de esa serie no se aceptan"),
+                format!("the bundle from «{sender}» claims the change series {origin}, which belongs to another copy: its changes of that series are not accepted"),
             ));
             continue;
         }

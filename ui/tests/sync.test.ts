@@ -139,6 +139,20 @@ describe('sync screen', () => {
     expect(screen.getByText('El archivo del adjunto «acta.pdf» no está en esta computadora y no va en el paquete.')).toBeInTheDocument();
   });
 
+  it('says the import warnings in the language of the window', async () => {
+    const warned: BundlePreview = {
+      ...preview,
+      needs_confirmation: false,
+      expected: { ...preview.expected, missing_bundles: [3], warnings: [{ es: 'falta el paquete 3 de Ana López', en: 'bundle 3 from Ana López is missing' }] },
+    };
+    backend({ preview_bundle: () => warned });
+    render(Sync);
+    await userEvent.click(await screen.findByRole('button', { name: /Importar paquete/ }));
+    expect(await screen.findByText('⚠ falta el paquete 3 de Ana López')).toBeInTheDocument();
+    i18n.locale = 'en';
+    expect(await screen.findByText('⚠ bundle 3 from Ana López is missing')).toBeInTheDocument();
+  });
+
   it('shows why a bad bundle was refused and that nothing changed', async () => {
     const calls = backend({
       preview_bundle: () => {

@@ -185,7 +185,7 @@ pub fn bundle(store: &mut Store, cmd: BundleCmd) -> Result<()> {
                 report.number, report.sender, report.applied, report.skipped, report.conflicted
             );
             for w in &report.warnings {
-                println!("Aviso: {w}");
+                println!("Aviso: {}", w.es);
             }
         }
         BundleCmd::Inspect { file } => print!("{}", sync::inspect(store, &read(&file)?)?.describe_es()),
