@@ -10,6 +10,8 @@
 #![deny(unsafe_code)]
 
 pub mod domain;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod interop;
 pub mod reference;
 pub mod report;
