@@ -15,6 +15,8 @@
 pub use lang::{ErrorCode, Explain, Lang, Text};
 
 pub mod domain;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod interop;
 pub mod job;
 pub mod lang;

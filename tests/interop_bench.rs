@@ -30,7 +30,7 @@ fn spreadsheet() -> String {
 }
 
 #[test]
-#[ignore]
+#[ignore = "benchmark: run in release with --ignored --nocapture"]
 fn import_5000_rows() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("historico.csv");

@@ -289,6 +289,22 @@ mod tests {
         assert!(parse_amount("100 USD (90 EUR)").unwrap_err().es.contains("pesos"));
     }
 
+    proptest::proptest! {
+        /// What reports write (`format_amount`: "308,000 USD", "19,500.50 GBP") reads back as
+        /// the same amount and currency.
+        #[test]
+        fn an_amount_written_in_a_report_reads_back_the_same(
+            mantissa in 0i64..1_000_000_000_000_000,
+            scale in 0u32..=4,
+            currency in proptest::sample::select(vec!["USD", "EUR", "GBP", "MXN"]),
+        ) {
+            let value = Decimal::new(mantissa, scale);
+            let text = crate::report::numbers::format_amount(value, currency);
+            let read = parse_amount(&text).map_err(|e| proptest::test_runner::TestCaseError::fail(format!("«{text}»: {e}")))?;
+            proptest::prop_assert_eq!((read.value, read.currency.as_deref(), read.mxn), (value, Some(currency), None), "«{}»", text);
+        }
+    }
+
     #[test]
     fn amounts_past_the_decimal_ceiling_are_refused_not_a_panic() {
         for text in [

@@ -24,7 +24,7 @@ mod file_name;
 mod fonts;
 mod labels;
 mod layout;
-mod numbers;
+pub(crate) mod numbers;
 mod pdf;
 mod period;
 mod photos;

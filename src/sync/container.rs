@@ -231,8 +231,16 @@ pub fn open(
     me: &Identity,
     roster: impl Fn(&str) -> Option<PublicIdentity>,
 ) -> Result<Opened, BundleError> {
-    let plain = decrypt(me, bytes)?;
-    let mut entries = unpack(&plain)?;
+    open_archive(&decrypt(me, bytes)?, me, roster)
+}
+
+/// [`open`] after the decryption: every check from the tar archive on.
+pub(crate) fn open_archive(
+    plain: &[u8],
+    me: &Identity,
+    roster: impl Fn(&str) -> Option<PublicIdentity>,
+) -> Result<Opened, BundleError> {
+    let mut entries = unpack(plain)?;
     let take = |entries: &mut BTreeMap<String, (EntryName, Vec<u8>)>, name: &str| {
         entries.remove(name).map(|(_, d)| d).ok_or_else(|| BundleError::MissingEntry(name.into()))
     };
