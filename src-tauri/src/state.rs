@@ -4,9 +4,9 @@
 //! `commands::sync`); what of it belongs to the open database is a [`DatabaseCache`],
 //! registered here so that replacing the database forgets it.
 //!
-//! Lock order: the store first, then a workflow's cache, then the list of caches. A command
-//! that needs both takes the store before the cache, as a restore does (store, then every
-//! cache), so the two never wait on each other.
+//! Lock order: the store, then the list of caches, then one workflow's cache. A command that
+//! needs the store and its cache takes the store first, as a restore does (store, list, every
+//! cache in turn), so the two never wait on each other; only a restore takes the list.
 
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
