@@ -232,6 +232,14 @@ fn a_file_missing_or_over_the_senders_limit_travels_as_its_record_without_the_fi
     assert_eq!(o.central.titles().len(), 2);
     assert!(files_of(&o.central, &big).is_empty() && files_of(&o.central, &lost).is_empty());
     assert_eq!(files_of(&o.ana, &big), ["video.mp4"], "the sender keeps its record whole");
+
+    // The file found again travels in a full bundle and is linked at last.
+    std::fs::write(o.dir.path().join("acta.pdf"), vec![b'x'; 100]).unwrap();
+    o.ana.store.attach(&lost.parse().unwrap(), &o.dir.path().join("acta.pdf"), &Actor::new("Ana", Origin::App)).unwrap();
+    let full = enlace::sync::export(&mut o.ana.store, &o.central.public, true).unwrap();
+    o.central.import(&full.bytes).unwrap();
+    assert_eq!(files_of(&o.central, &lost), ["acta.pdf"]);
+    assert!(files_of(&o.central, &big).is_empty(), "still over the sender's limit");
 }
 
 #[test]

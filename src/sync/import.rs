@@ -223,6 +223,14 @@ fn apply(
                 return Err(SyncError::Bundle(super::BundleError::ReusedNumber { origin, seq }));
             }
             report.skipped += 1;
+            // An attachment that came earlier without its file is linked once a bundle brings it.
+            let file_fits = |(_, hash): (&str, &str)| opened.attachments.get(hash).is_some_and(|d| d.len() as u64 <= files.limit);
+            if change.entity == Entity::Attachment && change.id.split_once('/').is_some_and(file_fits) {
+                let key = (change.entity, change.id.clone());
+                if !touched.contains_key(&key) {
+                    touched.insert(key, journal::load_state(tx, change.entity, &change.id)?);
+                }
+            }
             continue;
         }
         let key = (change.entity, change.id.clone());
