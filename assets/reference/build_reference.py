@@ -138,7 +138,7 @@ KI|KIR|Kiribati|Kiribati|Tarawa|Tarawa|República de Kiribati|07-12|I
 KM|COM|Comoras|Comoros|Moroni|Moroni|Unión de las Comoras;Comores|07-06|I
 KN|KNA|San Cristóbal y Nieves|Saint Kitts and Nevis|Basseterre|Basseterre|Saint Kitts y Nevis;San Kitts y Nevis|09-19|I
 KP|PRK|Corea del Norte|North Korea|Pionyang|Pyongyang|República Popular Democrática de Corea;RPDC;DPRK|09-09|Día de la Fundación de la República~Republic Foundation Day
-KR|KOR|República de Corea|South Korea|Seúl|Seoul|Corea del Sur;Corea;Republic of Korea|10-03|Día de la Fundación Nacional~National Foundation Day
+KR|KOR|República de Corea|South Korea|Seúl|Seoul|Corea del Sur;Republic of Korea|10-03|Día de la Fundación Nacional~National Foundation Day
 KW|KWT|Kuwait|Kuwait|Kuwait|Kuwait City|Kuwéit;Estado de Kuwait|02-25|N
 KY|CYM|Islas Caimán|Cayman Islands|George Town|George Town|Caimán;Islas Caiman||
 KZ|KAZ|Kazajistán|Kazakhstan|Astaná|Astana|Kazajstán;Kazakstán;República de Kazajistán|12-16|I

@@ -23,16 +23,13 @@ impl Profile {
         let mut problems = Vec::new();
         let mut require = |field: &str, value: &str, es: &str, en: &str| {
             if value.trim().is_empty() {
-                problems.push(enlace::domain::FieldError { field: field.into(), message: enlace::Text::new(es, en) });
+                problems.push(enlace::domain::FieldError::new(field, enlace::Text::new(es, en)));
             }
         };
         require("officer", &self.officer, "Escriba su nombre.", "Enter your name.");
         require("office", &self.office, "Escriba el nombre de su oficina.", "Enter your office's name.");
         if self.locale != "es-MX" && self.locale != "en" {
-            problems.push(enlace::domain::FieldError {
-                field: "locale".into(),
-                message: enlace::Text::new("Idioma no disponible.", "Language not available."),
-            });
+            problems.push(enlace::domain::FieldError::new("locale", enlace::Text::new("Idioma no disponible.", "Language not available.")));
         }
         problems
     }

@@ -5,7 +5,6 @@ pub mod date;
 pub mod decimal;
 pub mod details;
 pub mod directory;
-pub mod form_input;
 pub mod ids;
 pub mod kind;
 pub mod validate;
@@ -14,7 +13,6 @@ pub use activity::{Activity, Attachment, ActivityInput, FollowUp, OrgLink, OrgMe
 pub use date::{PartialDate, Precision};
 pub use details::{fields_of, DetailField, Details, FieldType};
 pub use directory::{LikelyDuplicate, OrgKind, Organisation, Person};
-pub use form_input::read_form_input;
 pub use ids::{ActivityId, AxisId, OrgId, PersonId};
 pub use kind::{Kind, Modality, Status};
-pub use validate::{validate, FieldError, ValidActivity, ValidationErrors};
+pub use validate::{validate, Alternative, FieldError, ValidActivity, ValidationErrors};

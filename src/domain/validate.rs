@@ -22,6 +22,24 @@ pub struct FieldError {
     /// Interchange path of the field: `title`, `countries[1]`, `details.amount`.
     pub field: String,
     pub message: Text,
+    /// When the value reads several ways ("corea", "1.500"), what it could be: the person
+    /// picks one, nothing is guessed.
+    #[serde(default)]
+    pub choices: Vec<Alternative>,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, message: Text) -> FieldError {
+        FieldError { field: field.into(), message, choices: Vec::new() }
+    }
+}
+
+/// One way to read an ambiguous value: the text to put in the field and how it reads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Alternative {
+    pub value: String,
+    pub label: Text,
 }
 
 /// Every problem found in a record. Shown in Spanish by `Display`.
@@ -112,8 +130,14 @@ impl Collector {
     }
 
     fn add(&mut self, field: impl Into<String>, message: Text) {
-        self.0.push(FieldError { field: field.into(), message });
+        self.0.push(FieldError::new(field, message));
     }
+}
+
+/// "Planeada, Realizada o Cancelada".
+fn status_names(label: fn(Status) -> &'static str, or: &str) -> String {
+    let names: Vec<&str> = Status::ALL.iter().map(|s| label(*s)).collect();
+    format!("{} {or} {}", names[..names.len() - 1].join(", "), names[names.len() - 1])
 }
 
 /// Trims a text and treats an empty one as absent.
@@ -217,8 +241,8 @@ pub fn validate(input: &ActivityInput) -> Result<ValidActivity, ValidationErrors
         Some(s) => Status::parse(&s).unwrap_or_else(|| {
             c.push(
                 "status",
-                format!("estado desconocido «{s}»; use planned, done o cancelled"),
-                format!("unknown status «{s}»; use planned, done or cancelled"),
+                format!("estado desconocido «{s}»; use {}", status_names(Status::label_es, "o")),
+                format!("unknown status «{s}»; use {}", status_names(Status::label_en, "or")),
             );
             Status::default()
         }),

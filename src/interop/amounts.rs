@@ -21,11 +21,35 @@ pub struct Amount {
     pub mxn: Option<Decimal>,
 }
 
-/// Reads an amount with its currency and, if written, its MXN equivalent.
-pub fn parse_amount(text: &str) -> Result<Amount, Problem> {
+/// Why an amount did not read. When a figure reads two ways ("1.500": one thousand five
+/// hundred, or one and a half), `choices` holds the wording rewritten each way, to ask which.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AmountProblem {
+    pub text: Problem,
+    pub choices: Vec<String>,
+}
+
+impl From<Problem> for AmountProblem {
+    fn from(text: Problem) -> Self {
+        AmountProblem { text, choices: Vec::new() }
+    }
+}
+
+impl From<AmountProblem> for Problem {
+    fn from(problem: AmountProblem) -> Self {
+        problem.text
+    }
+}
+
+/// Reads an amount with its currency and, if written, its MXN equivalent. A figure that reads
+/// two ways is never guessed.
+pub fn parse_amount(text: &str) -> Result<Amount, AmountProblem> {
     let wording = text.trim();
     if wording.is_empty() {
-        return Err(Problem::new("el monto está vacío", "the amount is empty"));
+        return Err(Problem::new("el monto está vacío", "the amount is empty").into());
+    }
+    if let Some(problem) = two_way_figure(wording) {
+        return Err(problem);
     }
     let mut outside = String::new();
     let mut inside = Vec::new();
@@ -48,7 +72,8 @@ pub fn parse_amount(text: &str) -> Result<Amount, Problem> {
             return Err(Problem::new(
                 format!("en «{wording}» solo se entiende entre paréntesis el equivalente en pesos (MXN)"),
                 format!("in «{wording}» only the MXN equivalent is understood in parentheses"),
-            ));
+            )
+            .into());
         }
     }
     Ok(Amount { value, currency, mxn })
@@ -145,11 +170,8 @@ fn pieces(text: &str, wording: &str) -> Result<Vec<Piece>, Problem> {
     while k < chars.len() {
         let c = chars[k];
         if c.is_ascii_digit() {
-            let mut e = k;
-            while e < chars.len() && (chars[e].is_ascii_digit() || ",.".contains(chars[e]) && chars.get(e + 1).is_some_and(char::is_ascii_digit)) {
-                e += 1;
-            }
-            let figure: String = chars[k..e].iter().collect();
+            let e = figure_end(&chars, k);
+            let figure: String = chars[k..e].iter().filter(|c| !is_group_space(**c)).collect();
             out.push(Piece::Number(figure_value(&figure).map_err(|e| match e {
                 DecimalError::TooLarge => too_large(wording),
                 DecimalError::Invalid => Problem::new(
@@ -207,6 +229,71 @@ fn word_piece(word: &str) -> Option<Piece> {
     Some(Piece::Currency(code.to_string()))
 }
 
+/// A space between groups of digits, as in "20 000,50".
+fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}')
+}
+
+/// Where the figure starting at `start` ends: digits, with "," or "." between digits and
+/// spaces before a group of exactly three digits ("20 000,50", but not "19 mil 500").
+fn figure_end(chars: &[char], start: usize) -> usize {
+    let digit_at = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    let mut e = start;
+    while e < chars.len() {
+        let c = chars[e];
+        let group_follows = (1..=3).all(|k| digit_at(e + k)) && !digit_at(e + 4);
+        if c.is_ascii_digit() || ",.".contains(c) && digit_at(e + 1) || is_group_space(c) && group_follows {
+            e += 1;
+        } else {
+            break;
+        }
+    }
+    e
+}
+
+/// "1.500" is one thousand five hundred where "." groups thousands and one and a half where it
+/// is the decimal point: one dot, three digits after it, one to three (not a lone 0) before.
+fn two_way_figure(wording: &str) -> Option<AmountProblem> {
+    let chars: Vec<char> = wording.chars().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        if !chars[k].is_ascii_digit() || k > 0 && chars[k - 1].is_ascii_digit() {
+            k += 1;
+            continue;
+        }
+        let e = figure_end(&chars, k);
+        let figure: String = chars[k..e].iter().collect();
+        if let Some((whole, fraction)) = figure.split_once('.') {
+            let reads_two_ways = fraction.len() == 3
+                && fraction.bytes().all(|b| b.is_ascii_digit())
+                && (1..=3).contains(&whole.len())
+                && whole.bytes().all(|b| b.is_ascii_digit())
+                && whole != "0";
+            if reads_two_ways {
+                let thousands = format!("{whole}{fraction}");
+                let decimal = format!("{whole}.{}", fraction.trim_end_matches('0')).trim_end_matches('.').to_string();
+                return Some(AmountProblem {
+                    text: Problem::new(
+                        format!("«{figure}» se lee de dos maneras: {} ({thousands}) o {decimal}; escriba la que corresponde", group_es(&thousands)),
+                        format!("«{figure}» reads two ways: {} ({thousands}) or {decimal}; write the one you mean", group_es(&thousands)),
+                    ),
+                    choices: [thousands, decimal]
+                        .into_iter()
+                        .map(|f| wording.replacen(&figure, &f, 1))
+                        .collect(),
+                });
+            }
+        }
+        k = e;
+    }
+    None
+}
+
+/// "1500" as an es-MX reader groups it: "1,500".
+fn group_es(digits: &str) -> String {
+    crate::report::numbers::format_amount(digits.parse().unwrap_or_default(), "")
+}
+
 /// "308,000" → 308000; "6,344,800.50" → 6344800.50; "1.5" → 1.5; "1.000.000" → 1000000;
 /// "2.500,50" → 2500.50.
 fn figure_value(figure: &str) -> Result<Decimal, DecimalError> {
@@ -230,7 +317,7 @@ mod tests {
     use super::*;
 
     fn amount(text: &str) -> (String, Option<String>, Option<String>) {
-        let a = parse_amount(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        let a = parse_amount(text).unwrap_or_else(|e| panic!("{text}: {}", e.text));
         (a.value.normalize().to_string(), a.currency, a.mxn.map(|m| m.normalize().to_string()))
     }
 
@@ -265,6 +352,37 @@ mod tests {
     }
 
     #[test]
+    fn spaces_group_thousands() {
+        assert_eq!(amount("20 000,50 EUR").0, "20000.5");
+        assert_eq!(amount("1\u{a0}250\u{a0}000 USD").0, "1250000");
+        assert_eq!(amount("19 mil 500").0, "19500");
+    }
+
+    #[test]
+    fn a_figure_that_reads_two_ways_is_asked_about() {
+        for (text, choices) in [
+            ("1.500", ["1500", "1.5"]),
+            ("20.000 EUR", ["20000 EUR", "20 EUR"]),
+            ("1.500 millones", ["1500 millones", "1.5 millones"]),
+            ("USD 125.250", ["USD 125250", "USD 125.25"]),
+        ] {
+            let problem = parse_amount(text).unwrap_err();
+            assert_eq!(problem.choices, choices, "{text}");
+            assert!(problem.text.es.contains("se lee de dos maneras"), "{}", problem.text.es);
+            for choice in choices {
+                assert!(parse_amount(choice).is_ok(), "{choice}");
+            }
+        }
+        assert_eq!(parse_amount("1.500").unwrap_err().text.es, "«1.500» se lee de dos maneras: 1,500 (1500) o 1.5; escriba la que corresponde");
+        // Either separator beside the other, a lone 0, or other than three digits: one reading.
+        assert_eq!(amount("20.000,50").0, "20000.5");
+        assert_eq!(amount("1,500").0, "1500");
+        assert_eq!(amount("0.500").0, "0.5");
+        assert_eq!(amount("1.50").0, "1.5");
+        assert_eq!(amount("1.000.000").0, "1000000");
+    }
+
+    #[test]
     fn a_bare_dollar_sign_leaves_the_currency_open() {
         assert_eq!(amount("$ 20,000"), (s("20000"), None, None));
     }
@@ -281,17 +399,19 @@ mod tests {
 
     #[test]
     fn errors_name_the_problem() {
-        assert!(parse_amount("").unwrap_err().es.contains("vacío"));
-        assert!(parse_amount("por definir").unwrap_err().es.contains("«por»"));
-        assert!(parse_amount("dólares").unwrap_err().es.contains("no se encuentra una cifra"));
-        assert!(parse_amount("20 USD 30 EUR").unwrap_err().es.contains("dos cifras"));
-        assert!(parse_amount("20 USD euros").unwrap_err().es.contains("dos monedas"));
-        assert!(parse_amount("100 USD (90 EUR)").unwrap_err().es.contains("pesos"));
+        let es = |text: &str| parse_amount(text).unwrap_err().text.es;
+        assert!(es("").contains("vacío"));
+        assert!(es("por definir").contains("«por»"));
+        assert!(es("dólares").contains("no se encuentra una cifra"));
+        assert!(es("20 USD 30 EUR").contains("dos cifras"));
+        assert!(es("20 USD euros").contains("dos monedas"));
+        assert!(es("100 USD (90 EUR)").contains("pesos"));
     }
 
     proptest::proptest! {
         /// What reports write (`format_amount`: "308,000 USD", "19,500.50 GBP") reads back as
-        /// the same amount and currency.
+        /// the same amount and currency, except that "1.125 USD" is asked about (it could be
+        /// 1,125 too).
         #[test]
         fn an_amount_written_in_a_report_reads_back_the_same(
             mantissa in 0i64..1_000_000_000_000_000,
@@ -300,7 +420,12 @@ mod tests {
         ) {
             let value = Decimal::new(mantissa, scale);
             let text = crate::report::numbers::format_amount(value, currency);
-            let read = parse_amount(&text).map_err(|e| proptest::test_runner::TestCaseError::fail(format!("«{text}»: {e}")))?;
+            let two_ways = value < Decimal::from(1000) && value >= Decimal::ONE && value.normalize().scale() == 3;
+            if two_ways {
+                proptest::prop_assert_eq!(parse_amount(&text).unwrap_err().choices.len(), 2, "«{}»", text);
+                return Ok(());
+            }
+            let read = parse_amount(&text).map_err(|e| proptest::test_runner::TestCaseError::fail(format!("«{text}»: {}", e.text)))?;
             proptest::prop_assert_eq!((read.value, read.currency.as_deref(), read.mxn), (value, Some(currency), None), "«{}»", text);
         }
     }
@@ -316,12 +441,12 @@ mod tests {
             "79228162514264337593543950335 mil",
             "100 USD (79228162514264337593543950336 pesos)",
         ] {
-            let err = parse_amount(text).unwrap_err();
+            let err = parse_amount(text).unwrap_err().text;
             assert!(err.es.contains("es demasiado grande: el máximo es 79,228,162,514,264,337,593,543,950,335"), "{text}: {}", err.es);
             assert!(err.en.contains("is too large"), "{text}: {}", err.en);
         }
         // The product fits and the last figure reaches the ceiling exactly; one more is too much.
         assert_eq!(amount("79228162514264337593543950 mil 335").0, "79228162514264337593543950335");
-        assert!(parse_amount("79228162514264337593543950 mil 336").unwrap_err().es.contains("demasiado grande"));
+        assert!(parse_amount("79228162514264337593543950 mil 336").unwrap_err().text.es.contains("demasiado grande"));
     }
 }

@@ -8,14 +8,17 @@
 //! - Report text: [`report_text::drafts_from_text`] → the same plan and import.
 //! - Export: [`export::csv`], [`export::xlsx`], [`ics`].
 //!
-//! Readers of outside wording: [`spanish_dates`], [`amounts`], [`vocabulary`].
+//! Readers of outside wording: [`readings`] (one reader per kind of value, used by the form
+//! ([`form_input`]) and the importers) over [`spanish_dates`], [`amounts`], [`vocabulary`].
 
 pub mod amounts;
 pub mod export;
+pub mod form_input;
 pub mod ics;
 pub mod import_plan;
 pub mod interchange;
 pub mod problem;
+pub mod readings;
 pub mod report_text;
 pub mod sample;
 pub mod spanish_dates;

@@ -115,6 +115,17 @@ fn currencies() -> &'static [Currency] {
     })
 }
 
+/// The currencies a Mexican liaison office deals in most, offered first.
+const USUAL_CURRENCIES: [&str; 7] = ["MXN", "USD", "EUR", "GBP", "JPY", "CAD", "CNY"];
+
+/// Every currency as a picker offers it: the usual ones first, then the rest by Spanish name.
+pub fn currencies_usual_first() -> Vec<&'static Currency> {
+    let usual = USUAL_CURRENCIES.iter().filter_map(|code| currency(code));
+    let mut rest: Vec<_> = currencies().iter().filter(|c| !USUAL_CURRENCIES.contains(&c.code.as_str())).collect();
+    rest.sort_by_cached_key(|c| crate::text::fold(&c.name_es));
+    usual.chain(rest).collect()
+}
+
 /// The ISO 4217 currency with this code, in any letter case.
 pub fn currency(code: &str) -> Option<&'static Currency> {
     let code = code.trim();

@@ -11,7 +11,7 @@ mod resolve;
 
 pub use calendar::{national_days_in, observances_in};
 pub use data::{
-    countries, country, currency, default_axes, Country, Currency, DefaultAxis, NationalDay,
+    countries, country, currencies_usual_first, currency, default_axes, Country, Currency, DefaultAxis, NationalDay,
     Observance,
 };
 pub use resolve::{resolve_country, UnknownCountry};

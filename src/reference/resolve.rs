@@ -9,14 +9,26 @@ use std::sync::OnceLock;
 /// How many close names an [`UnknownCountry`] error suggests at most.
 const MAX_SUGGESTIONS: usize = 3;
 
-/// Text that names no known country, with the closest names as suggestions.
+/// Short names people use for more than one country, with those countries' codes: "Corea"
+/// may be either Korea, so it is asked about rather than read as one of them.
+const SHARED_NAMES: &[(&str, &[&str])] = &[
+    ("corea", &["KR", "KP"]),
+    ("korea", &["KR", "KP"]),
+    ("islas virgenes", &["VG", "VI"]),
+    ("virgin islands", &["VG", "VI"]),
+];
+
+/// Text that names no known country, or more than one, with the countries it may mean.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}", self.text().es)]
 pub struct UnknownCountry {
     /// The text as given.
     pub text: String,
-    /// Countries whose names are closest to the text, closest first.
+    /// Countries whose names are closest to the text, closest first; or, when `shared`, every
+    /// country the name is used for.
     pub suggestions: Vec<&'static Country>,
+    /// The text is a name several countries share ("Corea").
+    pub shared: bool,
 }
 
 impl Explain for UnknownCountry {
@@ -32,6 +44,10 @@ impl Explain for UnknownCountry {
 
 impl UnknownCountry {
     fn spanish(&self) -> String {
+        if self.shared {
+            let names: Vec<_> = self.suggestions.iter().map(|c| c.name_es.as_str()).collect();
+            return format!("«{}» puede ser más de un país ({}); elija uno", self.text, names.join(" o "));
+        }
         let names: Vec<_> = self
             .suggestions
             .iter()
@@ -45,6 +61,10 @@ impl UnknownCountry {
     }
 
     fn english(&self) -> String {
+        if self.shared {
+            let names: Vec<_> = self.suggestions.iter().map(|c| c.name_en.as_str()).collect();
+            return format!("“{}” may be more than one country ({}); choose one", self.text, names.join(" or "));
+        }
         let names: Vec<_> = self
             .suggestions
             .iter()
@@ -88,14 +108,20 @@ fn index() -> &'static HashMap<String, &'static Country> {
 /// use enlace::reference::resolve_country;
 /// assert_eq!(resolve_country("Nueva Zelanda").unwrap().name_es, "Nueva Zelandia");
 /// assert_eq!(resolve_country("EE. UU.").unwrap().code, "US");
+/// assert!(resolve_country("Corea").unwrap_err().shared);
 /// let err = resolve_country("Atlantis").unwrap_err();
 /// assert!(err.to_string().starts_with("«Atlantis» no corresponde a ningún país conocido"));
 /// ```
 pub fn resolve_country(text: &str) -> Result<&'static Country, UnknownCountry> {
     let key = fold(text);
+    if let Some((_, codes)) = SHARED_NAMES.iter().find(|(name, _)| *name == key) {
+        let suggestions = codes.iter().filter_map(|code| countries().iter().find(|c| c.code == *code)).collect();
+        return Err(UnknownCountry { text: text.trim().to_string(), suggestions, shared: true });
+    }
     index().get(&key).copied().ok_or_else(|| UnknownCountry {
         text: text.trim().to_string(),
         suggestions: closest(&key),
+        shared: false,
     })
 }
 
@@ -186,6 +212,20 @@ mod tests {
         assert!(err
             .text().en
             .starts_with("“Atlantis” does not match any known country"));
+    }
+
+    #[test]
+    fn a_name_two_countries_share_is_asked_about() {
+        for text in ["Corea", "corea", "KOREA", "Islas Vírgenes"] {
+            let err = resolve_country(text).unwrap_err();
+            assert!(err.shared && err.suggestions.len() == 2, "{text}");
+        }
+        let err = resolve_country("corea").unwrap_err();
+        assert_eq!(err.text().es, "«corea» puede ser más de un país (República de Corea o Corea del Norte); elija uno");
+        // No shared name is also one country's own name or variant.
+        for (name, _) in SHARED_NAMES {
+            assert!(!index().contains_key(*name), "{name}");
+        }
     }
 
     #[test]

@@ -46,7 +46,7 @@ describe('the form model', () => {
     model.people = [{ name: 'Jean Dupont', post: 'Embajador', organisation: '', role: '' }, { name: 'Ana', post: '', organisation: '', role: '' }];
     model.follow_ups = [{ task: 'Enviar agenda', due: '2021-07-30', owner: '', done: false }];
     expect(toInput(model, [], countryCode)).toStrictEqual({
-      kind: 'meeting', title: 'Reunión', start_date: '2021-07-12', start_time: '10:00', date_text: '12 de julio de 2021', status: 'done',
+      kind: 'meeting', title: 'Reunión', start_date: '2021-07-12', start_time: '10:00', date_text: '12 de julio de 2021',
       organisations: [{ name: 'Embajada de Francia en México', role: 'contraparte' }],
       people: [{ name: 'Jean Dupont', post: 'Embajador' }, 'Ana'],
       follow_ups: [{ task: 'Enviar agenda', due: '2021-07-30' }],

@@ -11,10 +11,10 @@ type Input = { title: string; kind: string; start_date: string; countries: strin
 /** A backend that validates like the core does for the rules these tests need. */
 function backend(saved: Input[]) {
   const problems = (input: Input) => [
-    ...(input.title.trim() ? [] : [{ field: 'title', message: { es: 'el título es obligatorio', en: 'the title is required' } }]),
-    ...(input.start_date ? [] : [{ field: 'start_date', message: { es: 'la fecha de inicio es obligatoria', en: 'the start date is required' } }]),
+    ...(input.title.trim() ? [] : [{ field: 'title', message: { es: 'el título es obligatorio', en: 'the title is required' }, choices: [] }]),
+    ...(input.start_date ? [] : [{ field: 'start_date', message: { es: 'la fecha de inicio es obligatoria', en: 'the start date is required' }, choices: [] }]),
     ...(typeof input.details.participants === 'string'
-      ? [{ field: 'details.participants', message: { es: `«${input.details.participants}» no es un número entero; escriba, por ejemplo, 25`, en: 'not a whole number' } }]
+      ? [{ field: 'details.participants', message: { es: `«${input.details.participants}» no es un número entero; escriba, por ejemplo, 25`, en: 'not a whole number' }, choices: [] }]
       : []),
   ];
   mockCommands((cmd, args) => {
@@ -24,7 +24,7 @@ function backend(saved: Input[]) {
       case 'get_activity': return fullTraining;
       case 'organisations_like': return [];
       case 'list_organisations': return [{ id: 'o1', name: 'Embajada de Perú en México', kind: 'embassy', country: 'PE', activities: 1 }];
-      case 'validate_activity': return problems(input);
+      case 'validate_activity': return { errors: problems(input), readings: [] };
       case 'save_draft': return null;
       case 'discard_draft': return null;
       case 'save_activity': {

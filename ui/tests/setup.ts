@@ -4,6 +4,9 @@ import { cleanup } from '@testing-library/svelte';
 import { afterEach } from 'vitest';
 import { i18n } from '../src/lib/i18n/index.svelte';
 
+// jsdom lays nothing out, so it has no scrolling; the form brings errors into view with it.
+Element.prototype.scrollIntoView ??= () => {};
+
 afterEach(() => {
   cleanup();
   clearMocks();

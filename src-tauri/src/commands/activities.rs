@@ -1,6 +1,7 @@
 use std::sync::Arc;
 
-use enlace::domain::{read_form_input, Activity, ActivityId};
+use enlace::domain::{Activity, ActivityId};
+use enlace::interop::form_input::read_form_input;
 use enlace::store::{AuditEntry, Axis, DueFollowUp, Filter, Page, Stats};
 use tauri::State;
 
@@ -33,7 +34,7 @@ fn not_found(id: &ActivityId) -> crate::error::CommandError {
 /// including a number or date typed wrong in the form (hence JSON, read by the core).
 #[tauri::command(async)]
 pub fn save_activity(state: State<'_, AppState>, undo: State<'_, Arc<LastUndo>>, input: serde_json::Value) -> CommandResult<Activity> {
-    let input = read_form_input(input)?;
+    let input = read_form_input(input, chrono::Local::now().date_naive())?;
     let actor = state.actor()?;
     let mut store = state.store()?;
     let before = match input.id.as_deref().and_then(|id| id.parse::<ActivityId>().ok()) {

@@ -1,4 +1,4 @@
-use enlace::reference::{countries, national_days_in, observances_in};
+use enlace::reference::{countries, currencies_usual_first, national_days_in, observances_in, Currency};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -19,6 +19,12 @@ pub fn list_countries() -> Vec<CountryRef> {
         .iter()
         .map(|c| CountryRef { code: c.code.clone(), name_es: c.name_es.clone(), name_en: c.name_en.clone(), variants: c.variants.clone() })
         .collect()
+}
+
+/// Currencies for the currency picker, the office's usual ones first.
+#[tauri::command]
+pub fn list_currencies() -> Vec<Currency> {
+    currencies_usual_first().into_iter().cloned().collect()
 }
 
 /// A day on which embassies ask cities to light monuments: a country's national day or an

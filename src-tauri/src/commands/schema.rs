@@ -1,4 +1,5 @@
-use enlace::domain::{fields_of, read_form_input, validate, DetailField, FieldError, Kind};
+use enlace::domain::{fields_of, DetailField, Kind};
+use enlace::interop::form_input::{check_form, FormCheck};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -25,13 +26,10 @@ pub fn kind_schemas() -> Vec<KindSchema> {
         .collect()
 }
 
-/// Checks a form as the person types; the same rules apply again when it is saved. `input` is
-/// JSON, not an `ActivityInput`: a number or date typed wrong must come back as that field's
-/// error, not refuse the whole call.
+/// Checks a form as the person types, and says how its typed values will be kept; the same
+/// rules apply again when it is saved. `input` is JSON, not an `ActivityInput`: a number or
+/// date typed wrong must come back as that field's error, not refuse the whole call.
 #[tauri::command]
-pub fn validate_activity(input: serde_json::Value) -> Vec<FieldError> {
-    match read_form_input(input) {
-        Ok(input) => validate(&input).err().map(|e| e.errors).unwrap_or_default(),
-        Err(e) => e.errors,
-    }
+pub fn validate_activity(input: serde_json::Value) -> FormCheck {
+    check_form(input, chrono::Local::now().date_naive())
 }

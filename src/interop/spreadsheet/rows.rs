@@ -9,13 +9,13 @@ use super::{Cell, Row, Table};
 use crate::domain::details::FieldType;
 use crate::domain::activity::{OrgMentionFull, PersonMentionFull};
 use crate::domain::{fields_of, validate, ActivityInput, Details, Kind, Modality, OrgMention, PersonMention};
-use crate::interop::amounts::{currency_code, parse_amount};
+use crate::interop::amounts::{parse_amount, Amount};
+use crate::interop::readings::{read_count, read_detail, split_list};
 use crate::interop::problem::Problem;
 use crate::job::Progress;
 use crate::{ErrorCode, Explain, Lang, Text};
 use crate::interop::spanish_dates::{from_excel_serial, parse_date, parse_time, DateContext, DateSpan};
-use crate::interop::vocabulary::{agreement_type_from_words, complete_details, direction_from_words, kind_from_words, participants_from_words};
-use crate::text::fold;
+use crate::interop::vocabulary::{complete_details, kind_from_words};
 
 /// One problem of one row, where the person can find it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -293,7 +293,7 @@ fn read_cell(input: &mut ActivityInput, target: &Target, cell: &Cell, text: &str
         Target::Status => input.status = Some(text.to_string()),
         Target::Amount => {
             let amount = match cell {
-                Cell::Number(n) => parse_amount(&n.to_string())?,
+                Cell::Number(n) => Amount { value: number_cell(*n)?, currency: None, mxn: None },
                 _ => parse_amount(text)?,
             };
             input.details.amount = Some(amount.value);
@@ -308,6 +308,12 @@ fn read_cell(input: &mut ActivityInput, target: &Target, cell: &Cell, text: &str
         Target::Ignore => {}
     }
     Ok(())
+}
+
+/// A number cell as the sheet holds it: no separators to read, so never two ways.
+fn number_cell(n: f64) -> Result<rust_decimal::Decimal, Problem> {
+    crate::domain::decimal::parse_decimal(&n.to_string())
+        .map_err(|_| Problem::new(format!("{n} no es una cantidad válida"), format!("{n} is not a valid amount")))
 }
 
 fn date_cell(cell: &Cell, text: &str, ctx: &DateContext) -> Result<DateSpan, Problem> {
@@ -368,42 +374,14 @@ fn person_mention(item: &str) -> PersonMention {
     }
 }
 
-/// Splits a list cell. Names of organisations and people may hold commas and "y"
-/// ("Secretaría de Medio Ambiente y Recursos Naturales"), so they split only on ";" and
-/// new lines; countries and topics also on "," and a final "y".
-fn split_list(text: &str, loose: bool) -> Vec<String> {
-    let mut parts: Vec<String> = text.split([';', '\n']).map(str::to_string).collect();
-    if loose {
-        parts = parts
-            .iter()
-            .flat_map(|p| p.split([',', '/']))
-            .flat_map(|p| p.split(" y ").flat_map(|q| q.split(" e ")).flat_map(|q| q.split(" and ")))
-            .map(str::to_string)
-            .collect();
-    }
-    parts.into_iter().map(|p| p.trim().trim_end_matches('.').trim().to_string()).filter(|p| !p.is_empty()).collect()
-}
-
 fn set_detail(details: &mut Details, kind: &str, key: &'static str, cell: &Cell, text: &str, ctx: &DateContext) -> Result<(), Problem> {
     let kinds = Kind::parse(kind).into_iter().chain(Kind::ALL);
     let field = kinds.flat_map(fields_of).find(|f| f.key == key).expect("targets name schema keys");
-    let value = match field.field_type {
-        FieldType::Text | FieldType::LongText | FieldType::Country | FieldType::Url => serde_json::json!(text),
-        FieldType::List => serde_json::json!(split_list(text, false)),
-        FieldType::Integer => serde_json::json!(count(cell, text)?),
-        FieldType::Decimal => {
-            let value = match cell {
-                Cell::Number(n) => parse_amount(&n.to_string())?.value,
-                _ => parse_amount(text)?.value,
-            };
-            serde_json::json!(value.to_string())
-        }
-        FieldType::Date => serde_json::json!(date_cell(cell, text, ctx)?.start.to_string()),
-        FieldType::Currency => serde_json::json!(currency_code(text).ok_or_else(|| Problem::new(
-            format!("«{text}» no es una moneda reconocida (p. ej. USD, EUR, GBP, MXN, dólares, libras)"),
-            format!("«{text}» is not a known currency (e.g. USD, EUR, GBP, MXN)"),
-        ))?),
-        FieldType::Choice => serde_json::json!(choice(key, field.options, text)?),
+    let value = match (field.field_type, cell) {
+        (FieldType::Integer, _) => serde_json::json!(count(cell, text)?),
+        (FieldType::Decimal, Cell::Number(n)) => serde_json::json!(number_cell(*n)?.to_string()),
+        (FieldType::Date, _) => serde_json::json!(date_cell(cell, text, ctx)?.start.to_string()),
+        _ => read_detail(field, text, ctx)?.value,
     };
     let mut map = serde_json::to_value(&*details).expect("details serialise");
     map.as_object_mut().expect("details are an object").insert(key.to_string(), value);
@@ -417,30 +395,9 @@ fn count(cell: &Cell, text: &str) -> Result<u32, Problem> {
             return Ok(*n as u32);
         }
     }
-    participants_from_words(text).ok_or_else(|| Problem::new(format!("«{text}» no es un número entero"), format!("«{text}» is not a whole number")))
+    Ok(read_count(text)?)
 }
 
-fn choice(key: &str, options: &[&str], text: &str) -> Result<String, Problem> {
-    let wanted = fold(text).replace(' ', "_");
-    if let Some(o) = options.iter().find(|o| fold(o).replace(' ', "_") == wanted) {
-        return Ok(o.to_string());
-    }
-    let inferred = match key {
-        "agreement_type" => agreement_type_from_words(text),
-        "direction" => match wanted.as_str() {
-            "entrante" | "recibida" => Some("incoming"),
-            "saliente" | "enviada" => Some("outgoing"),
-            _ => direction_from_words(text),
-        },
-        _ => None,
-    };
-    inferred.map(String::from).ok_or_else(|| {
-        Problem::new(
-            format!("valor «{text}» no válido; use uno de: {}", options.join(", ")),
-            format!("invalid value «{text}»; use one of: {}", options.join(", ")),
-        )
-    })
-}
 
 #[cfg(test)]
 mod tests {

@@ -2,7 +2,8 @@
 // types it, and the conversion back. The store replaces a whole record with what the form
 // sends, so the model carries all of it: a record loaded and saved untouched gives back its
 // own input (what `Activity::to_input()` writes), and an edit changes only what was changed.
-// Numbers and dates go to the core as typed; the core names any that do not read.
+// Numbers, dates and countries go to the core as typed: the core reads them (the one reader
+// the importers use), says how it read them, and names any that do not read.
 import type { Activity } from './bindings/Activity';
 import type { ActivityInput } from './bindings/ActivityInput';
 import type { DetailField } from './bindings/DetailField';
@@ -49,7 +50,7 @@ export function emptyModel(kind = 'meeting'): FormModel {
   return {
     id: null, kind, title: '', start_date: '', end_date: '', start_time: '', end_time: '', date_text: '',
     modality: '', place: '', countries: [], organisations: [], people: [], axis: '', topics: [],
-    summary: '', outcomes: '', follow_ups: [], status: 'done', details: {},
+    summary: '', outcomes: '', follow_ups: [], status: '', details: {},
   };
 }
 
@@ -113,7 +114,7 @@ export function modelFromInput(s: Source, countryName: (code: string) => string)
     summary: text(s.summary),
     outcomes: text(s.outcomes),
     follow_ups: (s.follow_ups ?? []).map(followUpRow),
-    status: s.status || 'done',
+    status: s.status ?? '',
     details: detailsAsText(s.details ?? ({} as Details)),
   };
 }
@@ -169,7 +170,6 @@ function detailValue(f: DetailField, raw: string): unknown {
   switch (f.field_type) {
     case 'integer': return /^\d+$/.test(raw) ? Number(raw) : raw;
     case 'list': return raw.split('\n').map((s) => s.trim()).filter(Boolean);
-    case 'currency': return raw.toUpperCase();
     default: return raw;
   }
 }

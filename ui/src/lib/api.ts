@@ -58,6 +58,7 @@ export const api = {
   activityHistory: (id: string) => call('activity_history', { id }),
   activityStats: (filter: FilterQuery) => call('activity_stats', { filter: asFilter(filter) }),
   listCountries: () => call('list_countries'),
+  listCurrencies: () => call('list_currencies'),
   illuminationCalendar: (year: number) => call('illumination_calendar', { year }),
   listAxes: () => call('list_axes'),
   listOrganisations: () => call('list_organisations'),

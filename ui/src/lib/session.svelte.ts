@@ -3,23 +3,26 @@
 import { api } from './api';
 import type { AppInfo } from './bindings/AppInfo';
 import type { CountryRef } from './bindings/CountryRef';
+import type { Currency } from './bindings/Currency';
 import type { Axis } from './bindings/Axis';
 import type { KindSchema } from './bindings/KindSchema';
 import type { Profile } from './bindings/Profile';
 import { i18n, pick, type Locale } from './i18n/index.svelte';
 
-export const session = $state<{ info: AppInfo | null; schemas: KindSchema[]; axes: Axis[]; countries: CountryRef[] }>({
+export const session = $state<{ info: AppInfo | null; schemas: KindSchema[]; axes: Axis[]; countries: CountryRef[]; currencies: Currency[] }>({
   info: null,
   schemas: [],
   axes: [],
   countries: [],
+  currencies: [],
 });
 
 export async function loadSession(): Promise<void> {
-  const [info, schemas, countries] = await Promise.all([api.appInfo(), api.kindSchemas(), api.listCountries()]);
+  const [info, schemas, countries, currencies] = await Promise.all([api.appInfo(), api.kindSchemas(), api.listCountries(), api.listCurrencies()]);
   session.info = info;
   session.schemas = schemas;
   session.countries = countries;
+  session.currencies = currencies;
   if (info.profile) i18n.locale = info.profile.locale === 'en' ? 'en' : 'es-MX';
   if (info.profile) session.axes = await api.listAxes();
 }
