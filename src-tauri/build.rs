@@ -8,7 +8,7 @@ const COMMANDS: &[&str] = &[
     "activity_history", "activity_stats", "list_axes",
     "list_organisations", "list_people", "organisations_like", "likely_duplicate_organisations", "merge_organisations",
     "load_sample_data", "attach_files", "attachment_image", "open_attachment",
-    "list_countries", "illumination_calendar", "import_activities", "export_activities",
+    "list_countries", "list_currencies", "illumination_calendar", "import_activities", "export_activities",
     "save_period_report", "save_brief", "save_country_brief", "open_saved_pdf",
     "sync_status", "create_identity", "save_public_identity", "add_peer", "add_peer_file", "export_bundle", "preview_bundle", "import_bundle", "list_conflicts", "resolve_conflict",
     "open_spreadsheet", "choose_sheet", "mapping_targets", "preview_spreadsheet", "plan_spreadsheet_import", "import_spreadsheet",
