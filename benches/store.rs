@@ -164,7 +164,7 @@ fn main() {
     }
     println!("full-text search, page of 50:  median {}  p95 {}  (goal p95 < 20 ms)", ms(percentile(searches.clone(), 0.5)), ms(percentile(searches, 0.95)));
 
-    store.connection().execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
+    store.checkpoint().unwrap();
     let size = std::fs::metadata(&path).unwrap().len() as f64 / (1024.0 * 1024.0);
     println!("database size on disk: {size:.1} MiB ({:.2} KiB per activity)", size * 1024.0 / n as f64);
     println!("peak memory (RSS): {:.0} MiB", peak_rss_mib());

@@ -359,7 +359,7 @@ fn empty_database() -> &'static [u8] {
         let scratch = Scratch::new();
         let path = scratch.0.join("plantilla.db");
         let store = Store::open(&path).expect("template database");
-        store.connection().execute_batch("PRAGMA wal_checkpoint(TRUNCATE);").expect("checkpoint");
+        store.checkpoint().expect("checkpoint");
         drop(store);
         std::fs::read(&path).expect("template bytes")
     })

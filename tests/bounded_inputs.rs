@@ -39,7 +39,9 @@ fn store_with(dir: &Path, lines: &[String]) -> Store {
 
 /// The whole record as the interchange export writes it, after SQLite's own check passes.
 fn snapshot(store: &Store) -> String {
-    let check: String = store.connection().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    let check: String = rusqlite::Connection::open_with_flags(store.path().unwrap(), rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .unwrap()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(check, "ok");
     let mut out = Vec::new();
     interchange::write_jsonl(&store.list(&Filter::default()).unwrap().items, &mut out).unwrap();

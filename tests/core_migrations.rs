@@ -30,8 +30,8 @@ fn a_first_schema_database_upgrades_in_place() {
     }
 
     let mut store = Store::open(&path).unwrap();
-    let applied: Vec<String> = store
-        .connection()
+    let peek = rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let applied: Vec<String> = peek
         .prepare("SELECT name FROM schema_migrations ORDER BY name")
         .unwrap()
         .query_map([], |r| r.get(0))
@@ -46,7 +46,7 @@ fn a_first_schema_database_upgrades_in_place() {
     let mut input = old.items[0].to_input();
     input.summary = Some("Actualizada después de la migración".into());
     store.save_activity(&input, &Actor::new("Ana", Origin::App)).unwrap();
-    let changes: i64 = store.connection().query_row("SELECT COUNT(*) FROM changes", [], |r| r.get(0)).unwrap();
+    let changes: i64 = peek.query_row("SELECT COUNT(*) FROM changes", [], |r| r.get(0)).unwrap();
     assert_eq!(changes, 1, "writes after the upgrade feed the change log");
     drop(store);
     // Opening again applies nothing new.

@@ -31,7 +31,9 @@ fn killed(base: &Path, dir: &Path, n: usize, delay: u64, args: &[&str]) -> PathB
 }
 
 fn integrity_ok(store: &Store) {
-    let verdict: String = store.connection().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    let verdict: String = rusqlite::Connection::open_with_flags(store.path().unwrap(), rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .unwrap()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(verdict, "ok");
 }
 

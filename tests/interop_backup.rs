@@ -21,7 +21,9 @@ fn loaded(db: &Path, attachment: &Path) -> Vec<Activity> {
 }
 
 fn integrity(store: &Store) -> String {
-    store.connection().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap()
+    rusqlite::Connection::open_with_flags(store.path().unwrap(), rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .unwrap()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap()
 }
 
 fn luis() -> Actor {

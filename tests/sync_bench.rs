@@ -55,11 +55,11 @@ fn bundle_of_ten_thousand_changes_into_a_central_of_a_hundred_thousand() {
     o.central.store = Store::open(&o.central.path).unwrap();
     let t = Instant::now();
     let me = o.central.public.id;
-    o.central.store.with_transaction(|tx| journal::ingest_local(tx, me)).unwrap();
+    o.central.store.with_sync_transaction(|book| journal::ingest_local(book, me)).unwrap();
     println!("central: primera lectura de su propio historial (una sola vez) {}", secs(t));
 
     fill(&mut o.ana.store, "Ana", 10_000);
-    let ids: Vec<String> = o.ana.store.connection().prepare("SELECT id FROM activities LIMIT 3").unwrap()
+    let ids: Vec<String> = o.ana.db().prepare("SELECT id FROM activities LIMIT 3").unwrap()
         .query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
     let mut seed = 0x2545_f491_4f6c_dd1du64;
     for (i, id) in ids.iter().enumerate() {
@@ -83,7 +83,7 @@ fn bundle_of_ten_thousand_changes_into_a_central_of_a_hundred_thousand() {
     );
 
     let clone = o.dir.path().join("central-clon.db");
-    o.central.store.connection().execute("VACUUM INTO ?1", [clone.to_str().unwrap()]).unwrap();
+    o.central.db().execute("VACUUM INTO ?1", [clone.to_str().unwrap()]).unwrap();
 
     let options = ImportOptions { confirm: true, ..Default::default() };
     let t = Instant::now();

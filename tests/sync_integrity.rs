@@ -72,7 +72,7 @@ fn a_copied_database_file_numbers_in_its_own_series() {
     o.ana.save(meeting("Reunión con la Embajada de Perú", "2026-11-02"));
     o.round();
     // The same file opened on a second laptop while the first is still in use.
-    o.ana.store.connection().execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
+    o.ana.store.checkpoint().unwrap();
     let other_path = o.dir.path().join("laptop-nueva/ana.db");
     std::fs::create_dir_all(other_path.parent().unwrap()).unwrap();
     std::fs::copy(&o.ana.path, &other_path).unwrap();
@@ -141,11 +141,11 @@ fn a_bundle_claiming_central_from_a_copy_listed_as_officer_is_refused() {
 #[test]
 fn the_roster_accepts_only_the_other_role() {
     let o = Office::new();
-    let err = roster::add(o.ana.store.connection(), &o.bob.public).unwrap_err();
+    let err = roster::add(&o.ana.store, &o.bob.public).unwrap_err();
     assert!(matches!(err, IdentityError::SameRole { role: Role::Officer, .. }), "{err}");
     assert!(err.to_string().contains("un oficial solo agrega a la oficina central"), "{err}");
     let other_central = Copy::new(o.dir.path(), "Otra Oficina", Role::Central);
-    assert!(matches!(roster::add(o.central.store.connection(), &other_central.public), Err(IdentityError::SameRole { .. })));
+    assert!(matches!(roster::add(&o.central.store, &other_central.public), Err(IdentityError::SameRole { .. })));
 }
 
 #[test]

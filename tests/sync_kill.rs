@@ -42,7 +42,7 @@ fn killed_mid_import_leaves_the_database_as_it_was() {
 
     // How long a whole import takes here, on a throwaway clone.
     let clone = o.dir.path().join("clon.db");
-    o.central.store.connection().execute("VACUUM INTO ?1", [clone.to_str().unwrap()]).unwrap();
+    o.central.db().execute("VACUUM INTO ?1", [clone.to_str().unwrap()]).unwrap();
     let started = Instant::now();
     let mut scratch = Store::open(&clone).unwrap();
     enlace::sync::import(&mut scratch, &bundle, &enlace::sync::ImportOptions { confirm: true, ..Default::default() }).unwrap();
@@ -73,7 +73,7 @@ fn killed_mid_import_leaves_the_database_as_it_was() {
     assert!(!rest.iter().any(|l| l.contains("hecho")), "the import finished before the kill ({full:?}); make the bundle bigger");
 
     let store = Store::open(&path).unwrap();
-    let public = enlace::sync::Identity::require(store.connection()).unwrap().public;
+    let public = enlace::sync::Identity::require(&store).unwrap().public;
     let mut central = Copy { store, public, path };
     assert_eq!(central.whole_digest(), before, "a killed import left a trace");
     let report = central.import(&bundle).unwrap();

@@ -19,7 +19,7 @@ struct Recorded {
 fn record() -> Recorded {
     let mut o = Office::new();
     let template = o.dir.path().join("central-inicial.db");
-    o.central.store.connection().execute("VACUUM INTO ?1", [template.to_str().unwrap()]).unwrap();
+    o.central.db().execute("VACUUM INTO ?1", [template.to_str().unwrap()]).unwrap();
     let mut bundles = Vec::new();
     let shared = o.ana.save(meeting("Reunión compartida", "2026-11-01"));
     let temp = o.bob.save(meeting("Borrador", "2026-11-02"));
@@ -55,7 +55,7 @@ fn central_after(r: &Recorded, order: &[usize], n: usize) -> (String, Copy) {
     let _ = std::fs::remove_file(&path);
     std::fs::copy(&r.template, &path).unwrap();
     let store = Store::open(&path).unwrap();
-    let public = enlace::sync::Identity::require(store.connection()).unwrap().public;
+    let public = enlace::sync::Identity::require(&store).unwrap().public;
     let mut central = Copy { store, public, path };
     for &i in order {
         central.import(&r.bundles[i]).unwrap();

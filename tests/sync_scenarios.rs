@@ -201,12 +201,12 @@ fn an_officer_may_purge_a_deletion_only_after_central_acknowledged_it() {
     o.ana.trash(&id);
     let me = o.ana.public.id;
     let bundle = o.ana.bundle_for(&o.central);
-    assert!(!journal::purge_allowed(o.ana.store.connection(), me, Entity::Activity, &id).unwrap());
+    assert!(!journal::purge_allowed(o.ana.store.sync_book(), me, Entity::Activity, &id).unwrap());
     o.central.import(&bundle).unwrap();
-    assert!(!journal::purge_allowed(o.ana.store.connection(), me, Entity::Activity, &id).unwrap());
+    assert!(!journal::purge_allowed(o.ana.store.sync_book(), me, Entity::Activity, &id).unwrap());
     let back = o.central.bundle_for(&o.ana);
     o.ana.import(&back).unwrap();
-    assert!(journal::purge_allowed(o.ana.store.connection(), me, Entity::Activity, &id).unwrap());
+    assert!(journal::purge_allowed(o.ana.store.sync_book(), me, Entity::Activity, &id).unwrap());
 }
 
 #[test]
@@ -229,13 +229,13 @@ fn attachments_travel_by_content_hash() {
 fn a_laptop_whose_clock_runs_ahead_is_told_so_by_central_s_answer() {
     let mut o = Office::new();
     let two_days = chrono::Utc::now().timestamp_millis() as u64 + 2 * 24 * 3_600_000;
-    enlace::store::clock::observe(o.ana.store.connection(), &format!("{two_days:013}-00000")).unwrap();
+    o.ana.store.sync_book().observe_clock(&format!("{two_days:013}-00000")).unwrap();
     o.ana.save(meeting("Reunión", "2026-11-02"));
     let bundle = o.ana.bundle_for(&o.central);
     let accepted = o.central.import_with(&bundle, ImportOptions { accept_clock_skew: true, ..Default::default() }).unwrap();
     assert_eq!(accepted.applied, 1);
     let now = chrono::Utc::now().timestamp_millis() as u64;
-    let central_clock = enlace::store::clock::tick(o.central.store.connection()).unwrap();
+    let central_clock = o.central.store.sync_book().tick().unwrap();
     assert!(central_clock.as_str() < format!("{:013}", now + 3_600_000).as_str(), "central's clock was not dragged ahead: {central_clock}");
     let back = o.central.bundle_for(&o.ana);
     let report = o.ana.import(&back).unwrap();

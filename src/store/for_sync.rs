@@ -1,37 +1,36 @@
-//! Writes that sync (`src/sync`) makes inside its own transaction, so that applying a bundle
-//! and recording it in sync's tables commit together or not at all.
+//! Writes that sync (`src/sync`) makes inside its own transaction (a [`SyncBook`] had from
+//! `Store::with_sync_transaction`), so that applying a bundle and recording it in sync's
+//! tables commit together or not at all.
 //!
 //! Written by the sync helper as a request to the store's owner: thin wrappers over the
 //! store's own write path (validation, links, audit, search index, change feed), nothing more.
 //! Sync skips the feed rows these writes append (they are echoes of remote changes).
 
-use rusqlite::Connection;
-
 use super::activities::{set_trashed, write, Created};
-use super::{load, Actor, Result};
+use super::{load, Actor, Result, SyncBook};
 use crate::domain::{validate, Activity, ActivityInput, Attachment};
 
 /// Validates and writes one activity (see `Store::save_activity`) in the caller's transaction.
-pub fn save_activity(tx: &Connection, input: &ActivityInput, actor: &Actor) -> Result<Activity> {
+pub fn save_activity(tx: SyncBook<'_>, input: &ActivityInput, actor: &Actor) -> Result<Activity> {
     let valid = validate(input)?;
-    write(tx, valid, actor, &mut Created::default()).map(|(a, _)| a)
+    write(tx.conn, valid, actor, &mut Created::default()).map(|(a, _)| a)
 }
 
 /// Moves an activity to the trash or out of it (see `Store::trash`) in the caller's transaction.
-pub fn set_activity_trashed(tx: &Connection, id: &str, trashed: bool, actor: &Actor) -> Result<()> {
-    set_trashed(tx, id, trashed, actor)
+pub fn set_activity_trashed(tx: SyncBook<'_>, id: &str, trashed: bool, actor: &Actor) -> Result<()> {
+    set_trashed(tx.conn, id, trashed, actor)
 }
 
 /// One activity by id, including one in the trash, read in the caller's transaction.
-pub fn activity(tx: &Connection, id: &str) -> Result<Option<Activity>> {
-    Ok(load::activities(tx, &[id.to_string()], true)?.pop())
+pub fn activity(tx: SyncBook<'_>, id: &str) -> Result<Option<Activity>> {
+    Ok(load::activities(tx.conn, &[id.to_string()], true)?.pop())
 }
 
 /// Links an attachment whose file is already stored (see `Store::attach`), with its audit
 /// entry and this copy's time of receipt, in the caller's transaction.
-pub fn link_attachment(tx: &Connection, activity: &str, attachment: &Attachment, actor: &Actor) -> Result<()> {
+pub fn link_attachment(tx: SyncBook<'_>, activity: &str, attachment: &Attachment, actor: &Actor) -> Result<()> {
     let received = Attachment { added_at: super::now(), ..attachment.clone() };
-    super::attachments::link(tx, activity, &received, actor)
+    super::attachments::link(tx.conn, activity, &received, actor)
 }
 
 pub use super::attachments::blob_path;

@@ -10,7 +10,7 @@ mod attachments;
 mod audit;
 mod axes;
 pub mod backup;
-pub mod clock;
+pub(crate) mod clock;
 mod directory;
 mod feed;
 mod filter;
@@ -22,6 +22,7 @@ pub mod migrations;
 pub mod paths;
 mod search_index;
 mod stats;
+mod sync_book;
 
 use std::path::{Path, PathBuf};
 
@@ -38,6 +39,8 @@ pub use filter::{Filter, Page, Sort};
 pub use import::{ImportError, ImportProblem, ImportReport, Progress};
 pub use lineage::{Rewind, SeriesRenewal};
 pub use stats::{Count, MoneyTotal, Stats};
+pub(crate) use sync_book::{BundleRecord, IdentityRow, PeerRow};
+pub use sync_book::SyncBook;
 
 use crate::domain::ValidationErrors;
 use crate::{ErrorCode, Explain, Text};
@@ -215,13 +218,19 @@ impl Store {
         Ok(clock::copy_id(&self.conn)?)
     }
 
-    /// Read access for modules that query the database directly (reports, sync, backups).
-    pub fn connection(&self) -> &Connection {
+    /// The connection, for the store's own modules: no SQL runs outside `src/store`.
+    pub(crate) fn connection(&self) -> &Connection {
         &self.conn
     }
 
+    /// Writes the write-ahead log into the database file, so that file alone holds everything.
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        Ok(())
+    }
+
     /// Runs `work` in one immediate transaction: all of it is written, or none of it.
-    pub fn with_transaction<T, E>(&mut self, work: impl FnOnce(&Transaction) -> Result<T, E>) -> Result<T, E>
+    fn with_transaction<T, E>(&mut self, work: impl FnOnce(&Transaction) -> Result<T, E>) -> Result<T, E>
     where
         E: From<rusqlite::Error>,
     {
@@ -229,18 +238,6 @@ impl Store {
         let value = work(&tx)?;
         tx.commit()?;
         Ok(value)
-    }
-
-    /// Runs `work` in a transaction that is always rolled back: what a write would do,
-    /// without doing it (previews).
-    pub fn with_rollback<T, E>(&mut self, work: impl FnOnce(&Transaction) -> Result<T, E>) -> Result<T, E>
-    where
-        E: From<rusqlite::Error>,
-    {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = work(&tx);
-        tx.rollback()?;
-        value
     }
 
     /// A setting kept in the database (`meta` table).

@@ -2,7 +2,6 @@
 //! coordinator settles them (`enlace conflicts list|resolve`). A resolution is a change like
 //! any other: it replaces every conflicting value and travels in the next bundles.
 
-use rusqlite::Connection;
 use serde_json::Value;
 
 use super::change::{Entity, DELETED};
@@ -10,7 +9,7 @@ use super::identity::Identity;
 use super::journal;
 use super::merge::{Conflict, Head, RecordState, Resolution};
 use super::SyncError;
-use crate::store::{for_sync, Actor, Store};
+use crate::store::{for_sync, Actor, Store, SyncBook};
 
 /// One open conflict of one record.
 #[derive(Debug, Clone)]
@@ -85,14 +84,14 @@ pub struct ConflictValue {
 
 /// Every open conflict, with the names of the copies involved.
 pub fn views(store: &Store) -> Result<Vec<ConflictView>, SyncError> {
-    let conn = store.connection();
-    let me = Identity::load(conn)?;
+    let book = store.sync_book();
+    let me = Identity::load(book)?;
     let name_of = |head: &Head| -> String {
         let stamp_origin = head.stamp.origin;
-        let origin = super::series::owner(conn, stamp_origin).ok().flatten().unwrap_or(stamp_origin);
+        let origin = super::series::owner(book, stamp_origin).ok().flatten().unwrap_or(stamp_origin);
         match &me {
             Some(me) if me.public.id == origin => me.public.name.clone(),
-            _ => super::roster::get(conn, &origin).ok().flatten().map_or_else(|| origin.to_string(), |p| p.name),
+            _ => super::roster::get(book, &origin).ok().flatten().map_or_else(|| origin.to_string(), |p| p.name),
         }
     };
     let value = |field: &str, head: &Head| ConflictValue {
@@ -119,14 +118,9 @@ pub fn views(store: &Store) -> Result<Vec<ConflictView>, SyncError> {
 
 /// Every open conflict, by activity.
 pub fn list(store: &Store) -> Result<Vec<Entry>, SyncError> {
-    let mut stmt = store
-        .connection()
-        .prepare("SELECT entity_id, state FROM sync_records WHERE conflicted = 1 AND entity = 'activity' ORDER BY entity_id")?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
     let mut out = Vec::new();
-    for row in rows {
-        let (id, state) = row?;
-        let state: RecordState = serde_json::from_str(&state).map_err(|e| SyncError::Corrupt(e.to_string()))?;
+    for (id, state) in store.sync_book().record_states::<RecordState>(Entity::Activity.as_str(), true)? {
+        let state = state.map_err(|e| SyncError::Corrupt(e.to_string()))?;
         out.extend(state.conflicts().into_iter().map(|conflict| Entry { activity_id: id.clone(), title: title_of(&state), conflict }));
     }
     Ok(out)
@@ -149,8 +143,8 @@ pub enum Choice {
 
 /// Settles the conflict on `field` of activity `id`.
 pub fn resolve(store: &mut Store, id: &str, field: &str, choice: Choice, actor: &Actor) -> Result<(), SyncError> {
-    let me = Identity::require(store.connection())?;
-    store.with_transaction(|tx| {
+    let me = Identity::require(store)?;
+    store.with_sync_transaction(|tx| {
         journal::ingest_local(tx, me.public.id)?;
         let state = journal::load_state(tx, Entity::Activity, id)?;
         let conflict = state
@@ -179,7 +173,7 @@ pub fn resolve(store: &mut Store, id: &str, field: &str, choice: Choice, actor: 
 }
 
 /// Makes the store show what the resolution decides.
-fn write_through(tx: &Connection, id: &str, state: &RecordState, resolution: &Resolution, actor: &Actor) -> Result<(), SyncError> {
+fn write_through(tx: SyncBook<'_>, id: &str, state: &RecordState, resolution: &Resolution, actor: &Actor) -> Result<(), SyncError> {
     let in_trash = for_sync::activity(tx, id)?.is_some_and(|a| a.meta.deleted_at.is_some());
     match resolution {
         Resolution::Value { field, value } => {

@@ -8,7 +8,6 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use rusqlite::Connection;
 
 use super::change::{Change, Entity};
 use super::container::{seal, Draft};
@@ -16,7 +15,7 @@ use super::identity::{CopyId, Identity, PublicIdentity};
 use super::journal;
 use super::manifest::{format_for, Addressee, Counts, Manifest, OriginRange};
 use super::{roster, SyncError};
-use crate::store::Store;
+use crate::store::{BundleRecord, Store, SyncBook};
 
 /// What `bundle export` produced.
 #[derive(Debug)]
@@ -41,64 +40,48 @@ fn file_name(sender: &str, recipient: &str, number: u64) -> String {
 }
 
 /// The number of the last bundle sent to `peer` (0 before the first).
-pub(super) fn last_sent(conn: &Connection, peer: CopyId) -> rusqlite::Result<u64> {
-    let n: i64 = conn.query_row(
-        "SELECT COALESCE(MAX(number), 0) FROM sync_bundles WHERE direction = 'out' AND peer = ?1",
-        [peer.to_string()],
-        |r| r.get(0),
-    )?;
-    Ok(n as u64)
+pub(super) fn last_sent(book: SyncBook<'_>, peer: CopyId) -> crate::store::Result<u64> {
+    book.last_bundle_sent(&peer.to_string())
 }
 
-fn next_number(conn: &Connection, peer: CopyId) -> rusqlite::Result<u64> {
-    Ok(last_sent(conn, peer)? + 1)
+fn next_number(book: SyncBook<'_>, peer: CopyId) -> crate::store::Result<u64> {
+    Ok(last_sent(book, peer)? + 1)
 }
 
 /// The name the next bundle for `to` would get (for a save dialog, before exporting).
 pub fn next_file_name(store: &Store, to: &PublicIdentity) -> Result<String, SyncError> {
-    let me = Identity::require(store.connection())?;
-    Ok(file_name(&me.public.name, &to.name, next_number(store.connection(), to.id)?))
+    let me = Identity::require(store)?;
+    Ok(file_name(&me.public.name, &to.name, next_number(store.sync_book(), to.id)?))
 }
 
 /// Per origin, the last change `peer` has acknowledged.
-pub(super) fn acked(conn: &Connection, peer: CopyId) -> rusqlite::Result<BTreeMap<CopyId, u64>> {
-    let mut stmt = conn.prepare("SELECT origin, seq FROM sync_acks WHERE peer = ?1")?;
-    let rows = stmt.query_map([peer.to_string()], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
-    let mut out = BTreeMap::new();
-    for row in rows {
-        let (origin, seq) = row?;
-        if let Ok(origin) = origin.parse() {
-            out.insert(origin, seq as u64);
-        }
-    }
-    Ok(out)
+pub(super) fn acked(book: SyncBook<'_>, peer: CopyId) -> crate::store::Result<BTreeMap<CopyId, u64>> {
+    let acks = book.acks(&peer.to_string())?;
+    Ok(acks.into_iter().filter_map(|(origin, seq)| Some((origin.parse().ok()?, seq))).collect())
 }
 
 /// Reports `(done, total)` now and then; answering `false` cancels.
 pub use crate::job::Progress;
 
-fn changes_for(conn: &Connection, peer: CopyId, all: bool, progress: Progress) -> Result<Vec<Change>, SyncError> {
-    let acks = if all { BTreeMap::new() } else { acked(conn, peer)? };
-    let total: i64 = conn.query_row("SELECT COUNT(*) FROM sync_log", [], |r| r.get(0))?;
-    let mut stmt = conn.prepare("SELECT origin, seq, change FROM sync_log ORDER BY origin, seq")?;
-    let mut rows = stmt.query([])?;
+fn changes_for(book: SyncBook<'_>, peer: CopyId, all: bool, progress: Progress) -> Result<Vec<Change>, SyncError> {
+    let acks = if all { BTreeMap::new() } else { acked(book, peer)? };
+    let total = book.log_len()?;
     let mut out = Vec::new();
     let mut read = 0u64;
-    while let Some(r) = rows.next()? {
+    book.scan_log(|origin, seq, text| {
         read += 1;
-        if read % 500 == 0 && !progress(read, total as u64) {
+        if read % 500 == 0 && !progress(read, total) {
             return Err(SyncError::Cancelled);
         }
-        let origin: CopyId = r.get::<_, String>(0)?.parse().map_err(|_| SyncError::Corrupt("origen".into()))?;
-        let seq = r.get::<_, i64>(1)? as u64;
+        let origin: CopyId = origin.parse().map_err(|_| SyncError::Corrupt("origen".into()))?;
         // What the peer holds of its own series too: after a restore it lacks some of them.
         if !all && seq <= acks.get(&origin).copied().unwrap_or(0) {
-            continue;
+            return Ok(());
         }
-        let text: String = r.get(2)?;
-        out.push(serde_json::from_str(&text).map_err(|e| SyncError::Corrupt(e.to_string()))?);
-    }
-    if !progress(read, total as u64) {
+        out.push(serde_json::from_str(text).map_err(|e| SyncError::Corrupt(e.to_string()))?);
+        Ok(())
+    })?;
+    if !progress(read, total) {
         return Err(SyncError::Cancelled);
     }
     Ok(out)
@@ -187,11 +170,11 @@ pub fn export_file(store: &mut Store, to: &PublicIdentity, all: bool, out: &Path
 }
 
 fn prepare(store: &mut Store, to: &PublicIdentity, all: bool, progress: Progress) -> Result<Exported, SyncError> {
-    let me = Identity::require(store.connection())?;
-    let peer = roster::get(store.connection(), &to.id)?
+    let me = Identity::require(store)?;
+    let peer = roster::get(&*store, &to.id)?
         .filter(|p| p.age == to.age && p.minisign == to.minisign)
         .ok_or_else(|| SyncError::NotInRoster(to.name.clone()))?;
-    let (changes, number, holdings, created_hlc, series) = store.with_transaction(|tx| {
+    let (changes, number, holdings, created_hlc, series) = store.with_sync_transaction(|tx| {
         journal::ingest_local(tx, me.public.id)?;
         let changes = changes_for(tx, peer.id, all, &mut *progress)?;
         let number = next_number(tx, peer.id)?;
@@ -233,18 +216,14 @@ fn record_sent(store: &mut Store, manifest: &Manifest) -> Result<(), SyncError> 
     let mut summary = serde_json::to_value(&manifest.counts).expect("counts serialise");
     let sent: BTreeMap<String, u64> = manifest.ranges.iter().map(|r| (r.origin.to_string(), r.last)).collect();
     summary["sent"] = serde_json::json!(sent);
-    store.with_transaction(|tx| {
-        tx.execute(
-            "INSERT INTO sync_bundles (direction, peer, number, bundle_id, created_at, done_at, summary)
-             VALUES ('out', ?1, ?2, ?3, ?4, ?4, ?5)",
-            (
-                manifest.recipient.id.to_string(),
-                manifest.number as i64,
-                manifest.bundle_id.to_string(),
-                &manifest.created_at,
-                summary.to_string(),
-            ),
-        )?;
+    store.with_sync_transaction(|tx| {
+        tx.record_bundle_sent(&BundleRecord {
+            peer: &manifest.recipient.id.to_string(),
+            number: manifest.number,
+            bundle_id: &manifest.bundle_id.to_string(),
+            created_at: &manifest.created_at,
+            summary: &summary,
+        })?;
         Ok::<_, SyncError>(())
     })
 }

@@ -17,9 +17,9 @@ use std::fmt;
 use std::str::FromStr;
 
 use age::secrecy::ExposeSecret;
-use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
+use crate::store::{IdentityRow, Store, StoreError, SyncBook};
 use crate::{ErrorCode, Explain, Text};
 
 /// A copy of the database (a laptop or the central office), UUIDv7, the store's `meta.copy_id`.
@@ -78,8 +78,8 @@ pub enum IdentityError {
     Keys(String),
     #[error("«{name}» tiene el mismo rol que esta copia ({}): un oficial solo agrega a la oficina central, y la oficina central solo a oficiales", .role.as_str())]
     SameRole { name: String, role: Role },
-    #[error("error de la base de datos: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    #[error("{0}")]
+    Store(#[from] StoreError),
 }
 
 impl IdentityError {
@@ -94,7 +94,7 @@ impl IdentityError {
                 "«{name}» has the same role as this copy ({}): an officer adds only the central office, and the central office only officers",
                 role.as_str()
             ),
-            IdentityError::Sqlite(e) => format!("database error: {e}"),
+            IdentityError::Store(e) => e.brief().en,
         };
         Text::new(self.to_string(), en)
     }
@@ -208,50 +208,38 @@ impl Identity {
     }
 
     /// Stores a new identity; refuses to replace an existing one.
-    pub fn save(&self, conn: &Connection) -> Result<(), IdentityError> {
-        if let Some(existing) = Identity::load(conn)? {
+    pub fn save(&self, store: &Store) -> Result<(), IdentityError> {
+        if let Some(existing) = Identity::load(store)? {
             return Err(IdentityError::Exists(existing.public.name));
         }
         let sk_box = self.signing.to_box(None).map_err(|e| IdentityError::Keys(e.to_string()))?.into_string();
-        conn.execute(
-            "INSERT INTO sync_identity (copy_id, name, role, minisign_public, minisign_secret, age_public, age_secret, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            (
-                self.public.id.to_string(),
-                &self.public.name,
-                self.public.role.as_str(),
-                &self.public.minisign,
-                sk_box,
-                &self.public.age,
-                self.age_secret_text(),
-                chrono::Utc::now().to_rfc3339(),
-            ),
-        )?;
+        store.sync_book().save_identity(&IdentityRow {
+            copy_id: self.public.id.to_string(),
+            name: self.public.name.clone(),
+            role: self.public.role.as_str().to_string(),
+            minisign_public: self.public.minisign.clone(),
+            minisign_secret: sk_box,
+            age_public: self.public.age.clone(),
+            age_secret: self.age_secret_text(),
+        })?;
         Ok(())
     }
 
     /// This copy's identity, if created.
-    pub fn load(conn: &Connection) -> Result<Option<Identity>, IdentityError> {
-        let row: Option<(String, String, String, String, String, String, String)> = conn
-            .query_row(
-                "SELECT copy_id, name, role, minisign_public, minisign_secret, age_public, age_secret FROM sync_identity",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
-            )
-            .optional()?;
-        let Some((id, name, role, minisign, sk, age, age_secret)) = row else { return Ok(None) };
+    pub fn load<'a>(book: impl Into<SyncBook<'a>>) -> Result<Option<Identity>, IdentityError> {
+        let Some(row) = book.into().identity()? else { return Ok(None) };
         let corrupt = |what: &str| IdentityError::BadPublic(format!("identidad guardada dañada: {what}"));
-        let signing = minisign::SecretKeyBox::from_string(&sk)
+        let signing = minisign::SecretKeyBox::from_string(&row.minisign_secret)
             .and_then(|b| b.into_unencrypted_secret_key())
             .map_err(|_| corrupt("clave minisign"))?;
-        let decryption: age::x25519::Identity = age_secret.parse().map_err(|_| corrupt("clave age"))?;
+        let decryption: age::x25519::Identity = row.age_secret.parse().map_err(|_| corrupt("clave age"))?;
         Ok(Some(Identity {
             public: PublicIdentity {
-                id: id.parse().map_err(|_| corrupt("id"))?,
-                name,
-                role: Role::parse(&role).ok_or_else(|| corrupt("rol"))?,
-                minisign,
-                age,
+                id: row.copy_id.parse().map_err(|_| corrupt("id"))?,
+                name: row.name,
+                role: Role::parse(&row.role).ok_or_else(|| corrupt("rol"))?,
+                minisign: row.minisign_public,
+                age: row.age_public,
             },
             signing,
             decryption,
@@ -259,13 +247,13 @@ impl Identity {
     }
 
     /// This copy's identity, or the error telling how to create one.
-    pub fn require(conn: &Connection) -> Result<Identity, IdentityError> {
-        Identity::load(conn)?.ok_or(IdentityError::Missing)
+    pub fn require(store: &Store) -> Result<Identity, IdentityError> {
+        Identity::load(store)?.ok_or(IdentityError::Missing)
     }
 }
 
 /// Creates this copy's identity, with the store's copy id as its id.
-pub fn init(store: &crate::store::Store, name: &str, role: Role) -> Result<PublicIdentity, IdentityError> {
+pub fn init(store: &Store, name: &str, role: Role) -> Result<PublicIdentity, IdentityError> {
     let id: CopyId = store
         .copy_id()
         .ok()
@@ -275,7 +263,7 @@ pub fn init(store: &crate::store::Store, name: &str, role: Role) -> Result<Publi
         return Err(IdentityError::BadPublic("el nombre no puede estar vacío".into()));
     }
     let identity = Identity::generate(id, name, role)?;
-    identity.save(store.connection())?;
+    identity.save(store)?;
     Ok(identity.public)
 }
 

@@ -16,7 +16,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use rusqlite::Connection;
 use serde_json::Value;
 
 use super::change::{Change, Entity};
@@ -31,7 +30,7 @@ use super::paths::is_plain_file_name;
 use super::{roster, SyncError};
 use crate::domain::{ActivityInput, LikelyDuplicate};
 use crate::domain::Attachment;
-use crate::store::{for_sync, Actor, Origin, Store, StoreError};
+use crate::store::{for_sync, Actor, BundleRecord, Origin, Store, StoreError, SyncBook};
 use crate::text::size_text;
 use crate::{Explain, Text};
 
@@ -85,8 +84,8 @@ pub struct ImportReport {
 
 /// Verifies and applies the bundle in `bytes`.
 pub fn import(store: &mut Store, bytes: &[u8], options: &ImportOptions) -> Result<ImportReport, SyncError> {
-    let me = Identity::require(store.connection())?;
-    let opened = open(bytes, &me, |key| roster::by_minisign(store.connection(), key).ok().flatten())?;
+    let me = Identity::require(store)?;
+    let opened = open(bytes, &me, |key| roster::by_minisign(&*store, key).ok().flatten())?;
     let now = options.now_millis.unwrap_or_else(now_millis);
     let sender_name = opened.manifest.sender.name.clone();
     let newest = opened.changes.iter().map(|c| c.hlc).chain([opened.manifest.created_hlc]).max().expect("chain of one");
@@ -99,7 +98,7 @@ pub fn import(store: &mut Store, bytes: &[u8], options: &ImportOptions) -> Resul
     let actor = Actor::new(format!("sincronización: {sender_name}"), Origin::Sync);
     let dir = store.attachments_dir();
     let files = Blobs { dir: dir.as_deref(), write: true, limit: store.max_attachment_bytes() };
-    let mut report = store.with_transaction(|tx| apply(tx, &me, &opened, &actor, options, files))?;
+    let mut report = store.with_sync_transaction(|tx| apply(tx, &me, &opened, &actor, options, files))?;
     report.warnings.extend(clock_warning(&opened, now));
     settle_org_merges(store, &actor)?;
     if me.public.role == super::identity::Role::Central {
@@ -140,8 +139,8 @@ pub struct Preview {
 
 /// Verifies the bundle in `bytes` and says what importing it would do; writes nothing.
 pub fn preview(store: &mut Store, bytes: &[u8], now_millis_for_test: Option<u64>) -> Result<Preview, SyncError> {
-    let me = Identity::require(store.connection())?;
-    let opened = open(bytes, &me, |key| roster::by_minisign(store.connection(), key).ok().flatten())?;
+    let me = Identity::require(store)?;
+    let opened = open(bytes, &me, |key| roster::by_minisign(&*store, key).ok().flatten())?;
     let now = now_millis_for_test.unwrap_or_else(now_millis);
     let newest = opened.changes.iter().map(|c| c.hlc).chain([opened.manifest.created_hlc]).max().expect("chain of one");
     let clock_ahead = check_ahead(newest, now).err().map(|skew| skew.ahead());
@@ -149,7 +148,7 @@ pub fn preview(store: &mut Store, bytes: &[u8], now_millis_for_test: Option<u64>
     let options = ImportOptions { confirm: true, accept_clock_skew: true, now_millis: Some(now) };
     let dir = store.attachments_dir();
     let files = Blobs { dir: dir.as_deref(), write: false, limit: store.max_attachment_bytes() };
-    let mut expected = store.with_rollback(|tx| apply(tx, &me, &opened, &actor, &options, files))?;
+    let mut expected = store.with_sync_rollback(|tx| apply(tx, &me, &opened, &actor, &options, files))?;
     expected.warnings.extend(clock_warning(&opened, now));
     let m = opened.manifest;
     Ok(Preview {
@@ -192,7 +191,7 @@ fn clock_warning(opened: &Opened, now: u64) -> Option<Text> {
 }
 
 fn apply(
-    tx: &Connection,
+    tx: SyncBook<'_>,
     me: &Identity,
     opened: &Opened,
     actor: &Actor,
@@ -242,8 +241,7 @@ fn apply(
         report.applied += 1;
     }
 
-    let live_before: i64 = tx.query_row("SELECT COUNT(*) FROM activities WHERE deleted_at IS NULL", [], |r| r.get(0))?;
-    report.records_before = live_before as usize;
+    report.records_before = tx.live_activity_count()?;
     for ((entity, id), state) in &touched {
         journal::save_state(tx, *entity, id, state)?;
         match entity {
@@ -258,7 +256,7 @@ fn apply(
             sender: m.sender.name.clone(),
             overwritten: report.overwritten,
             deleted: report.deleted,
-            total: live_before as usize,
+            total: report.records_before,
         });
     }
 
@@ -274,21 +272,16 @@ fn apply(
     for n in &report.missing_bundles {
         report.warnings.push(Text::new(format!("falta el paquete {n} de {}", m.sender.name), format!("bundle {n} from {} is missing", m.sender.name)));
     }
-    tx.execute(
-        "INSERT OR IGNORE INTO sync_bundles (direction, peer, number, bundle_id, created_at, done_at, summary)
-         VALUES ('in', ?1, ?2, ?3, ?4, ?5, ?6)",
-        (
-            m.sender.id.to_string(),
-            m.number as i64,
-            m.bundle_id.to_string(),
-            &m.created_at,
-            chrono::Utc::now().to_rfc3339(),
-            serde_json::json!({ "applied": report.applied, "skipped": report.skipped, "conflicted": report.conflicted }).to_string(),
-        ),
-    )?;
+    tx.record_bundle_received(&BundleRecord {
+        peer: &m.sender.id.to_string(),
+        number: m.number,
+        bundle_id: &m.bundle_id.to_string(),
+        created_at: &m.created_at,
+        summary: &serde_json::json!({ "applied": report.applied, "skipped": report.skipped, "conflicted": report.conflicted }),
+    })?;
     // A clock accepted while running ahead must not drag this copy's clock with it.
     if let Some(newest) = opened.changes.iter().map(|c| c.hlc).max().filter(|h| check_ahead(*h, now_millis()).is_ok()) {
-        crate::store::clock::observe(tx, &newest.to_string())?;
+        tx.observe_clock(&newest.to_string())?;
     }
     report.warnings.extend(own_clock_warning(tx, me.public.id, m)?);
     journal::skip_feed(tx)?;
@@ -297,12 +290,9 @@ fn apply(
 
 /// When the sender acknowledges one of our changes stamped later than the sender's own clock
 /// when it made the bundle, it is *this* computer's clock that runs ahead.
-fn own_clock_warning(tx: &Connection, me: CopyId, m: &super::manifest::Manifest) -> rusqlite::Result<Option<Text>> {
-    use rusqlite::OptionalExtension;
+fn own_clock_warning(tx: SyncBook<'_>, me: CopyId, m: &super::manifest::Manifest) -> crate::store::Result<Option<Text>> {
     let Some(acked) = m.acks.get(&me) else { return Ok(None) };
-    let hlc: Option<String> = tx
-        .query_row("SELECT hlc FROM sync_log WHERE origin = ?1 AND seq = ?2", (me.to_string(), *acked as i64), |r| r.get(0))
-        .optional()?;
+    let hlc = tx.logged_hlc(&me.to_string(), *acked)?;
     let Some(ours) = hlc.and_then(|h| h.parse().ok()) else { return Ok(None) };
     let sender = &m.sender.name;
     Ok(check_ahead(ours, m.created_hlc.millis).err().map(|skew| {
@@ -325,7 +315,7 @@ fn conflicting_stamps(state: &RecordState) -> BTreeSet<super::hlc::Stamp> {
 }
 
 /// Writes the merged record to the store when it differs from what the store holds.
-fn materialise_activity(tx: &Connection, id: &str, state: &RecordState, actor: &Actor, report: &mut ImportReport) -> Result<(), SyncError> {
+fn materialise_activity(tx: SyncBook<'_>, id: &str, state: &RecordState, actor: &Actor, report: &mut ImportReport) -> Result<(), SyncError> {
     if !state.exists() {
         return Ok(());
     }
@@ -368,7 +358,7 @@ fn materialise_activity(tx: &Connection, id: &str, state: &RecordState, actor: &
 /// bundle lacks, or one over this copy's attachment limit, is not kept: the change stays in
 /// the merge state and the rest of the bundle applies, with a warning naming the file.
 fn materialise_attachment(
-    tx: &Connection,
+    tx: SyncBook<'_>,
     id: &str,
     state: &RecordState,
     opened: &Opened,
@@ -438,70 +428,40 @@ fn write_blob(target: &Path, data: &[u8]) -> std::io::Result<()> {
 }
 
 /// Whether bundle `number` is the newest received from `sender` so far.
-fn is_newest(tx: &Connection, sender: CopyId, number: u64) -> rusqlite::Result<bool> {
-    let newest: i64 = tx.query_row(
-        "SELECT COALESCE(MAX(number), 0) FROM sync_bundles WHERE direction = 'in' AND peer = ?1",
-        [sender.to_string()],
-        |r| r.get(0),
-    )?;
-    Ok(number as i64 >= newest)
+fn is_newest(tx: SyncBook<'_>, sender: CopyId, number: u64) -> crate::store::Result<bool> {
+    Ok(number >= tx.last_bundle_received(&sender.to_string())?)
 }
 
 /// Records what `peer` holds. Its newest bundle says so exactly — after a restore it holds
 /// less than before, and what it lost is sent to it again; an older bundle arriving late can
 /// only add to what is known.
-fn record_acks(tx: &Connection, peer: CopyId, acks: &BTreeMap<CopyId, u64>, newest: bool) -> rusqlite::Result<()> {
-    let mut stmt = tx.prepare_cached(if newest {
-        "INSERT INTO sync_acks (peer, origin, seq) VALUES (?1, ?2, ?3)
-         ON CONFLICT(peer, origin) DO UPDATE SET seq = excluded.seq"
-    } else {
-        "INSERT INTO sync_acks (peer, origin, seq) VALUES (?1, ?2, ?3)
-         ON CONFLICT(peer, origin) DO UPDATE SET seq = MAX(seq, excluded.seq)"
-    })?;
-    for (origin, seq) in acks {
-        stmt.execute((peer.to_string(), origin.to_string(), *seq as i64))?;
-    }
-    Ok(())
+fn record_acks(tx: SyncBook<'_>, peer: CopyId, acks: &BTreeMap<CopyId, u64>, newest: bool) -> crate::store::Result<()> {
+    tx.record_acks(&peer.to_string(), acks.iter().map(|(origin, seq)| (origin.to_string(), *seq)), newest)
 }
 
 /// Bundle numbers below `number` from this sender never received.
-fn missing_bundles(tx: &Connection, sender: CopyId, number: u64) -> rusqlite::Result<Vec<u64>> {
-    let got: BTreeSet<u64> = tx
-        .prepare("SELECT number FROM sync_bundles WHERE direction = 'in' AND peer = ?1")?
-        .query_map([sender.to_string()], |r| r.get::<_, i64>(0))?
-        .map(|n| n.map(|n| n as u64))
-        .collect::<rusqlite::Result<_>>()?;
+fn missing_bundles(tx: SyncBook<'_>, sender: CopyId, number: u64) -> crate::store::Result<Vec<u64>> {
+    let got: BTreeSet<u64> = tx.bundles_received(&sender.to_string())?.into_iter().map(|(n, _)| n).collect();
     Ok((1..number).filter(|n| !got.contains(n)).collect())
 }
 
 /// Carries out organisation merges received (by name): the merged-away entry is folded into
 /// the kept one, as `Store::merge_organisations` does for a local merge.
 fn settle_org_merges(store: &mut Store, actor: &Actor) -> Result<(), SyncError> {
-    let merges: Vec<(String, String)> = {
-        let mut stmt = store.connection().prepare("SELECT state FROM sync_records WHERE entity = 'org_merge'")?;
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
-        rows.iter()
-            .filter_map(|s| serde_json::from_str::<RecordState>(s).ok())
-            .filter_map(|s| {
-                let v = s.value();
-                Some((v.get("drop")?.as_str()?.to_string(), v.get("keep")?.as_str()?.to_string()))
-            })
-            .collect()
-    };
+    let merges: Vec<(String, String)> = store
+        .sync_book()
+        .record_states::<RecordState>(Entity::OrgMerge.as_str(), false)?
+        .into_iter()
+        .filter_map(|(_, s)| s.ok())
+        .filter_map(|s| {
+            let v = s.value();
+            Some((v.get("drop")?.as_str()?.to_string(), v.get("keep")?.as_str()?.to_string()))
+        })
+        .collect();
     let mut merged_any = false;
     for (drop, keep) in merges {
-        let live = |name: &str| -> rusqlite::Result<Option<String>> {
-            use rusqlite::OptionalExtension;
-            store
-                .connection()
-                .query_row(
-                    "SELECT id FROM organisations WHERE name_key = ?1 AND deleted_at IS NULL ORDER BY created_at LIMIT 1",
-                    [crate::text::fold(name)],
-                    |r| r.get(0),
-                )
-                .optional()
-        };
-        if let (Some(d), Some(k)) = (live(&drop)?, live(&keep)?) {
+        let book = store.sync_book();
+        if let (Some(d), Some(k)) = (book.live_organisation_named(&drop)?, book.live_organisation_named(&keep)?) {
             if d != k {
                 store.merge_organisations(&k, &d, actor)?;
                 merged_any = true;
@@ -509,7 +469,7 @@ fn settle_org_merges(store: &mut Store, actor: &Actor) -> Result<(), SyncError> 
         }
     }
     if merged_any {
-        store.with_transaction(|tx| journal::skip_feed(tx))?;
+        store.with_sync_transaction(journal::skip_feed)?;
     }
     Ok(())
 }

@@ -43,12 +43,11 @@ impl Inspection {
 }
 
 pub fn inspect(store: &Store, bytes: &[u8]) -> Result<Inspection, SyncError> {
-    let me = Identity::require(store.connection())?;
-    let opened = open(bytes, &me, |key| roster::by_minisign(store.connection(), key).ok().flatten())?;
-    let mut stmt = store.connection().prepare_cached("SELECT EXISTS(SELECT 1 FROM sync_log WHERE origin = ?1 AND seq = ?2)")?;
+    let me = Identity::require(store)?;
+    let opened = open(bytes, &me, |key| roster::by_minisign(store, key).ok().flatten())?;
     let mut known_changes = 0;
     for c in &opened.changes {
-        if stmt.query_row((c.origin.to_string(), c.seq as i64), |r| r.get::<_, bool>(0))? {
+        if store.sync_book().is_logged(&c.origin.to_string(), c.seq)? {
             known_changes += 1;
         }
     }

@@ -8,7 +8,8 @@
 //!   attachments by hash), every check of an incoming one; [`paths`]: safe entry names.
 //! - [`hlc`]: clock stamps and the guard against a wrong clock; [`change`]: one change on the
 //!   wire; [`merge`]: the per-field, order-independent merge and its conflicts (design there).
-//! - [`journal`]: the database side (log, merge state, this copy's own writes as changes);
+//! - [`journal`]: the change log, merge states and this copy's own writes as changes (stored
+//!   through `store::SyncBook`, like every sync table);
 //!   [`export`], [`import`], [`inspect`]: making, applying and checking bundles; [`conflicts`]: listing and resolving;
 //!   [`status`]: what is not yet sent or acknowledged, bundles received and missing, per peer.
 //!
@@ -66,12 +67,6 @@ pub enum SyncError {
     Write(String),
     #[error("operación cancelada; no se registró ningún paquete")]
     Cancelled,
-}
-
-impl From<rusqlite::Error> for SyncError {
-    fn from(e: rusqlite::Error) -> Self {
-        SyncError::Store(e.into())
-    }
 }
 
 impl Explain for SyncError {

@@ -1,31 +1,31 @@
 //! The roster: the copies this copy trusts — whose signed bundles it accepts and to whom it
 //! sends. An officer's roster holds the central office; the central's, its accepted officers.
 
-use rusqlite::{Connection, OptionalExtension, Row};
+use super::identity::{CopyId, Identity, IdentityError, PublicIdentity, Role};
+use crate::store::{PeerRow, Result, SyncBook};
 
-use super::identity::{CopyId, IdentityError, PublicIdentity, Role};
-
-fn from_row(r: &Row) -> rusqlite::Result<(String, String, String, String, String)> {
-    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+fn to_public(row: PeerRow) -> Option<PublicIdentity> {
+    Some(PublicIdentity {
+        id: row.copy_id.parse().ok()?,
+        name: row.name,
+        role: Role::parse(&row.role)?,
+        minisign: row.minisign_public,
+        age: row.age_public,
+    })
 }
-
-fn to_public((id, name, role, minisign, age): (String, String, String, String, String)) -> Option<PublicIdentity> {
-    Some(PublicIdentity { id: id.parse().ok()?, name, role: Role::parse(&role)?, minisign, age })
-}
-
-const COLUMNS: &str = "copy_id, name, role, minisign_public, age_public";
 
 /// Adds a copy; adding the same one again is a no-op. An officer trusts central offices and a
 /// central office officers: a peer of this copy's own role is refused. A known id or key with different keys
 /// or id is refused: keys do not change silently.
-pub fn add(conn: &Connection, peer: &PublicIdentity) -> Result<bool, IdentityError> {
-    if let Some(me) = super::identity::Identity::load(conn)? {
+pub fn add<'a>(book: impl Into<SyncBook<'a>>, peer: &PublicIdentity) -> Result<bool, IdentityError> {
+    let book = book.into();
+    if let Some(me) = Identity::load(book)? {
         if me.public.role == peer.role {
             return Err(IdentityError::SameRole { name: peer.name.clone(), role: peer.role });
         }
     }
-    let same_id = get(conn, &peer.id)?;
-    let same_key = by_minisign(conn, &peer.minisign)?;
+    let same_id = get(book, &peer.id)?;
+    let same_key = by_minisign(book, &peer.minisign)?;
     match (same_id, same_key) {
         (Some(p), _) if p.minisign == peer.minisign && p.age == peer.age => Ok(false),
         (Some(p), _) => Err(IdentityError::BadPublic(format!(
@@ -34,39 +34,27 @@ pub fn add(conn: &Connection, peer: &PublicIdentity) -> Result<bool, IdentityErr
         ))),
         (None, Some(p)) => Err(IdentityError::BadPublic(format!("esa clave ya pertenece a «{}»", p.name))),
         (None, None) => {
-            conn.execute(
-                &format!("INSERT INTO sync_peers ({COLUMNS}, added_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
-                (
-                    peer.id.to_string(),
-                    &peer.name,
-                    peer.role.as_str(),
-                    &peer.minisign,
-                    &peer.age,
-                    chrono::Utc::now().to_rfc3339(),
-                ),
-            )?;
+            book.add_peer(&PeerRow {
+                copy_id: peer.id.to_string(),
+                name: peer.name.clone(),
+                role: peer.role.as_str().to_string(),
+                minisign_public: peer.minisign.clone(),
+                age_public: peer.age.clone(),
+            })?;
             Ok(true)
         }
     }
 }
 
-pub fn get(conn: &Connection, id: &CopyId) -> rusqlite::Result<Option<PublicIdentity>> {
-    let row = conn
-        .query_row(&format!("SELECT {COLUMNS} FROM sync_peers WHERE copy_id = ?1"), [id.to_string()], from_row)
-        .optional()?;
-    Ok(row.and_then(to_public))
+pub fn get<'a>(book: impl Into<SyncBook<'a>>, id: &CopyId) -> Result<Option<PublicIdentity>> {
+    Ok(book.into().peer(&id.to_string())?.and_then(to_public))
 }
 
 /// The copy whose minisign public key this is.
-pub fn by_minisign(conn: &Connection, key: &str) -> rusqlite::Result<Option<PublicIdentity>> {
-    let row = conn
-        .query_row(&format!("SELECT {COLUMNS} FROM sync_peers WHERE minisign_public = ?1"), [key], from_row)
-        .optional()?;
-    Ok(row.and_then(to_public))
+pub fn by_minisign<'a>(book: impl Into<SyncBook<'a>>, key: &str) -> Result<Option<PublicIdentity>> {
+    Ok(book.into().peer_by_minisign(key)?.and_then(to_public))
 }
 
-pub fn list(conn: &Connection) -> rusqlite::Result<Vec<PublicIdentity>> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM sync_peers ORDER BY name"))?;
-    let rows = stmt.query_map([], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows.into_iter().filter_map(to_public).collect())
+pub fn list<'a>(book: impl Into<SyncBook<'a>>) -> Result<Vec<PublicIdentity>> {
+    Ok(book.into().peers()?.into_iter().filter_map(to_public).collect())
 }

@@ -7,14 +7,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 
 use super::hlc::{check_ahead, now_millis, Hlc};
 use super::identity::{CopyId, Identity, PublicIdentity, Role};
 use super::{conflicts, export, roster, SyncError};
-use crate::store::{SeriesRenewal, Store};
+use crate::store::{Result, SeriesRenewal, Store, SyncBook};
 
 /// The Sync screen's summary of this copy.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -69,8 +68,8 @@ pub struct PeerStatus {
 }
 
 pub fn status(store: &Store) -> Result<Status, SyncError> {
-    let conn = store.connection();
-    let Some(me) = Identity::load(conn)? else {
+    let book = store.sync_book();
+    let Some(me) = Identity::load(book)? else {
         return Ok(Status {
             identity: None,
             public_text: None,
@@ -82,12 +81,12 @@ pub fn status(store: &Store) -> Result<Status, SyncError> {
             series_renewal: None,
         });
     };
-    let local = local_not_ingested(conn)?;
-    let logged = log_by_origin(conn)?;
+    let local = book.unjournaled_count()?;
+    let logged = log_by_origin(book)?;
     let mut peers = Vec::new();
-    for peer in roster::list(conn)? {
-        let acked = export::acked(conn, peer.id)?;
-        let sent = sent_to(conn, peer.id)?;
+    for peer in roster::list(book)? {
+        let acked = export::acked(book, peer.id)?;
+        let sent = sent_to(book, peer.id)?;
         let mut unacknowledged = local;
         let mut unsent = local;
         for (origin, seqs) in logged.iter().filter(|(o, _)| **o != peer.id) {
@@ -96,11 +95,11 @@ pub fn status(store: &Store) -> Result<Status, SyncError> {
             unacknowledged += after(acked);
             unsent += after(acked.max(sent.get(origin).copied().unwrap_or(0)));
         }
-        let (received, last_received_at) = received_from(conn, peer.id)?;
+        let (received, last_received_at) = received_from(book, peer.id)?;
         let highest = received.last().copied().unwrap_or(0);
         let got: BTreeSet<u64> = received.iter().copied().collect();
         peers.push(PeerStatus {
-            last_sent: export::last_sent(conn, peer.id)?,
+            last_sent: export::last_sent(book, peer.id)?,
             missing: (1..highest).filter(|n| !got.contains(n)).collect(),
             received,
             last_received_at,
@@ -116,49 +115,28 @@ pub fn status(store: &Store) -> Result<Status, SyncError> {
         unacknowledged: peers.iter().filter(relevant).map(|p| p.unacknowledged).max().unwrap_or(local),
         unsent: peers.iter().filter(relevant).map(|p| p.unsent).max().unwrap_or(local),
         open_conflicts: conflicts::list(store)?.len(),
-        clock_warning: clock_warning(conn, now_millis())?,
+        clock_warning: clock_warning(book, now_millis())?,
         series_renewal: store.series_renewal()?,
         identity: Some(me.public),
         peers,
     })
 }
 
-/// Feed rows of activities and attachment links sync has not turned into changes yet.
-fn local_not_ingested(conn: &Connection) -> rusqlite::Result<usize> {
-    let seen: Option<String> =
-        conn.query_row("SELECT value FROM meta WHERE key = 'sync_feed_seen'", [], |r| r.get(0)).optional()?;
-    let seen: i64 = seen.and_then(|v| v.parse().ok()).unwrap_or(0);
-    let edits: i64 =
-        conn.query_row("SELECT COUNT(*) FROM changes WHERE seq > ?1 AND entity = 'activity'", [seen], |r| r.get(0))?;
-    let links: i64 = conn.query_row(
-        "SELECT COUNT(*) FROM attachments a
-         WHERE NOT EXISTS (SELECT 1 FROM sync_attachments s WHERE s.activity_id = a.activity_id AND s.hash = a.hash)",
-        [],
-        |r| r.get(0),
-    )?;
-    Ok((edits + links) as usize)
-}
-
-fn log_by_origin(conn: &Connection) -> rusqlite::Result<BTreeMap<CopyId, Vec<u64>>> {
+fn log_by_origin(book: SyncBook<'_>) -> Result<BTreeMap<CopyId, Vec<u64>>> {
     let mut out: BTreeMap<CopyId, Vec<u64>> = BTreeMap::new();
-    let mut stmt = conn.prepare("SELECT origin, seq FROM sync_log")?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        if let Ok(origin) = r.get::<_, String>(0)?.parse() {
-            out.entry(origin).or_default().push(r.get::<_, i64>(1)? as u64);
+    for (origin, seq) in book.log_numbers()? {
+        if let Ok(origin) = origin.parse() {
+            out.entry(origin).or_default().push(seq);
         }
     }
     Ok(out)
 }
 
 /// Per origin, the last change any bundle to `peer` carried (recorded by the export).
-fn sent_to(conn: &Connection, peer: CopyId) -> rusqlite::Result<BTreeMap<CopyId, u64>> {
-    let mut stmt = conn.prepare("SELECT summary FROM sync_bundles WHERE direction = 'out' AND peer = ?1")?;
-    let summaries = stmt.query_map([peer.to_string()], |r| r.get::<_, String>(0))?;
+fn sent_to(book: SyncBook<'_>, peer: CopyId) -> Result<BTreeMap<CopyId, u64>> {
     let mut out: BTreeMap<CopyId, u64> = BTreeMap::new();
-    for summary in summaries {
-        let value: serde_json::Value = serde_json::from_str(&summary?).unwrap_or_default();
-        let Some(sent) = value.get("sent").and_then(|s| s.as_object()) else { continue };
+    for summary in book.sent_summaries(&peer.to_string())? {
+        let Some(sent) = summary.get("sent").and_then(|s| s.as_object()) else { continue };
         for (origin, last) in sent {
             if let (Ok(origin), Some(last)) = (origin.parse(), last.as_u64()) {
                 let held = out.entry(origin).or_insert(0);
@@ -169,13 +147,10 @@ fn sent_to(conn: &Connection, peer: CopyId) -> rusqlite::Result<BTreeMap<CopyId,
     Ok(out)
 }
 
-fn received_from(conn: &Connection, peer: CopyId) -> rusqlite::Result<(Vec<u64>, Option<String>)> {
-    let mut stmt = conn.prepare("SELECT number, done_at FROM sync_bundles WHERE direction = 'in' AND peer = ?1 ORDER BY number")?;
-    let rows = stmt.query_map([peer.to_string()], |r| Ok((r.get::<_, i64>(0)? as u64, r.get::<_, String>(1)?)))?;
+fn received_from(book: SyncBook<'_>, peer: CopyId) -> Result<(Vec<u64>, Option<String>)> {
     let mut numbers = Vec::new();
     let mut last: Option<String> = None;
-    for row in rows {
-        let (n, at) = row?;
+    for (n, at) in book.bundles_received(&peer.to_string())? {
         numbers.push(n);
         if last.as_ref().is_none_or(|l| at > *l) {
             last = Some(at);
@@ -185,16 +160,8 @@ fn received_from(conn: &Connection, peer: CopyId) -> rusqlite::Result<(Vec<u64>,
 }
 
 /// The newest bundle received, by its sender's clock, compared with this computer's.
-fn clock_warning(conn: &Connection, now: u64) -> rusqlite::Result<Option<ClockWarning>> {
-    let newest: Option<(String, String)> = conn
-        .query_row(
-            "SELECT b.created_at, COALESCE(p.name, b.peer) FROM sync_bundles b LEFT JOIN sync_peers p ON p.copy_id = b.peer
-             WHERE b.direction = 'in' ORDER BY b.created_at DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    let Some((created_at, sender)) = newest else { return Ok(None) };
+fn clock_warning(book: SyncBook<'_>, now: u64) -> Result<Option<ClockWarning>> {
+    let Some((created_at, sender)) = book.newest_bundle_received()? else { return Ok(None) };
     let Ok(created) = chrono::DateTime::parse_from_rfc3339(&created_at) else { return Ok(None) };
     let remote = Hlc { millis: created.timestamp_millis().max(0) as u64, counter: 0 };
     Ok(check_ahead(remote, now).err().map(|skew| ClockWarning { sender, ahead: skew.ahead() }))

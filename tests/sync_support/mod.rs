@@ -23,11 +23,11 @@ impl Copy {
     }
 
     pub fn identity(&self) -> Identity {
-        Identity::require(self.store.connection()).unwrap()
+        Identity::require(&self.store).unwrap()
     }
 
     pub fn trust(&self, other: &Copy) {
-        roster::add(self.store.connection(), &other.public).unwrap();
+        roster::add(&self.store, &other.public).unwrap();
     }
 
     pub fn save(&mut self, json: serde_json::Value) -> String {
@@ -65,13 +65,18 @@ impl Copy {
     /// planner statistics (`sqlite_stat*`, refreshed by `PRAGMA optimize` when a store opens)
     /// are not content and are left out.
     pub fn whole_digest(&self) -> String {
-        digest_of_tables(self.store.connection(), |t| !t.starts_with("sqlite_stat"))
+        digest_of_tables(&self.db(), |t| !t.starts_with("sqlite_stat"))
+    }
+
+    /// A read-only connection of the test's own, to look at the tables as they are.
+    pub fn db(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open_with_flags(&self.path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap()
     }
 
     /// SHA-256 of what copies must agree on: records (live and trashed), the live directory of
     /// organisations by name, and the merge state (values, conflicts) of every synced record.
     pub fn content_digest(&self) -> String {
-        let conn = self.store.connection();
+        let conn = self.db();
         let mut hasher = Sha256::new();
         let ids: Vec<String> =
             conn.prepare("SELECT id FROM activities ORDER BY id").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
@@ -94,7 +99,7 @@ impl Copy {
     }
 
     pub fn titles(&self) -> Vec<String> {
-        let conn = self.store.connection();
+        let conn = self.db();
         let mut v: Vec<String> = conn
             .prepare("SELECT title FROM activities WHERE deleted_at IS NULL")
             .unwrap()

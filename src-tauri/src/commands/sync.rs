@@ -48,7 +48,7 @@ pub fn create_identity(state: State<'_, AppState>, name: String, role: Role) -> 
 /// Writes this copy's public identity to a file the person picks; where, or `None` if cancelled.
 #[tauri::command]
 pub async fn save_public_identity(app: AppHandle, state: State<'_, AppState>) -> CommandResult<Option<String>> {
-    let public = sync::Identity::require(state.store()?.connection())?.public;
+    let public = sync::Identity::require(&*state.store()?)?.public;
     let name = format!("{}.pub", enlace::text::fold(&public.name).replace(' ', "-"));
     let Some(path) = dialogs::pick_save_path(&app, "Guardar identidad pública", &name, PUBLIC).await else {
         return Ok(None);
@@ -59,7 +59,7 @@ pub async fn save_public_identity(app: AppHandle, state: State<'_, AppState>) ->
 
 fn accept(state: &AppState, text: &str) -> CommandResult<PublicIdentity> {
     let peer = PublicIdentity::parse(text)?;
-    roster::add(state.store()?.connection(), &peer)?;
+    roster::add(&*state.store()?, &peer)?;
     Ok(peer)
 }
 
@@ -95,7 +95,7 @@ pub async fn export_bundle(
 ) -> CommandResult<Option<BundleSent>> {
     let (to, name) = {
         let store = state.store()?;
-        let to = roster::get(store.connection(), &peer)
+        let to = roster::get(&*store, &peer)
             .map_err(SyncError::from)?
             .ok_or_else(|| CommandError::new(ErrorCode::NotFound, "Esa copia no está en el registro.", "That copy is not in the roster."))?;
         let name = sync::export::next_file_name(&store, &to)?;

@@ -102,7 +102,7 @@ pub fn identity(store: &Store, cmd: IdentityCmd) -> Result<()> {
             println!("Identidad creada.\n{public}");
         }
         IdentityCmd::Show { out } => {
-            let public = Identity::require(store.connection())?.public.to_string();
+            let public = Identity::require(store)?.public.to_string();
             match out {
                 Some(path) => {
                     std::fs::write(&path, &public).with_context(|| format!("no se pudo escribir {}", path.display()))?;
@@ -112,7 +112,7 @@ pub fn identity(store: &Store, cmd: IdentityCmd) -> Result<()> {
             }
         }
         IdentityCmd::ExportAgeKey { out } => {
-            let secret = Identity::require(store.connection())?.age_secret_text();
+            let secret = Identity::require(store)?.age_secret_text();
             write_private(&out, secret.as_bytes())?;
             println!("Clave secreta age escrita en {} (guárdela en privado)", out.display());
         }
@@ -143,11 +143,11 @@ pub fn roster_cmd(store: &Store, cmd: RosterCmd) -> Result<()> {
     match cmd {
         RosterCmd::Add { file } => {
             let peer = public_identity(&file)?;
-            let added = roster::add(store.connection(), &peer)?;
+            let added = roster::add(store, &peer)?;
             println!("{} «{}» ({})", if added { "Aceptada:" } else { "Ya estaba en la lista:" }, peer.name, peer.role.as_str());
         }
         RosterCmd::List => {
-            for p in roster::list(store.connection())? {
+            for p in roster::list(store)? {
                 println!("{}  {:<8} {}", p.id, p.role.as_str(), p.name);
             }
         }
