@@ -37,7 +37,7 @@ pub use directory::{OrgSummary, PersonSummary};
 pub use filter::{Filter, Page, Sort};
 pub use import::{ImportError, ImportProblem, ImportReport, Progress};
 pub use lineage::{Rewind, SeriesRenewal};
-pub use stats::{Count, MoneyTotal, Stats};
+pub use stats::{Count, MoneyTotal, PeriodCount, Stats};
 
 use crate::domain::ValidationErrors;
 use crate::{ErrorCode, Explain, Text};
