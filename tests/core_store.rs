@@ -154,6 +154,107 @@ fn stats_count_what_the_list_shows() {
     assert_eq!(stats.financing[0].total, "19500.00");
 }
 
+/// A search is sorted as the list's header says, like any list; relevance only when asked for.
+#[test]
+fn search_results_keep_the_order_asked_for() {
+    use enlace::store::Sort;
+    let store = with_sample();
+    let starts = |sort: Sort| -> Vec<String> {
+        let f = Filter { sort, limit: Some(10_000), ..Default::default() };
+        let found = store.search("embajada", &f).unwrap();
+        assert!(found.total >= 5, "embajada finds {}", found.total);
+        found.items.iter().map(|a| a.start.first_day().to_string()).collect()
+    };
+    let newest_first = starts(Sort::default());
+    let mut sorted = newest_first.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(newest_first, sorted, "the default order is newest first");
+    let oldest_first = starts(Sort::DateAsc);
+    sorted.reverse();
+    assert_eq!(oldest_first, sorted);
+    // Through `list` with search text the order is the same.
+    let listed: Vec<String> = store
+        .list(&Filter { text: Some("embajada".into()), limit: Some(10_000), ..Default::default() })
+        .unwrap()
+        .items
+        .iter()
+        .map(|a| a.start.first_day().to_string())
+        .collect();
+    assert_eq!(listed, newest_first);
+    // Relevance is a different order, over the same records.
+    let mut by_relevance = starts(Sort::Relevance);
+    assert_ne!(by_relevance, newest_first, "relevance should not happen to be date order on the sample");
+    by_relevance.sort_by(|a, b| b.cmp(a));
+    assert_eq!(by_relevance, newest_first);
+}
+
+/// The sample set and the every-kind fixture in one store.
+fn with_sample() -> Store {
+    let mut store = loaded();
+    let sample = interchange::parse(enlace::interop::sample::SAMPLE_JSONL).unwrap();
+    store.import(&sample, &Actor::new("Ana López", Origin::Sample), false, &mut |_, _| true).unwrap();
+    store
+}
+
+/// Each bar of the month and year charts opens a list of exactly as many activities as it
+/// shows, whatever the period and other filters the chart was drawn for.
+#[test]
+fn every_month_and_year_bucket_lists_exactly_its_count() {
+    let store = with_sample();
+    let date = |s: &str| s.parse().ok();
+    let filters = [
+        Filter::default(),
+        Filter { from: date("2021-01-01"), to: date("2021-12-31"), ..Default::default() },
+        Filter { from: date("2021-02-10"), to: date("2021-06-20"), ..Default::default() },
+        Filter { kinds: vec![Kind::Project, Kind::Financing], ..Default::default() },
+        Filter { text: Some("embajada".into()), ..Default::default() },
+    ];
+    for f in filters {
+        let stats = store.stats(&f).unwrap();
+        assert!(!stats.by_month.is_empty(), "{f:?}");
+        for bucket in stats.by_month.iter().chain(&stats.by_year) {
+            let list = Filter { from: Some(bucket.from), to: Some(bucket.to), ..f.clone() };
+            let page = store.list(&list).unwrap();
+            assert_eq!(page.total, bucket.count, "bucket {} of {f:?}", bucket.key);
+            assert_eq!(page.items.len() as u64, bucket.count, "bucket {} of {f:?}", bucket.key);
+            if let (Some(from), Some(to)) = (f.from, f.to) {
+                assert!(bucket.from >= from && bucket.to <= to, "bucket {} leaves the period", bucket.key);
+            }
+        }
+        // Months follow one another, none missing.
+        for pair in stats.by_month.windows(2) {
+            assert_eq!(pair[0].to.succ_opt(), Some(pair[1].from), "{} then {}", pair[0].key, pair[1].key);
+        }
+    }
+    // The period's own total is the list's.
+    let february = Filter { from: date("2021-02-01"), to: date("2021-02-28"), ..Default::default() };
+    let stats = store.stats(&february).unwrap();
+    assert_eq!(stats.total, store.list(&february).unwrap().total);
+    assert_eq!(stats.by_month.len(), 1);
+    assert_eq!(stats.by_month[0].count, stats.total);
+}
+
+/// A month in which nothing takes place is a bar of 0 between the others.
+#[test]
+fn months_without_activities_are_counted_as_zero() {
+    let store = loaded();
+    let date = |s: &str| s.parse().ok();
+    // An illumination in July, a training in October: August and September are empty.
+    let two = Filter { kinds: vec![Kind::Training, Kind::Illumination], ..Default::default() };
+    let stats = store.stats(&two).unwrap();
+    let months: Vec<(&str, u64)> = stats.by_month.iter().map(|c| (c.key.as_str(), c.count)).collect();
+    assert_eq!(months, vec![("2021-07", 1), ("2021-08", 0), ("2021-09", 0), ("2021-10", 1)]);
+    let trainings = Filter { kinds: vec![Kind::Training], ..Default::default() };
+    let year = Filter { from: date("2021-01-01"), to: date("2021-12-31"), ..trainings };
+    // A chosen period is charted whole, its empty months at either end included.
+    let months = store.stats(&year).unwrap().by_month;
+    assert_eq!(months.len(), 12);
+    assert_eq!(months.first().unwrap().key, "2021-01");
+    assert_eq!(months.last().unwrap().key, "2021-12");
+    let busy: Vec<&str> = months.iter().filter(|c| c.count > 0).map(|c| c.key.as_str()).collect();
+    assert_eq!(busy, vec!["2021-10"]);
+}
+
 #[test]
 fn likely_duplicate_organisations_are_found_and_merged_without_losing_links() {
     let mut store = loaded();

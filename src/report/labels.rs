@@ -168,8 +168,7 @@ pub(crate) const REGISTERED_FIGURE: Label = Label::new("personas registradas", "
 pub(crate) const SESSIONS_FIGURE: Label = Label::new("sesiones", "sessions");
 pub(crate) const EVENT_COUNTRIES_FIGURE: Label = Label::new("países participantes", "participating countries");
 pub(crate) const BY_AXIS: Label = Label::new("Actividades por eje", "Activities by axis");
-pub(crate) const BY_MONTH: Label = Label::new("Actividades por mes de inicio", "Activities by starting month");
-pub(crate) const BEFORE_PERIOD: Label = Label::new("Iniciadas antes del periodo", "Started before the period");
+pub(crate) const BY_MONTH: Label = Label::new("Actividades en curso por mes", "Activities taking place by month");
 pub(crate) const TOP_COUNTRIES: Label = Label::new("Países con más actividades", "Countries with most activities");
 pub(crate) const TOP_NOTE: Label<fn(usize, usize) -> String> = Label {
     es: |shown, all| format!("Los {shown} países con más actividades de los {all} registrados."),

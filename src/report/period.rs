@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 
 use crate::domain::decimal::checked_total;
 use crate::domain::{Activity, Kind, PartialDate, Status};
-use crate::store::{Count, Filter, Sort, Stats, Store};
+use crate::store::{Count, Filter, PeriodCount, Sort, Stats, Store};
 
 use super::labels;
 use super::words::{self, capitalize, country_name, kind_plural, when};
@@ -120,7 +120,7 @@ pub fn period_document(request: &PeriodRequest, activities: &[Activity], stats: 
     }));
     doc.push(Block::TableOfContents);
 
-    doc.push_section(summary(lang, &t, &period, request.from, stats));
+    doc.push_section(summary(lang, &t, &period, stats));
     for (axis, items) in by_axis(activities, axis_order) {
         let title = if axis.is_empty() { t.no_axis.to_string() } else { axis };
         doc.push(Block::PageBreak);
@@ -149,7 +149,7 @@ fn describe_filters(request: &PeriodRequest) -> Option<String> {
     (!parts.is_empty()).then(|| format!("{} {}", t.filters, parts.join("; ")))
 }
 
-fn summary(lang: Lang, t: &Labels, period: &str, from: NaiveDate, stats: &Stats) -> Section {
+fn summary(lang: Lang, t: &Labels, period: &str, stats: &Stats) -> Section {
     let mut s = Section::new(t.summary);
     let axes = stats.by_axis.iter().filter(|c| !c.key.is_empty()).count();
     s.push(Block::Paragraph((t.summary_sentence)(period, stats.total, stats.by_country.len(), axes)));
@@ -180,7 +180,7 @@ fn summary(lang: Lang, t: &Labels, period: &str, from: NaiveDate, stats: &Stats)
         .map(|c| Count { key: if c.key.is_empty() { t.no_axis.to_string() } else { c.key.clone() }, count: c.count })
         .collect();
     s.push_section(Section::new(t.by_axis).with(chart(&axes)));
-    let months = by_month(lang, t, &stats.by_month, from);
+    let months = by_month(lang, &stats.by_month);
     s.push_section(Section::new(t.by_month).with(chart(&months)));
 
     let mut countries = Table::new(vec![Column::new(t.country_col, 3.0), Column::numeric(t.activities_col, 1.0), Column::numeric("%", 1.0)]);
@@ -207,17 +207,10 @@ fn chart(counts: &[Count]) -> Block {
     Block::BarChart(chart)
 }
 
-/// Activities by month of their start; those that started before the
-/// period (long projects, agreements) share one bar.
-fn by_month(lang: Lang, t: &Labels, months: &[Count], from: NaiveDate) -> Vec<Count> {
-    let first = from.format("%Y-%m").to_string();
-    let before: u64 = months.iter().filter(|c| c.key < first).map(|c| c.count).sum();
-    let mut bars = Vec::new();
-    if before > 0 {
-        bars.push(Count { key: t.before_period.to_string(), count: before });
-    }
-    bars.extend(months.iter().filter(|c| c.key >= first).map(|c| Count { key: month_label(lang, &c.key), count: c.count }));
-    bars
+/// Activities taking place in each month of the period, empty months included (a long
+/// project counts in every month it runs, as the app's list and dashboard count it).
+fn by_month(lang: Lang, months: &[PeriodCount]) -> Vec<Count> {
+    months.iter().map(|c| Count { key: month_label(lang, &c.key), count: c.count }).collect()
 }
 
 /// "2021-07" → "julio de 2021" / "July 2021".
@@ -460,7 +453,6 @@ struct Labels {
     by_kind: &'static str,
     by_axis: &'static str,
     by_month: &'static str,
-    before_period: &'static str,
     top_countries: &'static str,
     top_note: fn(usize, usize) -> String,
     no_axis: &'static str,
@@ -517,7 +509,6 @@ impl Labels {
             by_kind: labels::BY_KIND.pick(lang),
             by_axis: labels::BY_AXIS.pick(lang),
             by_month: labels::BY_MONTH.pick(lang),
-            before_period: labels::BEFORE_PERIOD.pick(lang),
             top_countries: labels::TOP_COUNTRIES.pick(lang),
             top_note: labels::TOP_NOTE.pick(lang),
             no_axis: labels::NO_AXIS.pick(lang),

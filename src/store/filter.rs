@@ -32,7 +32,9 @@ pub enum Sort {
 pub struct Filter {
     /// Full-text search, accent- and case-insensitive, prefix matching each word.
     pub text: Option<String>,
-    /// Activities that overlap the period from..=to.
+    /// The period from..=to (either end may be open). An activity is in the period when it
+    /// takes place in it at any time: it starts on or before `to` and ends (or, undated at its
+    /// end, starts) on or after `from`. Lists, counts and charts all use this one rule.
     #[ts(type = "string")]
     pub from: Option<NaiveDate>,
     #[ts(type = "string")]
@@ -53,6 +55,20 @@ pub struct Filter {
     pub sort: Sort,
     pub limit: Option<u32>,
     pub offset: u32,
+}
+
+impl Filter {
+    /// The same filter, its period narrowed to `from..=to` (a month or year of a chart): the
+    /// activities of one bar.
+    pub fn narrowed_to(&self, from: NaiveDate, to: NaiveDate) -> Filter {
+        Filter {
+            from: Some(self.from.map_or(from, |f| f.max(from))),
+            to: Some(self.to.map_or(to, |t| t.min(to))),
+            limit: None,
+            offset: 0,
+            ..self.clone()
+        }
+    }
 }
 
 /// One page of a listing, with the number of matches in all.
@@ -146,10 +162,7 @@ impl super::Store {
     pub(crate) fn matching_ids(&self, f: &Filter) -> Result<(Vec<String>, u64)> {
         let (where_sql, params) = where_clause(f);
         let from = from_clause(f);
-        let total: i64 = self.conn.prepare_cached(&format!("SELECT COUNT(*) FROM {from} WHERE {where_sql}"))?.query_row(
-            params_from_iter(params.iter()),
-            |r| r.get(0),
-        )?;
+        let total = self.count(f)?;
         let limit = f.limit.map(i64::from).unwrap_or(-1);
         let sql = format!(
             "SELECT a.id FROM {from} WHERE {where_sql} ORDER BY {} LIMIT {limit} OFFSET {}",
@@ -161,7 +174,18 @@ impl super::Store {
             .prepare_cached(&sql)?
             .query_map(params_from_iter(params.iter()), |r| r.get(0))?
             .collect::<Result<Vec<String>, _>>()?;
-        Ok((ids, total as u64))
+        Ok((ids, total))
+    }
+
+    /// How many activities a filter selects (what `list` gives as `total`).
+    pub fn count(&self, f: &Filter) -> Result<u64> {
+        let (where_sql, params) = where_clause(f);
+        let from = from_clause(f);
+        let total: i64 = self
+            .conn
+            .prepare_cached(&format!("SELECT COUNT(*) FROM {from} WHERE {where_sql}"))?
+            .query_row(params_from_iter(params.iter()), |r| r.get(0))?;
+        Ok(total as u64)
     }
 
     /// The activities a filter selects, one page at a time.
@@ -170,9 +194,11 @@ impl super::Store {
         Ok(Page { items: load::activities(&self.conn, &ids, f.trash)?, total, offset: f.offset })
     }
 
-    /// Full-text search combined with the filter's other criteria, best matches first.
+    /// Full-text search combined with the filter's other criteria, in the filter's order: a
+    /// search is sorted like any list (newest first by default); best matches first only when
+    /// the filter asks for [`Sort::Relevance`].
     pub fn search(&self, text: &str, f: &Filter) -> Result<Page<Activity>> {
-        let f = Filter { text: Some(text.to_string()), sort: Sort::Relevance, ..f.clone() };
+        let f = Filter { text: Some(text.to_string()), ..f.clone() };
         self.list(&f)
     }
 }

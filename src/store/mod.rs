@@ -38,7 +38,7 @@ pub use directory::{OrgSummary, PersonSummary};
 pub use filter::{Filter, Page, Sort};
 pub use import::{ImportError, ImportProblem, ImportReport, Progress};
 pub use lineage::{Rewind, SeriesRenewal};
-pub use stats::{Count, MoneyTotal, Stats};
+pub use stats::{Count, MoneyTotal, PeriodCount, Stats};
 pub(crate) use sync_book::{BundleRecord, IdentityRow, PeerRow};
 pub use sync_book::SyncBook;
 

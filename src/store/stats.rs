@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use chrono::{Datelike, Months, NaiveDate};
 use rusqlite::params_from_iter;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -29,12 +30,34 @@ pub struct Stats {
     pub by_country: Vec<Count>,
     /// Axis names; activities with no axis count under "".
     pub by_axis: Vec<Count>,
-    /// `YYYY-MM` of the start date, in order.
-    pub by_month: Vec<Count>,
+    /// Every month of the filter's period, in order, empty ones included: how many activities
+    /// take place in it (the period rule of [`Filter`]: an activity counts in each month it
+    /// overlaps, so a year-long project counts in twelve).
+    pub by_month: Vec<PeriodCount>,
+    /// The same by calendar year.
+    pub by_year: Vec<PeriodCount>,
     pub participants_trained: u64,
     /// Financing received, per ISO 4217 currency.
     pub financing: Vec<MoneyTotal>,
 }
+
+/// How many activities take place in one month or year of a filter's period, and the exact
+/// dates that list them: listing with `from`/`to` (and the rest of the filter) shows `count`
+/// activities. `from`/`to` are the month or year narrowed to the filter's own period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PeriodCount {
+    /// `YYYY-MM` for a month, `YYYY` for a year.
+    pub key: String,
+    pub count: u64,
+    #[ts(type = "string")]
+    pub from: NaiveDate,
+    #[ts(type = "string")]
+    pub to: NaiveDate,
+}
+
+/// Past this many buckets (a record dated far in the future), the series stops.
+const MAX_BUCKETS: usize = 600;
 
 /// How many financings in one currency, and their exact total.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -63,7 +86,8 @@ impl super::Store {
         let by_kind = counts("a.kind", "", "COUNT(*) DESC, key")?;
         let by_country = counts("c.country", "JOIN activity_countries c ON c.activity_id = a.id", "COUNT(*) DESC, key")?;
         let by_axis = counts("x.name", "LEFT JOIN axes x ON x.id = a.axis_id", "COUNT(*) DESC, key")?;
-        let by_month = counts("substr(a.start_date, 1, 7)", "", "key")?;
+        let by_month = self.period_counts(f, Step::Month)?;
+        let by_year = self.period_counts(f, Step::Year)?;
         let total = by_kind.iter().map(|c| c.count).sum();
 
         let participants: i64 = self.conn.query_row(
@@ -106,8 +130,74 @@ impl super::Store {
             by_country,
             by_axis,
             by_month,
+            by_year,
             participants_trained: participants as u64,
             financing,
         })
+    }
+
+    /// How many activities match `f` in each month or year of its period. The period runs from
+    /// the filter's `from` (or, open, the earliest matching start) to its `to` (or the latest
+    /// matching end), empty months included; each bucket is counted with the listing's own
+    /// filter narrowed to it.
+    fn period_counts(&self, f: &Filter, step: Step) -> Result<Vec<PeriodCount>> {
+        let (where_sql, params) = where_clause(f);
+        let from = from_clause(f);
+        let (first, last): (Option<String>, Option<String>) = self.conn.query_row(
+            &format!("SELECT MIN(a.start_date), MAX(a.span_end) FROM {from} WHERE {where_sql}"),
+            params_from_iter(params.iter()),
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let first: Option<NaiveDate> = first.and_then(|d| d.parse().ok());
+        let last: Option<NaiveDate> = last.and_then(|d| d.parse().ok());
+        let (Some(lo), Some(hi)) = (f.from.or(first), f.to.or(last)) else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::new();
+        let mut start = step.start_of(lo);
+        while start <= hi && out.len() < MAX_BUCKETS {
+            let next = step.next(start);
+            let end = next.pred_opt().unwrap_or(next);
+            let bucket = f.narrowed_to(start, end);
+            out.push(PeriodCount {
+                key: step.key(start),
+                count: self.count(&bucket)?,
+                from: bucket.from.unwrap_or(start),
+                to: bucket.to.unwrap_or(end),
+            });
+            start = next;
+        }
+        Ok(out)
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Step {
+    Month,
+    Year,
+}
+
+impl Step {
+    fn start_of(self, d: NaiveDate) -> NaiveDate {
+        match self {
+            Step::Month => d.with_day(1),
+            Step::Year => NaiveDate::from_ymd_opt(d.year(), 1, 1),
+        }
+        .expect("the first day of a month exists")
+    }
+
+    fn next(self, d: NaiveDate) -> NaiveDate {
+        let months = match self {
+            Step::Month => 1,
+            Step::Year => 12,
+        };
+        d.checked_add_months(Months::new(months)).unwrap_or(NaiveDate::MAX)
+    }
+
+    fn key(self, d: NaiveDate) -> String {
+        match self {
+            Step::Month => d.format("%Y-%m").to_string(),
+            Step::Year => d.format("%Y").to_string(),
+        }
     }
 }

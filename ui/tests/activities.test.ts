@@ -59,6 +59,52 @@ describe('the activity list', () => {
     await new Promise((r) => setTimeout(r, 350));
 
     const last = filters.at(-1);
-    expect(last).toMatchObject({ text: 'peru', countries: ['PE'], sort: 'relevance', offset: 0, limit: 50, trash: false });
+    // A search keeps the order the header shows: newest first until the person picks another.
+    expect(last).toMatchObject({ text: 'peru', countries: ['PE'], sort: 'date_desc', offset: 0, limit: 50, trash: false });
+  });
+
+  it('sorts a search as its header shows, and by relevance only when picked', async () => {
+    session.schemas = schemas;
+    session.countries = countries;
+    const filters: Record<string, unknown>[] = [];
+    mockCommands((cmd, args) => {
+      if (cmd === 'list_activities') {
+        filters.push((args as { filter: Record<string, unknown> }).filter);
+        return { items: [activity()], total: 1, offset: 0 };
+      }
+      if (cmd === 'list_drafts') return [];
+      return null;
+    });
+    render(Activities);
+    await screen.findByRole('row', { name: /Bicentenario/ });
+    const order = screen.getByLabelText('Orden') as HTMLSelectElement;
+    const relevance = within(order).getByRole('option', { name: /Relevancia/ }) as HTMLOptionElement;
+    expect(relevance.disabled).toBe(true);
+
+    await userEvent.type(screen.getByLabelText('Buscar actividades'), 'embajada');
+    await new Promise((r) => setTimeout(r, 350));
+    const dateHeader = () => screen.getByRole('columnheader', { name: /Fecha/ });
+    expect(filters.at(-1)).toMatchObject({ text: 'embajada', sort: 'date_desc' });
+    expect(dateHeader()).toHaveAttribute('aria-sort', 'descending');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Ordenar por Fecha' }));
+    expect(filters.at(-1)).toMatchObject({ text: 'embajada', sort: 'date_asc' });
+    expect(dateHeader()).toHaveAttribute('aria-sort', 'ascending');
+    await userEvent.click(screen.getByRole('button', { name: 'Ordenar por Fecha' }));
+    expect(filters.at(-1)).toMatchObject({ text: 'embajada', sort: 'date_desc' });
+    expect(dateHeader()).toHaveAttribute('aria-sort', 'descending');
+
+    expect(relevance.disabled).toBe(false);
+    await userEvent.selectOptions(order, 'relevance');
+    expect(filters.at(-1)).toMatchObject({ text: 'embajada', sort: 'relevance' });
+    expect(dateHeader()).not.toHaveAttribute('aria-sort');
+    expect(order.value).toBe('relevance');
+
+    // Without search text relevance means nothing: the list is newest first again, and says so.
+    await userEvent.clear(screen.getByLabelText('Buscar actividades'));
+    await new Promise((r) => setTimeout(r, 350));
+    expect(filters.at(-1)).toMatchObject({ sort: 'date_desc' });
+    expect(dateHeader()).toHaveAttribute('aria-sort', 'descending');
+    expect(order.value).toBe('date_desc');
   });
 });

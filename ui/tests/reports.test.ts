@@ -20,7 +20,9 @@ function stats(filter: { from?: string; to?: string }) {
     by_kind: [],
     by_country: total ? [{ key: 'PE', count: 12 }, { key: 'FR', count: 9 }] : [],
     by_axis: [],
-    by_month: [{ key: '2021-03', count: 40 }, { key: '2021-08', count: 187 }],
+    by_month: [{ key: '2021-03', count: 40, from: '2021-03-01', to: '2021-03-31' }, { key: '2021-08', count: 187, from: '2021-08-01', to: '2021-08-31' }],
+    // A year counts what takes place in it (a project running all year counts once), not the sum of its months.
+    by_year: [{ key: '2020', count: 0, from: '2020-01-01', to: '2020-12-31' }, { key: '2021', count: 210, from: '2021-01-01', to: '2021-12-31' }],
     participants_trained: 0,
     financing: [],
   };
@@ -60,7 +62,8 @@ describe('the reports screen', () => {
     expect(screen.getByRole('button', { name: 'Julio–diciembre' })).toHaveAttribute('aria-pressed', 'true');
     expect(await screen.findByText('187 actividades en el periodo con estos filtros.')).toBeInTheDocument();
     // The year option says how many activities the year has.
-    expect(screen.getByRole('option', { name: '2021 (227 actividades)' })).toBeInTheDocument();
+    expect(screen.getByRole('option', { name: '2021 (210 actividades)' })).toBeInTheDocument();
+    expect(screen.queryByRole('option', { name: /^2020/ })).toBeNull();
 
     await userEvent.click(screen.getByRole('button', { name: 'Enero–junio' }));
     expect(screen.getByLabelText(/Desde/)).toHaveValue('2021-01-01');

@@ -305,13 +305,16 @@ fn run(cli: Cli) -> Result<()> {
                 ("Por tipo", &stats.by_kind),
                 ("Por país", &stats.by_country),
                 ("Por eje", &stats.by_axis),
-                ("Por mes", &stats.by_month),
             ] {
                 println!("\n{title}:");
                 for c in counts {
                     let key = if c.key.is_empty() { "(sin eje)" } else { &c.key };
                     println!("  {key:<40} {:>6}", c.count);
                 }
+            }
+            println!("\nPor mes (actividades que ocurren en el mes):");
+            for c in &stats.by_month {
+                println!("  {:<40} {:>6}", c.key, c.count);
             }
             println!("\nPersonas capacitadas: {}", stats.participants_trained);
             for m in &stats.financing {

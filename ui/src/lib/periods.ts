@@ -33,10 +33,11 @@ export function matchPreset(period: Period, year: number): Preset | null {
   return null;
 }
 
-/** The years that have activities (from the `YYYY-MM` month counts), newest first, with `always`. */
-export function yearsWithData(months: readonly { key: string }[], always: number): number[] {
+/** The years that have activities (from `YYYY` or `YYYY-MM` counts; a count of 0 is no data), newest first, with `always`. */
+export function yearsWithData(months: readonly { key: string; count?: number | bigint }[], always: number): number[] {
   const years = new Set<number>([always]);
   for (const m of months) {
+    if (m.count !== undefined && Number(m.count) === 0) continue;
     const y = Number(m.key.slice(0, 4));
     if (Number.isInteger(y) && y > 0) years.add(y);
   }

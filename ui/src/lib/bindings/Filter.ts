@@ -14,7 +14,9 @@ export type Filter = {
  */
 text?: string, 
 /**
- * Activities that overlap the period from..=to.
+ * The period from..=to (either end may be open). An activity is in the period when it
+ * takes place in it at any time: it starts on or before `to` and ends (or, undated at its
+ * end, starts) on or after `from`. Lists, counts and charts all use this one rule.
  */
 from: string, to: string, kinds: Array<Kind>, 
 /**

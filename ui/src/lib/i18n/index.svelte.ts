@@ -20,9 +20,33 @@ export const i18n = {
   },
 };
 
-/** The message `key` in the current language, with `{name}` placeholders filled in. */
-export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const text = tables[current][key];
+/** The plural category of `n` in `locale` ('one', 'other', …), by the language's own rules. */
+export function pluralCategory(n: number, locale: Locale = current): Intl.LDMLPluralRule {
+  return new Intl.PluralRules(locale).select(n);
+}
+
+/**
+ * Fills `{count, plural, one {# actividad} other {# actividades}}` with the form the language
+ * uses for the number given as `count` (`#` is the number, formatted; `=0 {…}` matches exactly).
+ * A count always comes through here, so no text reads "1 resultados".
+ */
+export function plural(text: string, params: Record<string, string | number | bigint>, locale: Locale = current): string {
+  return text.replace(/\{(\w+), plural, ((?:[=\w]+ \{[^{}]*\}\s*)+)\}/g, (whole, name: string, body: string) => {
+    if (!(name in params)) return whole;
+    const n = Number(params[name]);
+    const forms = new Map<string, string>();
+    for (const [, selector, form] of body.matchAll(/([=\w]+) \{([^{}]*)\}/g)) forms.set(selector!, form!);
+    const chosen = forms.get(`=${n}`) ?? forms.get(pluralCategory(n, locale)) ?? forms.get('other') ?? whole;
+    return chosen.replace(/#/g, new Intl.NumberFormat(locale).format(n));
+  });
+}
+
+/**
+ * The message `key` in the current language, with `{name}` placeholders filled in and
+ * `{name, plural, …}` choosing the form for the number `name` (pass it as a number).
+ */
+export function t(key: MessageKey, params: Record<string, string | number | bigint> = {}): string {
+  const text = plural(tables[current][key], params);
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 

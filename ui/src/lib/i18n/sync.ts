@@ -1,7 +1,7 @@
 // Messages of the Sync screen (bundles, roster, conflicts), in Spanish and English.
 export const syncEs = {
   'sync.title': 'Sincronización',
-  'sync.badge': '{count} cambios sin acuse de recibo',
+  'sync.badge': '{count, plural, one {# cambio} other {# cambios}} sin acuse de recibo',
   'sync.setup.title': 'Identidad de esta copia',
   'sync.setup.intro': 'Para intercambiar paquetes, esta copia de Enlace necesita una identidad: un nombre y un par de claves para firmar y cifrar. Se crea una sola vez.',
   'sync.setup.name': 'Nombre de esta copia',
@@ -43,7 +43,7 @@ export const syncEs = {
   'sync.preview.willConflict': 'Quedarán en conflicto',
   'sync.preview.willOverwrite': 'Registros que se modificarán',
   'sync.preview.willDelete': 'Registros que se borrarán',
-  'sync.preview.mass': 'Este paquete modificaría {overwritten} y borraría {deleted} de los {total} registros de esta copia. Revise que sea correcto antes de aplicarlo.',
+  'sync.preview.mass': 'Este paquete modificaría {overwritten} y borraría {deleted} de {total, plural, one {el único registro} other {los # registros}} de esta copia. Revise que sea correcto antes de aplicarlo.',
   'sync.preview.confirmMass': 'Entiendo y quiero aplicarlo de todos modos',
   'sync.preview.clock': 'El reloj de {sender} va {ahead} adelantado respecto a esta computadora. Si lo aplica, sus cambios ganarán los conflictos.',
   'sync.preview.acceptClock': 'Aplicarlo de todos modos',
@@ -99,7 +99,7 @@ export const syncEs = {
 
 export const syncEn: Record<keyof typeof syncEs, string> = {
   'sync.title': 'Sync',
-  'sync.badge': '{count} changes not acknowledged',
+  'sync.badge': '{count, plural, one {# change} other {# changes}} not acknowledged',
   'sync.setup.title': 'This copy’s identity',
   'sync.setup.intro': 'To exchange bundles, this copy of Enlace needs an identity: a name and a pair of keys to sign and encrypt. It is created once.',
   'sync.setup.name': 'Name of this copy',
@@ -141,7 +141,7 @@ export const syncEn: Record<keyof typeof syncEs, string> = {
   'sync.preview.willConflict': 'Will be in conflict',
   'sync.preview.willOverwrite': 'Records that will change',
   'sync.preview.willDelete': 'Records that will be deleted',
-  'sync.preview.mass': 'This bundle would change {overwritten} and delete {deleted} of this copy’s {total} records. Check that this is right before applying it.',
+  'sync.preview.mass': 'This bundle would change {overwritten} and delete {deleted} of this copy’s {total, plural, one {# record} other {# records}}. Check that this is right before applying it.',
   'sync.preview.confirmMass': 'I understand and want to apply it anyway',
   'sync.preview.clock': '{sender}’s clock runs {ahead} ahead of this computer. If you apply it, its changes will win conflicts.',
   'sync.preview.acceptClock': 'Apply it anyway',
