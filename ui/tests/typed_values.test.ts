@@ -71,36 +71,30 @@ describe('values typed as offices write them', () => {
     session.currencies = [{ code: 'MXN', minor_units: 2, name_es: 'Peso mexicano', name_en: 'Mexican Peso' }, { code: 'USD', minor_units: 2, name_es: 'Dólar estadounidense', name_en: 'US Dollar' }];
   });
 
-  it('sends every amount as typed and shows how it reads, or asks which reading', async () => {
-    for (const c of table.amounts) {
-      const sent: Sent[] = [];
-      core(sent, []);
-      const { unmount } = render(ActivityForm, { route: { screen: 'form', kind: 'financing' } });
-      const amount = await screen.findByLabelText(/^Monto otorgado/);
-      await userEvent.type(amount, c.typed);
-      await userEvent.tab();
-      await waitFor(() => expect(sent.at(-1)?.details.amount).toBe(c.typed));
-      if (c.kept) {
-        expect(await screen.findByText(`Se guardará: ${c.kept} USD`)).toBeInTheDocument();
-      } else {
-        const choice = await screen.findByRole('button', { name: c.asked![0] });
-        await userEvent.click(choice);
-        expect(amount).toHaveValue(c.asked![0]);
-      }
-      unmount();
+  // One test per value: each renders its own form, and a slow machine gets each its own time.
+  it.each(table.amounts)('sends the amount $typed as typed and shows how it reads, or asks which reading', async (c) => {
+    const sent: Sent[] = [];
+    core(sent, []);
+    render(ActivityForm, { route: { screen: 'form', kind: 'financing' } });
+    const amount = await screen.findByLabelText(/^Monto otorgado/);
+    await userEvent.type(amount, c.typed);
+    await userEvent.tab();
+    await waitFor(() => expect(sent.at(-1)?.details.amount).toBe(c.typed));
+    if (c.kept) {
+      expect(await screen.findByText(`Se guardará: ${c.kept} USD`)).toBeInTheDocument();
+    } else {
+      await userEvent.click(await screen.findByRole('button', { name: c.asked![0] }));
+      expect(amount).toHaveValue(c.asked![0]);
     }
   });
 
-  it('sends dates as typed, in the Spanish forms too, and shows how they read', async () => {
-    for (const c of table.dates) {
-      const sent: Sent[] = [];
-      core(sent, []);
-      const { unmount } = render(ActivityForm, { route: { screen: 'form' } });
-      await userEvent.type(await screen.findByLabelText(/^Fecha de inicio/), c.typed);
-      await waitFor(() => expect(sent.at(-1)?.start_date).toBe(c.typed));
-      expect(await screen.findByText(`Se guardará: leída: ${c.kept}`)).toBeInTheDocument();
-      unmount();
-    }
+  it.each(table.dates)('sends the date $typed as typed and shows how it reads', async (c) => {
+    const sent: Sent[] = [];
+    core(sent, []);
+    render(ActivityForm, { route: { screen: 'form' } });
+    await userEvent.type(await screen.findByLabelText(/^Fecha de inicio/), c.typed);
+    await waitFor(() => expect(sent.at(-1)?.start_date).toBe(c.typed));
+    expect(await screen.findByText(`Se guardará: leída: ${c.kept}`)).toBeInTheDocument();
   });
 
   it('offers the countries an ambiguous name may be and saves nothing until one is picked', async () => {
