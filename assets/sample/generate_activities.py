@@ -391,7 +391,7 @@ def meetings() -> None:
     for name, city, code in FOREIGN_CITIES:
         day = random_day()
         topic, axis = rng.choice(MEETING_TOPICS)
-        add("meeting", f"Reunión con el {name}" if not name.startswith(("Ciudad", "Greater")) else f"Reunión con {name}", day,
+        add("meeting", f"Reunión {with_article('con', name)}", day,
             modality="virtual" if day.month < 9 else modality_for(day),
             countries=[country_ref(code)], organisations=[org(name, code)], people=officials(1),
             axis=axis, topics=[topic],
@@ -526,13 +526,11 @@ def trainings() -> None:
         if month_only:
             end = f"{YEAR}-{day.month + 1:02d}" if day.month < 12 else None
             when = f"({MONTHS_ES[day.month - 1]}{' a ' + MONTHS_ES[day.month] if day.month < 12 else ''})"
+        # Date, modality, participants and objective are structured fields; the summary says
+        # only what they do not (who attended, by sex), so no report prints a fact twice.
         paragraphs = [
-            f"Fecha: {when}\n"
-            f"Modalidad: {dict(virtual='Virtual', presencial='Presencial', hibrido='Híbrida', extranjero='En el extranjero')[modality]}\n"
-            f"Participantes: {women + men} ({women} mujeres y {men} hombres)\n"
-            f"Objetivo del curso: {objective[0].upper() + objective[1:]}.",
-            f"La capacitación, impartida {with_article('por', provider)}, reunió a personal "
-            f"{listing([with_article('de', u) for u in units])}.",
+            f"La capacitación, impartida {with_article('por', provider)}, reunió a {women + men} personas "
+            f"({women} mujeres y {men} hombres) {listing([with_article('de', u) for u in units])}.",
         ]
         add("training", f"{name}{'' if edition_no == 1 else f' ({edition_no}.ª edición)'}", start, end_date=end,
             date_text=when if month_only else None,

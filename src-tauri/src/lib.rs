@@ -12,6 +12,7 @@ mod jobs;
 mod profile;
 mod state;
 mod undo;
+mod window;
 
 use commands::{
     activities::*, app::*, backups::*, data::*, directory::*, drafts::*, files::*, reference::*, report_text::*, reports::*, schema::*,
@@ -23,6 +24,9 @@ pub fn run() {
     tauri::Builder::default()
         .setup(|app| {
             let data_dir = state::data_dir(app.handle())?;
+            if let Some(main) = app.get_webview_window("main") {
+                window::remember(&main, &data_dir)?;
+            }
             let state = state::AppState::open(&data_dir)?;
             app.manage(state.scoped(undo::LastUndo::default()));
             app.manage(state.scoped(SheetImport::default()));

@@ -8,6 +8,7 @@
 //!   enlace.db.lineage      the copy's token, to notice a database restored or copied by hand
 //!   profile.json           the app's officer, office and language
 //!   drafts/                forms not saved yet
+//!   window.json            the app window's last size and place
 //! ```
 //! The folders beside the database follow its file name, so a database opened elsewhere (the
 //! CLI's `--db`) keeps its attachments and snapshots beside it too.
@@ -20,6 +21,7 @@ pub const DATABASE: &str = "enlace.db";
 pub const FILES: &str = "files";
 pub const PROFILE: &str = "profile.json";
 pub const DRAFTS: &str = "drafts";
+pub const WINDOW: &str = "window.json";
 
 /// The database of a data folder.
 pub fn database(data_dir: &Path) -> PathBuf {

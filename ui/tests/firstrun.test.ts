@@ -23,6 +23,7 @@ describe('first start', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Comenzar' }));
     expect(await screen.findByText('Escriba su nombre.')).toBeInTheDocument();
     expect(screen.getByLabelText(/Su nombre/)).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText(/Su nombre/)).toHaveFocus();
     expect(profiles).toHaveLength(0);
 
     await userEvent.selectOptions(screen.getByLabelText('Idioma'), 'en');

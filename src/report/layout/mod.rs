@@ -91,6 +91,9 @@ fn compose(doc: &Document, fonts: &Fonts, photos: &[Option<(u32, u32)>], toc_pag
     Layout { pages: c.pages, anchors: c.anchors, width: c.width, height: c.height }
 }
 
+/// Lines the running footer may take; the bottom margin has room for two.
+const FOOTER_LINES: usize = 2;
+
 /// Running header (document header text, hairline) and footer (hairline,
 /// footer text, "Página N de M").
 fn furniture(page: &mut Page, doc: &Document, fonts: &Fonts, number: usize, total: usize, width: f32, height: f32) {
@@ -110,9 +113,18 @@ fn furniture(page: &mut Page, doc: &Document, fonts: &Fonts, number: usize, tota
     let footer_rule = height - MARGIN_BOTTOM + 26.0;
     let baseline = footer_rule + 12.0;
     page.draws.push(Draw::Line { x1: left, y1: footer_rule, x2: right, y2: footer_rule, width: 0.5, color: RULE, dotted: false });
-    if !doc.footer.is_empty() {
-        let footer = truncate(fonts, Face::Regular, size, &doc.footer, right - left - label_width - 18.0);
-        page.draws.push(Draw::Text { x: left, baseline, face: Face::Regular, size, color: MUTED, text: footer });
+    // A footer too long for one line (a long office name beside the date) takes a second line
+    // inside the margins rather than being cut short.
+    let room = right - left - label_width - 18.0;
+    // Its parts ("office · Generado el …") start lines of their own when it does not fit whole.
+    let lines: Vec<String> = if fonts.width(Face::Regular, &doc.footer, size) <= room {
+        vec![doc.footer.clone()]
+    } else {
+        doc.footer.split(" · ").flat_map(|part| wrap(fonts, Face::Regular, size, part, room)).collect()
+    };
+    for (i, line) in lines.into_iter().take(FOOTER_LINES).enumerate() {
+        let line = truncate(fonts, Face::Regular, size, &line, room);
+        page.draws.push(Draw::Text { x: left, baseline: baseline + i as f32 * (size + 2.0), face: Face::Regular, size, color: MUTED, text: line });
     }
     page.draws.push(Draw::Text { x: right - label_width, baseline, face: Face::Regular, size, color: MUTED, text: page_label });
 }
@@ -410,7 +422,7 @@ impl<'a> Composer<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{Column, Lang, Metadata, Table};
+    use crate::report::{Column, Lang, Metadata, Paper, Table};
 
     fn doc() -> Document {
         let metadata = Metadata {
@@ -449,6 +461,40 @@ mod tests {
             for draw in &page.draws {
                 if let Draw::Text { baseline, .. } = draw {
                     assert!(*baseline < laid.height - MARGIN_BOTTOM + 40.0, "nothing runs into the footer");
+                }
+            }
+        }
+    }
+
+    /// A long office name and the date fit inside the margins on Letter and A4, in both
+    /// languages: nothing cut, nothing past the page number or the page's foot.
+    #[test]
+    fn a_long_footer_takes_two_lines_inside_the_margins() {
+        let fonts = Fonts::load().unwrap();
+        for paper in [Paper::Letter, Paper::A4] {
+            for (lang, footer) in [
+                (Lang::Es, "Coordinación General de Asuntos Internacionales de la Jefatura de Gobierno de la Ciudad de México · Generado el 30 de noviembre de 2026"),
+                (Lang::En, "General Coordination of International Affairs of the Head of Government of Mexico City · Generated on November 30, 2026"),
+            ] {
+                let mut d = doc();
+                d.lang = lang;
+                d.paper = paper;
+                d.footer = footer.into();
+                d.push(Block::Paragraph("Texto".into()));
+                let laid = layout(&d, &fonts, &[]);
+                let page = &laid.pages[0];
+                let lines: Vec<(f32, f32, &str)> = page.draws.iter().filter_map(|draw| match draw {
+                    Draw::Text { x, baseline, text, size, face, .. } if *baseline > laid.height - MARGIN_BOTTOM => {
+                        Some((*x + fonts.width(*face, text, *size), *baseline, text.as_str()))
+                    }
+                    _ => None,
+                }).collect();
+                let footer_lines: Vec<&str> = lines.iter().map(|l| l.2).filter(|t| !t.starts_with("Página") && !t.starts_with("Page")).collect();
+                assert_eq!(footer_lines.join(" "), footer.replace(" · ", " "), "{paper:?} {lang:?}: the whole footer, uncut");
+                assert!(footer_lines[1].starts_with("Genera"), "{paper:?} {lang:?}: the date starts its own line: {footer_lines:?}");
+                for (end, baseline, text) in &lines {
+                    assert!(*end <= laid.width - MARGIN_SIDE + 0.01, "{paper:?}: «{text}» runs past the margin");
+                    assert!(*baseline <= laid.height - 18.0, "{paper:?}: «{text}» sits too close to the page's foot");
                 }
             }
         }

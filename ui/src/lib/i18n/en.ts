@@ -182,6 +182,8 @@ export const en: Record<MessageKey, string> = {
   'dashboard.activitiesFigure': '{count, plural, one {activity} other {activities}}',
   'dashboard.trainedFigure': '{count, plural, one {person trained} other {people trained}}',
   'dashboard.financingFigure': 'Financing received',
+  'dashboard.overdue': '{count, plural, one {A planned activity is past its date: mark it done or cancelled.} other {# planned activities are past their date: mark them done or cancelled.}}',
+  'dashboard.overdueReview': 'Review them',
   'dashboard.noAxis': 'No axis',
   'dashboard.period': 'Period',
   'dashboard.chartHint': 'Click a bar to list those activities.',

@@ -182,6 +182,8 @@ export const es = {
   'dashboard.activitiesFigure': '{count, plural, one {actividad} other {actividades}}',
   'dashboard.trainedFigure': '{count, plural, one {persona capacitada} other {personas capacitadas}}',
   'dashboard.financingFigure': 'Financiamiento recibido',
+  'dashboard.overdue': '{count, plural, one {Una actividad planeada ya pasó su fecha: márquela como realizada o cancelada.} other {# actividades planeadas ya pasaron su fecha: márquelas como realizadas o canceladas.}}',
+  'dashboard.overdueReview': 'Revisarlas',
   'dashboard.noAxis': 'Sin eje',
   'dashboard.period': 'Periodo',
   'dashboard.chartHint': 'Haga clic en una barra para ver esas actividades.',
