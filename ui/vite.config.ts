@@ -12,5 +12,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['tests/**/*.test.ts'],
     setupFiles: ['tests/setup.ts'],
+    // A form test types a few dozen keys; on a busy two-core machine that can pass 5 s.
+    testTimeout: 15000,
   },
 });

@@ -7,7 +7,9 @@
 
 use rust_decimal::Decimal;
 
-use super::problem::Problem;
+use super::problem::{Problem, Unread};
+use crate::domain::Alternative;
+use crate::Text;
 use crate::domain::decimal::{parse_decimal, DecimalError, CEILING};
 use crate::text::fold;
 
@@ -21,29 +23,9 @@ pub struct Amount {
     pub mxn: Option<Decimal>,
 }
 
-/// Why an amount did not read. When a figure reads two ways ("1.500": one thousand five
-/// hundred, or one and a half), `choices` holds the wording rewritten each way, to ask which.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AmountProblem {
-    pub text: Problem,
-    pub choices: Vec<String>,
-}
-
-impl From<Problem> for AmountProblem {
-    fn from(text: Problem) -> Self {
-        AmountProblem { text, choices: Vec::new() }
-    }
-}
-
-impl From<AmountProblem> for Problem {
-    fn from(problem: AmountProblem) -> Self {
-        problem.text
-    }
-}
-
 /// Reads an amount with its currency and, if written, its MXN equivalent. A figure that reads
 /// two ways is never guessed.
-pub fn parse_amount(text: &str) -> Result<Amount, AmountProblem> {
+pub fn parse_amount(text: &str) -> Result<Amount, Unread> {
     let wording = text.trim();
     if wording.is_empty() {
         return Err(Problem::new("el monto está vacío", "the amount is empty").into());
@@ -253,7 +235,7 @@ fn figure_end(chars: &[char], start: usize) -> usize {
 
 /// "1.500" is one thousand five hundred where "." groups thousands and one and a half where it
 /// is the decimal point: one dot, three digits after it, one to three (not a lone 0) before.
-fn two_way_figure(wording: &str) -> Option<AmountProblem> {
+fn two_way_figure(wording: &str) -> Option<Unread> {
     let chars: Vec<char> = wording.chars().collect();
     let mut k = 0;
     while k < chars.len() {
@@ -272,14 +254,17 @@ fn two_way_figure(wording: &str) -> Option<AmountProblem> {
             if reads_two_ways {
                 let thousands = format!("{whole}{fraction}");
                 let decimal = format!("{whole}.{}", fraction.trim_end_matches('0')).trim_end_matches('.').to_string();
-                return Some(AmountProblem {
+                return Some(Unread {
                     text: Problem::new(
                         format!("«{figure}» se lee de dos maneras: {} ({thousands}) o {decimal}; escriba la que corresponde", group_es(&thousands)),
                         format!("«{figure}» reads two ways: {} ({thousands}) or {decimal}; write the one you mean", group_es(&thousands)),
                     ),
                     choices: [thousands, decimal]
                         .into_iter()
-                        .map(|f| wording.replacen(&figure, &f, 1))
+                        .map(|f| {
+                            let rewritten = wording.replacen(&figure, &f, 1);
+                            Alternative { label: Text::new(rewritten.clone(), rewritten.clone()), value: rewritten }
+                        })
                         .collect(),
                 });
             }
@@ -367,7 +352,8 @@ mod tests {
             ("USD 125.250", ["USD 125250", "USD 125.25"]),
         ] {
             let problem = parse_amount(text).unwrap_err();
-            assert_eq!(problem.choices, choices, "{text}");
+            let values: Vec<&str> = problem.choices.iter().map(|c| c.value.as_str()).collect();
+            assert_eq!(values, choices, "{text}");
             assert!(problem.text.es.contains("se lee de dos maneras"), "{}", problem.text.es);
             for choice in choices {
                 assert!(parse_amount(choice).is_ok(), "{choice}");

@@ -13,7 +13,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 use ts_rs::TS;
 
-use super::readings::{read_country, read_date, read_detail, Unread};
+use super::problem::Unread;
+use super::readings::{read_country, read_date, read_detail};
 use super::spanish_dates::{DateContext, DateSpan};
 use crate::domain::{fields_of, validate, ActivityInput, DetailField, Details, FieldError, FieldType, Kind, PartialDate, Status, ValidationErrors};
 use crate::report::numbers::format_amount;

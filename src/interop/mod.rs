@@ -26,4 +26,4 @@ pub mod spreadsheet;
 pub mod vocabulary;
 
 pub use crate::Lang;
-pub use problem::{Cancelled, Problem, Progress};
+pub use problem::{Cancelled, Problem, Progress, Unread};

@@ -9,31 +9,12 @@ use serde_json::{json, Value};
 use super::amounts::{currency_code, parse_amount};
 use super::spanish_dates::{parse_date, DateContext, DateSpan};
 use super::vocabulary::{agreement_type_from_words, direction_from_words, participants_from_words};
-use super::Problem;
+use super::problem::{Problem, Unread};
 use crate::domain::{Alternative, DetailField, FieldType};
 use crate::reference::{resolve_country, Country};
 use crate::report::numbers::format_amount;
 use crate::text::fold;
 use crate::Text;
-
-/// A value that did not read, with the ways it could be read when there are several.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unread {
-    pub text: Problem,
-    pub choices: Vec<Alternative>,
-}
-
-impl From<Problem> for Unread {
-    fn from(text: Problem) -> Self {
-        Unread { text, choices: Vec::new() }
-    }
-}
-
-impl From<Unread> for Problem {
-    fn from(unread: Unread) -> Self {
-        unread.text
-    }
-}
 
 /// A detail read from text: its interchange value and, for figures and dates, how it reads
 /// back to a person ("20,000.50", "27 de julio de 2021"). An amount may name its currency.
@@ -58,10 +39,7 @@ pub fn read_detail(field: &DetailField, text: &str, ctx: &DateContext) -> Result
         FieldType::List => ReadDetail::plain(json!(split_list(text, false))),
         FieldType::Integer => ReadDetail::plain(json!(read_count(text)?)),
         FieldType::Decimal => {
-            let amount = parse_amount(text).map_err(|p| Unread {
-                text: p.text,
-                choices: p.choices.into_iter().map(|c| Alternative { label: Text::new(c.clone(), c.clone()), value: c }).collect(),
-            })?;
+            let amount = parse_amount(text)?;
             if amount.mxn.is_some() {
                 return Err(Problem::new(
                     format!("«{text}»: escriba el equivalente en pesos en su propio campo"),

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { mockCommands } from './ipc';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,20 @@ import Sidebar from '../src/lib/components/Sidebar.svelte';
 import { i18n, type Locale } from '../src/lib/i18n/index.svelte';
 import { session } from '../src/lib/session.svelte';
 import { activity, countries, schemas } from './fixtures';
+
+/** A backend whose list holds `items` and that keeps every filter the screen sent. */
+function listBackend(items: ReturnType<typeof activity>[]): Record<string, unknown>[] {
+  const filters: Record<string, unknown>[] = [];
+  mockCommands((cmd, args) => {
+    if (cmd === 'list_activities') {
+      filters.push((args as { filter: Record<string, unknown> }).filter);
+      return { items, total: items.length, offset: 0 };
+    }
+    if (cmd === 'list_drafts') return [];
+    return null;
+  });
+  return filters;
+}
 
 describe('the activity list', () => {
   it('shows dates in the chosen language and follows a language switch at once', async () => {
@@ -42,39 +56,21 @@ describe('the activity list', () => {
   it('sends the typed search and the chosen filters to the backend', async () => {
     session.schemas = schemas;
     session.countries = countries;
-    const filters: Record<string, unknown>[] = [];
-    mockCommands((cmd, args) => {
-      if (cmd === 'list_activities') {
-        filters.push((args as { filter: Record<string, unknown> }).filter);
-        return { items: [], total: 0, offset: 0 };
-      }
-      if (cmd === 'list_drafts') return [];
-      return null;
-    });
+    const filters = listBackend([]);
     render(Activities);
     await screen.findByText('No hay actividades que coincidan.');
 
     await userEvent.selectOptions(screen.getByLabelText('País'), 'PE');
     await userEvent.type(screen.getByLabelText('Buscar actividades'), 'peru');
-    await new Promise((r) => setTimeout(r, 350));
 
-    const last = filters.at(-1);
     // A search keeps the order the header shows: newest first until the person picks another.
-    expect(last).toMatchObject({ text: 'peru', countries: ['PE'], sort: 'date_desc', offset: 0, limit: 50, trash: false });
+    await waitFor(() => expect(filters.at(-1)).toMatchObject({ text: 'peru', countries: ['PE'], sort: 'date_desc', offset: 0, limit: 50, trash: false }));
   });
 
   it('sorts a search as its header shows, and by relevance only when picked', async () => {
     session.schemas = schemas;
     session.countries = countries;
-    const filters: Record<string, unknown>[] = [];
-    mockCommands((cmd, args) => {
-      if (cmd === 'list_activities') {
-        filters.push((args as { filter: Record<string, unknown> }).filter);
-        return { items: [activity()], total: 1, offset: 0 };
-      }
-      if (cmd === 'list_drafts') return [];
-      return null;
-    });
+    const filters = listBackend([activity()]);
     render(Activities);
     await screen.findByRole('row', { name: /Bicentenario/ });
     const order = screen.getByLabelText('Orden') as HTMLSelectElement;
@@ -82,9 +78,8 @@ describe('the activity list', () => {
     expect(relevance.disabled).toBe(true);
 
     await userEvent.type(screen.getByLabelText('Buscar actividades'), 'embajada');
-    await new Promise((r) => setTimeout(r, 350));
     const dateHeader = () => screen.getByRole('columnheader', { name: /Fecha/ });
-    expect(filters.at(-1)).toMatchObject({ text: 'embajada', sort: 'date_desc' });
+    await waitFor(() => expect(filters.at(-1)).toMatchObject({ text: 'embajada', sort: 'date_desc' }));
     expect(dateHeader()).toHaveAttribute('aria-sort', 'descending');
 
     await userEvent.click(screen.getByRole('button', { name: 'Ordenar por Fecha' }));
@@ -102,8 +97,7 @@ describe('the activity list', () => {
 
     // Without search text relevance means nothing: the list is newest first again, and says so.
     await userEvent.clear(screen.getByLabelText('Buscar actividades'));
-    await new Promise((r) => setTimeout(r, 350));
-    expect(filters.at(-1)).toMatchObject({ sort: 'date_desc' });
+    await waitFor(() => expect(filters.at(-1)).toMatchObject({ text: undefined, sort: 'date_desc' }));
     expect(dateHeader()).toHaveAttribute('aria-sort', 'descending');
     expect(order.value).toBe('date_desc');
   });
