@@ -84,6 +84,9 @@ export default {
     ['a failed save brings its first error into view and focus', async (page) => {
       await newActivity(page, 'training', '', '2021-10-04');
       await page.type('#details\\.participants', 'muchos');
+      // Leave the field first, as a person does: its error shows, then Guardar is pressed.
+      await page.keys('Tab');
+      await page.see('«muchos» no es un número entero');
       await page.clickButton('Guardar');
       await page.see('Revise los campos marcados');
       const seen = await page.b.execute(() => {
