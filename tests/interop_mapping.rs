@@ -151,3 +151,11 @@ fn unambiguous_headers_map_as_before() {
     let t = table(csv);
     assert_eq!(Mapping::propose_for(&t).mapping, Mapping::propose(&t.headers), "a place that reads as a country stays the place");
 }
+
+#[test]
+fn columns_with_the_same_name_are_not_proposed() {
+    let t = table("TIPO,Tipo,Título\nReunión,Reunión,Reunión con la Embajada de Perú\n");
+    let p = Mapping::propose_for(&t);
+    assert_eq!(p.mapping.resolve(&t.headers).unwrap(), vec![Target::Ignore, Target::Ignore, Target::Title]);
+    assert!(reason(&p, "Tipo").es.contains("otra columna se llama igual"), "{:?}", reason(&p, "Tipo"));
+}

@@ -1,5 +1,5 @@
 //! Which column feeds which field. [`Mapping::propose`] reads the headers (Spanish or English,
-//! any accents or case); the person adjusts it in a JSON file that names only what changes:
+//! any accents or case), [`Mapping::propose_for`] the values under them too; the person adjusts it in a JSON file that names only what changes:
 //!
 //! ```json
 //! { "columns": { "Fecha del evento": "date", "Observaciones": "ignore", "Donante": "details.donor" },

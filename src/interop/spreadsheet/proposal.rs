@@ -209,7 +209,8 @@ fn content_of(table: &Table, column: usize) -> Content {
         if matches!(cell, Cell::Date(..)) || (!matches!(cell, Cell::Number(_)) && read_date(&text, &ctx).is_ok()) {
             c.dates += 1;
         }
-        let places = split_list(&text, true);
+        // Titles and descriptions are not lists of countries: only short cells are tried.
+        let places = if words <= 8 { split_list(&text, true) } else { Vec::new() };
         if !places.is_empty() && places.iter().all(|p| read_country(p).is_ok()) {
             c.countries += 1;
         }
@@ -244,6 +245,9 @@ fn content_of(table: &Table, column: usize) -> Content {
 fn candidates(table: &Table) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (column, header) in table.headers.iter().enumerate() {
+        if same_name(&table.headers, column) {
+            continue;
+        }
         let content = content_of(table, column);
         let named = target_for_header(header);
         let mut trusted_header = false;
@@ -267,6 +271,13 @@ fn candidates(table: &Table) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// Another column has the same header (without accents or case): a mapping names columns by
+/// header, so it cannot tell them apart, and neither is proposed.
+fn same_name(headers: &[String], column: usize) -> bool {
+    let name = fold(&headers[column]);
+    headers.iter().enumerate().any(|(i, h)| i != column && fold(h) == name)
 }
 
 fn is_date(t: &Target) -> bool {
@@ -310,6 +321,10 @@ pub fn propose(table: &Table) -> Proposal {
                         format!("«{h}»: {} already comes from «{by}», a better match → {}", t.en, ignore.en),
                     )
                 }
+                None if same_name(headers, column) => Text::new(
+                    format!("«{h}»: otra columna se llama igual; cambie el nombre de una en el archivo → {}", ignore.es),
+                    format!("«{h}»: another column has the same name; rename one in the file → {}", ignore.en),
+                ),
                 None => Text::new(
                     format!("«{h}»: ni el encabezado ni los valores se reconocen → {}", ignore.es),
                     format!("«{h}»: neither the header nor the values are recognised → {}", ignore.en),
