@@ -276,6 +276,9 @@ pub fn spreadsheet(data: &[u8]) {
         read_csv_within(data, &limits)
     };
     let Ok(table) = table else { return };
+    let proposal = Mapping::propose_for(&table);
+    assert!(proposal.mapping.resolve(&table.headers).is_ok(), "a proposal by content is usable as it stands");
+    assert_eq!(proposal.reasons.len(), table.headers.len(), "every column has its reason");
     let mapping = Mapping::propose(&table.headers);
     if let Ok(drafts) = spreadsheet::read_rows(&table, &mapping, &mut |_, _| true) {
         let _ = spreadsheet::render_preview(&table, &mapping, &drafts, Lang::Es);

@@ -139,6 +139,7 @@ fn spreadsheets_calendars_and_backups_from_the_command_line() {
         .assert()
         .failure()
         .stdout(predicate::str::contains("se creará").and(predicate::str::contains("Atlántida")))
+        .stdout(predicate::str::contains("«Actividad»: el encabezado y valores de tipo de actividad → Tipo de actividad"))
         .stderr(predicate::str::contains("no se escribió nada"));
     enlace(&db).arg("list").assert().success().stdout(predicate::str::contains("0 de 0"));
 

@@ -1,8 +1,8 @@
 //! Records in and out: the interchange format, spreadsheets (CSV, XLSX), report text,
 //! and calendars (iCalendar). Backups belong to the store ([`crate::store::backup`]).
 //!
-//! - Spreadsheet import: [`spreadsheet::read_table`] → [`spreadsheet::Mapping::propose`]
-//!   (adjusted by the person's JSON) → [`spreadsheet::preview`] / [`spreadsheet::read_rows`]
+//! - Spreadsheet import: [`spreadsheet::read_table`] → [`spreadsheet::Mapping::propose_for`]
+//!   (headers and values, each column with its reason; or a mapping file) → [`spreadsheet::preview`] / [`spreadsheet::read_rows`]
 //!   → [`import_plan::plan_import`] (the dry run: creates, updates, likely duplicates, errors
 //!   by line and column) → [`crate::store::Store::import`] with [`import_plan::ImportPlan::to_import`].
 //! - Report text: [`report_text::drafts_from_text`] → the same plan and import.

@@ -20,6 +20,12 @@ const sheet: SheetView = {
   samples: ['27/07/2021', 'Reunión con la Embajada de Perú', 'Perú', 'Embajada del Perú'],
   rows: 2,
   mapping: { columns: { Fecha: 'date', Título: 'title', País: 'countries', Contraparte: 'organisations' } },
+  reasons: [
+    { header: 'Fecha', target: 'date', reason: { es: '«Fecha»: el encabezado y valores de fecha → Fecha o periodo', en: '«Fecha»: the header and date values → Date or span' } },
+    { header: 'Título', target: 'title', reason: { es: '«Título»: el encabezado y textos distintos → Título', en: '«Título»: the header and distinct texts → Title' } },
+    { header: 'País', target: 'countries', reason: { es: '«País»: el encabezado y nombres de países → Países', en: '«País»: the header and country names → Countries' } },
+    { header: 'Contraparte', target: 'organisations', reason: { es: '«Contraparte»: el encabezado → Organizaciones', en: '«Contraparte»: the header → Organisations' } },
+  ],
 };
 
 const targets = [
@@ -88,7 +94,11 @@ describe('the Data screen', () => {
 
     const select = screen.getByLabelText('Campo para la columna «Contraparte»');
     expect(select).toHaveValue('organisations');
+    const why = document.querySelector('[data-reason="Contraparte"]')!;
+    expect(why).toHaveTextContent('«Contraparte»: el encabezado → Organizaciones');
+    expect(document.querySelector('[data-reason="Fecha"]')).toHaveTextContent('el encabezado y valores de fecha');
     await userEvent.selectOptions(select, 'ignore');
+    expect(why).toHaveTextContent('Elegido por usted');
 
     const last = calls.filter((c) => c.cmd === 'preview_spreadsheet').at(-1)!;
     expect((last.args.mapping as Mapping).columns.Contraparte).toBe('ignore');

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use enlace::interop::import_plan::{plan_import, ImportPlan};
 use enlace::interop::spreadsheet::mapping::TargetChoice;
-use enlace::interop::spreadsheet::{self, Mapping, RowDraft, Table, Target};
+use enlace::interop::spreadsheet::{self, ColumnReason, Mapping, RowDraft, Table, Target};
 use enlace::job::Progress as StoreProgress;
 use enlace::store::{ImportReport, Origin};
 use serde::Serialize;
@@ -65,8 +65,10 @@ pub struct SheetView {
     /// The first value found in each column, to recognise it by.
     pub samples: Vec<String>,
     pub rows: usize,
-    /// The mapping Enlace proposes from the headers.
+    /// The mapping Enlace proposes from the headers and the values under them.
     pub mapping: Mapping,
+    /// Why each column was given its field, in column order.
+    pub reasons: Vec<ColumnReason>,
 }
 
 fn view(pending: &PendingSheet, sheets: Vec<String>, sheet: Option<String>) -> SheetView {
@@ -74,6 +76,7 @@ fn view(pending: &PendingSheet, sheets: Vec<String>, sheet: Option<String>) -> S
     let samples = (0..table.headers.len())
         .map(|c| table.rows.iter().find_map(|r| r.cells.get(c).and_then(|cell| cell.text())).unwrap_or_default())
         .collect();
+    let proposal = Mapping::propose_for(table);
     SheetView {
         file_name: pending.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
         sheets,
@@ -82,7 +85,8 @@ fn view(pending: &PendingSheet, sheets: Vec<String>, sheet: Option<String>) -> S
         headers: table.headers.clone(),
         samples,
         rows: table.rows.len(),
-        mapping: Mapping::propose(&table.headers),
+        mapping: proposal.mapping,
+        reasons: proposal.reasons,
     }
 }
 

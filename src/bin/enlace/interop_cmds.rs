@@ -57,7 +57,14 @@ pub fn import_spreadsheet(
     let table = spreadsheet::read_table(file, sheet)?;
     let mapping = match mapping {
         Some(path) => Mapping::from_json(&std::fs::read_to_string(path).with_context(|| format!("no se pudo leer {}", path.display()))?)?,
-        None => Mapping::propose(&table.headers),
+        None => {
+            let proposal = Mapping::propose_for(&table);
+            println!("Columnas:");
+            for r in &proposal.reasons {
+                println!("  {}", r.reason.es);
+            }
+            proposal.mapping
+        }
     };
     println!("Leído como {}; {} filas", table.read_as, table.rows.len());
     let drafts = spreadsheet::read_rows(&table, &mapping, &mut no_progress()).map_err(|e| anyhow!("{e}"))?;

@@ -1,5 +1,5 @@
 //! Which column feeds which field. [`Mapping::propose`] reads the headers (Spanish or English,
-//! any accents or case); the person adjusts it in a JSON file that names only what changes:
+//! any accents or case), [`Mapping::propose_for`] the values under them too; the person adjusts it in a JSON file that names only what changes:
 //!
 //! ```json
 //! { "columns": { "Fecha del evento": "date", "Observaciones": "ignore", "Donante": "details.donor" },
@@ -169,7 +169,7 @@ impl Target {
     }
 
     /// Targets fed by several columns join their values instead of clashing.
-    fn takes_many_columns(&self) -> bool {
+    pub(crate) fn takes_many_columns(&self) -> bool {
         matches!(self, Target::Countries | Target::Organisations | Target::People | Target::Topics | Target::Summary | Target::Ignore)
     }
 }
@@ -203,15 +203,21 @@ const HEADER_WORDS: &[(&str, Target)] = &[
     ("actividad", Target::Kind),
     ("tipo", Target::Kind),
     ("tipo de actividad", Target::Kind),
+    ("tipo de evento", Target::Kind),
     ("categoria", Target::Kind),
     ("activity type", Target::Kind),
     ("type", Target::Kind),
     ("titulo", Target::Title),
     ("nombre", Target::Title),
     ("nombre de la actividad", Target::Title),
+    ("nombre del evento", Target::Title),
+    ("nombre de la reunion", Target::Title),
+    ("evento", Target::Title),
+    ("event name", Target::Title),
     ("asunto", Target::Title),
     ("fecha", Target::Date),
     ("fechas", Target::Date),
+    ("fecha s", Target::Date),
     ("dates", Target::Date),
     ("fecha de inicio", Target::StartDate),
     ("inicio", Target::StartDate),
@@ -246,11 +252,14 @@ const HEADER_WORDS: &[(&str, Target)] = &[
     ("location", Target::Place),
     ("pais", Target::Countries),
     ("paises", Target::Countries),
+    ("pais es", Target::Countries),
     ("country", Target::Countries),
     ("contraparte", Target::Organisations),
     ("contrapartes", Target::Organisations),
     ("organizacion", Target::Organisations),
     ("organizaciones", Target::Organisations),
+    ("dependencia", Target::Organisations),
+    ("dependencias", Target::Organisations),
     ("institucion", Target::Organisations),
     ("instituciones", Target::Organisations),
     ("counterpart", Target::Organisations),
@@ -340,6 +349,12 @@ impl Mapping {
             columns.insert(h.clone(), target);
         }
         Mapping { columns, ..Mapping::default() }
+    }
+
+    /// A mapping guessed from the headers and the values under them (see
+    /// [`super::proposal`]), with the reason for each column.
+    pub fn propose_for(table: &super::Table) -> super::proposal::Proposal {
+        super::proposal::propose(table)
     }
 
     /// Reads a mapping file (JSON).

@@ -5,6 +5,7 @@
 pub mod csv;
 pub mod limits;
 pub mod mapping;
+pub mod proposal;
 pub mod rows;
 pub mod xlsx;
 
@@ -16,6 +17,7 @@ use crate::text::size_text;
 use crate::{ErrorCode, Explain, Text};
 pub use limits::Limits;
 pub use mapping::{Mapping, Target};
+pub use proposal::{ColumnReason, Proposal};
 pub use rows::{preview, read_rows, render_preview, CellError, RowDraft};
 
 /// One cell as the file stores it.
