@@ -134,9 +134,9 @@ impl Collector {
     }
 }
 
-/// "Planeada, Realizada o Cancelada".
-fn status_names(label: fn(Status) -> &'static str, or: &str) -> String {
-    let names: Vec<&str> = Status::ALL.iter().map(|s| label(*s)).collect();
+/// The labels of a vocabulary as a person reads a list of them: "Planeada, Realizada o Cancelada".
+fn one_of<T: Copy>(all: &[T], label: fn(T) -> &'static str, or: &str) -> String {
+    let names: Vec<&str> = all.iter().map(|v| label(*v)).collect();
     format!("{} {or} {}", names[..names.len() - 1].join(", "), names[names.len() - 1])
 }
 
@@ -229,8 +229,8 @@ pub fn validate(input: &ActivityInput) -> Result<ValidActivity, ValidationErrors
         if parsed.is_none() {
             c.push(
                 "modality",
-                format!("modalidad desconocida «{m}»; use presencial, virtual, híbrido o extranjero"),
-                format!("unknown modality «{m}»; use presencial, virtual, hibrido or extranjero"),
+                format!("modalidad desconocida «{m}»; use {}", one_of(&Modality::ALL, Modality::label_es, "o")),
+                format!("unknown modality «{m}»; use {}", one_of(&Modality::ALL, Modality::label_en, "or")),
             );
         }
         parsed
@@ -241,8 +241,8 @@ pub fn validate(input: &ActivityInput) -> Result<ValidActivity, ValidationErrors
         Some(s) => Status::parse(&s).unwrap_or_else(|| {
             c.push(
                 "status",
-                format!("estado desconocido «{s}»; use {}", status_names(Status::label_es, "o")),
-                format!("unknown status «{s}»; use {}", status_names(Status::label_en, "or")),
+                format!("estado desconocido «{s}»; use {}", one_of(&Status::ALL, Status::label_es, "o")),
+                format!("unknown status «{s}»; use {}", one_of(&Status::ALL, Status::label_en, "or")),
             );
             Status::default()
         }),

@@ -33,4 +33,18 @@ describe('an activity in full', () => {
     await userEvent.click(open);
     expect(await screen.findByText('No se encontró el archivo adjunto.')).toBeInTheDocument();
   });
+
+  it('names the fields a change touched by their labels, never by their keys', async () => {
+    session.schemas = schemas;
+    session.countries = countries;
+    const change = { at: '2026-11-23T11:00:00Z', actor: 'Ana', origin: null, entity: 'activity', entity_id: activity().id, action: 'update', fields: ['start_date', 'follow_ups', 'details'] };
+    mockCommands((cmd) => {
+      if (cmd === 'get_activity') return activity({ kind: 'meeting' });
+      if (cmd === 'activity_history') return [change];
+      return null;
+    });
+    render(ActivityDetail, { id: activity().id });
+    expect(await screen.findByText('Fecha de inicio, Seguimiento, Datos de Reunión')).toBeInTheDocument();
+    expect(screen.queryByText(/start_date|follow_ups/)).not.toBeInTheDocument();
+  });
 });

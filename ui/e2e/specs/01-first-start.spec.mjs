@@ -7,7 +7,7 @@ export default {
   name: 'first start with sample data, search, filters, language',
   steps: [
     ['first start asks who you are and loads the sample data', async (page) => {
-      await page.see('Bienvenida a Enlace');
+      await page.see('Le damos la bienvenida a Enlace');
       await page.shot('es-01-first-start');
       await firstStart(page, { sample: true });
       const titles = await page.listTitles();

@@ -78,6 +78,11 @@ export default {
       await page.clickButton('Guardar');
       await page.see('Editar');
       await page.see('Planeada');
+      // Focus lands on the new screen's heading, not on the page body.
+      await page.b.waitUntil(async () => (await page.b.execute(() => document.activeElement?.tagName)) === 'H1', {
+        timeout: 5000, timeoutMsg: 'after saving, focus is not on the heading',
+      });
+      assert.equal(await page.b.execute(() => document.activeElement.textContent.trim()), 'Visita prevista a Lima');
       const planned = exported().find((a) => a.title === 'Visita prevista a Lima');
       assert.equal(planned.status, 'planned');
     }],

@@ -6,7 +6,7 @@ export const OFFICE = 'Coordinación General de Asuntos Internacionales';
 
 /** Answers the first-start screen, with or without the sample data. */
 export async function firstStart(page, { sample }) {
-  await page.see('Bienvenida a Enlace');
+  await page.see('Le damos la bienvenida a Enlace');
   await page.type('#officer', OFFICER);
   await page.type('#office', OFFICE);
   await page.click(sample ? 'input[value="sample"]' : 'input[value="empty"]');

@@ -7,7 +7,8 @@ import type { Currency } from './bindings/Currency';
 import type { Axis } from './bindings/Axis';
 import type { KindSchema } from './bindings/KindSchema';
 import type { Profile } from './bindings/Profile';
-import { i18n, pick, type Locale } from './i18n/index.svelte';
+import { i18n, pick, t, type Locale } from './i18n/index.svelte';
+import type { MessageKey } from './i18n/es';
 
 export const session = $state<{ info: AppInfo | null; schemas: KindSchema[]; axes: Axis[]; countries: CountryRef[]; currencies: Currency[] }>({
   info: null,
@@ -41,6 +42,27 @@ export async function switchLocale(locale: Locale): Promise<void> {
 
 export function schemaOf(kind: string): KindSchema | undefined {
   return session.schemas.find((s) => s.kind === kind);
+}
+
+/** Labels of the record's general fields, by their interchange key. */
+const GENERAL_FIELDS: Record<string, MessageKey> = {
+  kind: 'form.kind', status: 'form.status', title: 'form.title', start_date: 'form.startDate', end_date: 'form.endDate',
+  start_time: 'form.startTime', end_time: 'form.endTime', modality: 'form.modality', place: 'form.place',
+  date_text: 'form.dateText', countries: 'form.countries', axis: 'form.axis', topics: 'form.topics',
+  summary: 'form.summary', outcomes: 'form.outcomes', organisations: 'form.organisations', people: 'form.people',
+  follow_ups: 'form.followUps',
+};
+
+/** A field of an activity of `kind` as a person names it ("Fecha de inicio", "Monto otorgado"),
+ *  from its interchange key or path (`start_date`, `details.amount`, `follow_ups[0].due`). */
+export function fieldLabel(field: string, kind: string): string {
+  const key = field.replace(/\[\d+\].*$/, '');
+  const general = GENERAL_FIELDS[key];
+  if (general) return t(general);
+  const schema = schemaOf(kind);
+  if (key === 'details') return t('form.details', { kind: kindLabel(kind) });
+  const detail = schema?.fields.find((f) => `details.${f.key}` === key);
+  return detail ? pick({ es: detail.label_es, en: detail.label_en }) : key;
 }
 
 export function kindLabel(kind: string): string {

@@ -48,7 +48,7 @@ export const es = {
   'common.results': '{count, plural, one {# resultado} other {# resultados}}',
   'common.saved': 'Guardado',
   'common.cancelledJob': 'Operación cancelada.',
-  'first.title': 'Bienvenida a Enlace',
+  'first.title': 'Le damos la bienvenida a Enlace',
   'first.intro': 'Enlace guarda el registro de la acción internacional de su oficina en este equipo. No necesita conexión ni cuenta.',
   'first.officer': 'Su nombre',
   'first.officerHelp': 'Aparece como autor de cada cambio.',
