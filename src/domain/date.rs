@@ -145,10 +145,14 @@ pub fn format_range_es(start: &PartialDate, end: Option<&PartialDate>) -> String
         return start.format_es();
     };
     let both_days = start.precision == Precision::Day && end.precision == Precision::Day;
+    let (s, e) = (start.first, end.first);
+    let both_months = start.precision == Precision::Month && end.precision == Precision::Month;
+    if both_months && s.year() == e.year() {
+        return format!("de {} a {} de {}", MONTHS_ES[s.month0() as usize], MONTHS_ES[e.month0() as usize], s.year());
+    }
     if !both_days {
         return format!("de {} a {}", start.format_es(), end.format_es());
     }
-    let (s, e) = (start.first, end.first);
     if s.year() != e.year() {
         format!("del {} al {}", start.format_es(), end.format_es())
     } else if s.month() != e.month() {
@@ -273,6 +277,8 @@ mod tests {
             "del 30 de julio al 2 de agosto de 2021"
         );
         assert_eq!(format_range_es(&d("2021-07-27"), Some(&d("2021-07-27"))), "27 de julio de 2021");
+        assert_eq!(format_range_es(&d("2021-07"), Some(&d("2021-12"))), "de julio a diciembre de 2021");
+        assert_eq!(format_range_es(&d("2021-11"), Some(&d("2022-02"))), "de noviembre de 2021 a febrero de 2022");
     }
 
     #[test]

@@ -16,7 +16,11 @@ describe('dates as the office writes them', () => {
     expect(formatDateRange('2021-08-03', '2021-08-05', 'es-MX')).toBe('Del 3 al 5 de agosto de 2021');
     expect(formatDateRange('2021-07-01', '2021-08-27', 'es-MX')).toBe('Del 1 de julio al 27 de agosto de 2021');
     expect(formatDateRange('2021-12-23', '2022-01-10', 'es-MX')).toBe('Del 23 de diciembre de 2021 al 10 de enero de 2022');
-    expect(formatDateRange('2021-07', '2021-09', 'es-MX')).toBe('Del julio de 2021 al septiembre de 2021');
+    // Months and years take "De … a …", and months of one year name it once.
+    expect(formatDateRange('2021-07', '2021-09', 'es-MX')).toBe('De julio a septiembre de 2021');
+    expect(formatDateRange('2021-11', '2022-02', 'es-MX')).toBe('De noviembre de 2021 a febrero de 2022');
+    expect(formatDateRange('2021', '2023', 'es-MX')).toBe('De 2021 a 2023');
+    expect(formatDateRange('2021-07-03', '2021-12', 'es-MX')).toBe('Del 3 de julio de 2021 a diciembre de 2021');
     expect(formatDateRange('2021-07-01', null, 'es-MX')).toBe('1 de julio de 2021');
   });
 

@@ -32,23 +32,27 @@ export function formatDate(text: string, locale: Locale): string {
 }
 
 /** A start and an optional end date, joined the way the language does it, without repeating
- *  the shared month and year: "Del 3 al 5 de agosto de 2021", "August 3–5, 2021". */
+ *  the shared month and year: "Del 3 al 5 de agosto de 2021", "De julio a diciembre de 2021",
+ *  "August 3–5, 2021". */
 export function formatDateRange(start: string, end: string | null | undefined, locale: Locale): string {
   if (!end || end === start) return formatDate(start, locale);
   const a = parsePartialDate(start);
   const b = parsePartialDate(end);
-  const days = a?.day !== undefined && b?.day !== undefined && a.month !== undefined && b.month !== undefined;
-  if (!a || !b || !days || a.year !== b.year) {
-    return locale === 'en'
-      ? `${formatDate(start, locale)} – ${formatDate(end, locale)}`
-      : `Del ${formatDate(start, locale)} al ${formatDate(end, locale)}`;
-  }
+  if (!a || !b) return `${formatDate(start, locale)} – ${formatDate(end, locale)}`;
   const month = (m: number) => new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(a.year, m - 1, 1)));
+  const days = a.day !== undefined && b.day !== undefined;
   if (locale === 'en') {
+    if (!days || a.year !== b.year) return `${formatDate(start, locale)} – ${formatDate(end, locale)}`;
     return a.month === b.month
       ? `${month(a.month!)} ${a.day}–${b.day}, ${a.year}`
       : `${month(a.month!)} ${a.day} – ${month(b.month!)} ${b.day}, ${a.year}`;
   }
+  // "Del 3 …" before a day, "De julio …" before a month or a year; the same for "al" and "a".
+  const from = a.day === undefined ? 'De' : 'Del';
+  const to = b.day === undefined ? 'a' : 'al';
+  const months = a.day === undefined && b.day === undefined && a.month !== undefined && b.month !== undefined;
+  if (months && a.year === b.year) return `De ${month(a.month!)} a ${month(b.month!)} de ${a.year}`;
+  if (!days || a.year !== b.year) return `${from} ${formatDate(start, locale)} ${to} ${formatDate(end, locale)}`;
   return a.month === b.month
     ? `Del ${a.day} al ${b.day} de ${month(a.month!)} de ${a.year}`
     : `Del ${a.day} de ${month(a.month!)} al ${b.day} de ${month(b.month!)} de ${a.year}`;
