@@ -135,4 +135,24 @@ describe('values typed as offices write them', () => {
     expect(submitted).not.toHaveBeenCalled();
     expect(saved).toHaveLength(0);
   });
+
+  it('leaves on Escape, keeping a draft only of what was typed', async () => {
+    const drafts: unknown[] = [];
+    mockCommands((cmd, args) => {
+      if (cmd === 'save_draft') drafts.push(args);
+      if (cmd === 'list_drafts' || cmd === 'list_organisations') return [];
+      if (cmd === 'validate_activity') return { errors: [], readings: [] };
+      return null;
+    });
+    const untouched = render(ActivityForm, { route: { screen: 'form' } });
+    await screen.findByLabelText(/^Título/);
+    await userEvent.keyboard('{Escape}');
+    expect(drafts).toHaveLength(0);
+    untouched.unmount();
+
+    render(ActivityForm, { route: { screen: 'form' } });
+    await userEvent.type(await screen.findByLabelText(/^Título/), 'Reunión con Lima');
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(drafts).toHaveLength(1));
+  });
 });

@@ -50,7 +50,9 @@ const GENERAL_FIELDS: Record<string, MessageKey> = {
   start_time: 'form.startTime', end_time: 'form.endTime', modality: 'form.modality', place: 'form.place',
   date_text: 'form.dateText', countries: 'form.countries', axis: 'form.axis', topics: 'form.topics',
   summary: 'form.summary', outcomes: 'form.outcomes', organisations: 'form.organisations', people: 'form.people',
-  follow_ups: 'form.followUps',
+  follow_ups: 'form.followUps', attachments: 'detail.attachments',
+  // A stored record names its dates `start` and `end`.
+  start: 'form.startDate', end: 'form.endDate',
 };
 
 /** A field of an activity of `kind` as a person names it ("Fecha de inicio", "Monto otorgado"),
