@@ -41,22 +41,32 @@ pub struct FieldReading {
 /// status of a record that names none (after today: planned).
 pub fn check_form(value: Value, today: NaiveDate) -> FormCheck {
     let (input, mut check) = read(value, today);
-    if let Some(input) = input {
-        let named: Vec<String> = check.errors.iter().map(|e| e.field.clone()).collect();
-        let rest = validate(&input).err().map(|e| e.errors).unwrap_or_default();
-        check.errors.extend(rest.into_iter().filter(|e| !named.contains(&e.field)));
+    if let Some(input) = &input {
+        add_validation(input, &mut check);
     }
     check
 }
 
 /// The input the form sent, ready for the store (which validates it), or every problem with
-/// it when a typed value does not read.
+/// it when a typed value does not read. The record is read once either way.
 pub fn read_form_input(value: Value, today: NaiveDate) -> Result<ActivityInput, ValidationErrors> {
-    let (input, check) = read(value.clone(), today);
+    let (input, mut check) = read(value, today);
     match input {
         Some(input) if check.errors.is_empty() => Ok(input),
-        _ => Err(ValidationErrors { errors: check_form(value, today).errors }),
+        Some(input) => {
+            add_validation(&input, &mut check);
+            Err(ValidationErrors { errors: check.errors })
+        }
+        None => Err(ValidationErrors { errors: check.errors }),
     }
+}
+
+/// Adds what [`validate`] finds in the rest of the record; a value the reader already named is
+/// not named again (as missing, say).
+fn add_validation(input: &ActivityInput, check: &mut FormCheck) {
+    let named: Vec<String> = check.errors.iter().map(|e| e.field.clone()).collect();
+    let rest = validate(input).err().map(|e| e.errors).unwrap_or_default();
+    check.errors.extend(rest.into_iter().filter(|e| !named.contains(&e.field)));
 }
 
 #[derive(Default)]
