@@ -122,6 +122,8 @@ fn totals_past_the_ceiling_are_an_error_in_stats_and_the_period_report() {
         paper: Paper::Letter,
         office: "Oficina".into(),
         generated: chrono::DateTime::from_timestamp(1_764_000_000, 0).unwrap(),
+        narrative: Default::default(),
+        sign_off: Default::default(),
     };
     let Err(ReportError::Store(StoreError::TooLarge(_))) = period_report(&store, &request) else { panic!("the report must refuse") };
 

@@ -82,6 +82,8 @@ fn period_report_of_a_thousand_activities() {
         paper: Paper::Letter,
         office: "Coordinación General de Asuntos Internacionales".into(),
         generated: chrono::Utc::now(),
+        narrative: Default::default(),
+        sign_off: Default::default(),
     };
 
     let started = Instant::now();

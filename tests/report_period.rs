@@ -48,6 +48,8 @@ fn request(lang: Lang) -> PeriodRequest {
         paper: Paper::Letter,
         office: "Coordinación General de Asuntos Internacionales".into(),
         generated: chrono::DateTime::from_timestamp(1_764_000_000, 0).unwrap(),
+        narrative: Default::default(),
+        sign_off: Default::default(),
     }
 }
 

@@ -30,6 +30,14 @@ impl Paper {
         }
     }
 
+    /// The name [`Paper::parse`] reads back: `letter` / `a4`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Paper::Letter => "letter",
+            Paper::A4 => "a4",
+        }
+    }
+
     /// Width and height in PDF points (1/72 in).
     pub fn size_pt(self) -> (f32, f32) {
         match self {
@@ -169,6 +177,12 @@ pub enum Block {
     /// `Label:` value pairs, labels in bold, values wrapped beside them.
     LabelledLines(Vec<(String, String)>),
     BulletList(Vec<String>),
+    /// Running text with bold and italic stretches (text written in the app).
+    Styled(Vec<Run>),
+    /// A bulleted list whose items have bold and italic stretches.
+    StyledList(Vec<Vec<Run>>),
+    /// Signature boxes side by side ("Elaboró / Revisó / Autorizó"), kept on one page.
+    SignOff(Vec<Signature>),
     Table(Table),
     /// A row of boxed big numbers with their labels ("numeralia").
     Figures(Vec<Figure>),
@@ -189,6 +203,9 @@ impl Block {
             Block::Heading { text, .. } => text.trim().is_empty(),
             Block::LabelledLines(lines) => lines.iter().all(|(_, v)| v.trim().is_empty()),
             Block::BulletList(items) => items.iter().all(|i| i.trim().is_empty()),
+            Block::Styled(runs) => runs_empty(runs),
+            Block::StyledList(items) => items.iter().all(|i| runs_empty(i)),
+            Block::SignOff(signatures) => signatures.is_empty(),
             Block::Table(table) => table.rows.is_empty(),
             Block::Figures(figures) => figures.is_empty(),
             Block::BarChart(chart) => chart.bars.is_empty(),
@@ -196,6 +213,33 @@ impl Block {
             Block::Cover(_) | Block::TableOfContents | Block::PageBreak | Block::Spacer(_) => false,
         }
     }
+}
+
+fn runs_empty(runs: &[Run]) -> bool {
+    runs.iter().all(|r| r.text.trim().is_empty())
+}
+
+/// A stretch of text in one style.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Run {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+}
+
+impl Run {
+    pub fn plain(text: impl Into<String>) -> Run {
+        Run { text: text.into(), ..Run::default() }
+    }
+}
+
+/// One box of a [`Block::SignOff`]: the role above the line for the signature, the name and
+/// post below it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signature {
+    pub role: String,
+    pub name: String,
+    pub post: String,
 }
 
 /// A JPEG or PNG photograph and its caption.

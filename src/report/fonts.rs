@@ -17,10 +17,37 @@ pub(crate) const CAP_HEIGHT: f32 = 0.714;
 /// Latin Extended, Greek, Cyrillic and general punctuation.
 const CACHED_CODEPOINTS: usize = 0x2100;
 
+/// A typeface. Only upright faces are bundled: the italic ones are the upright glyphs drawn
+/// slanted (same widths), which is how the PDF writer sets them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Face {
     Regular,
     Bold,
+    Italic,
+    BoldItalic,
+}
+
+impl Face {
+    pub(crate) fn styled(bold: bool, italic: bool) -> Face {
+        match (bold, italic) {
+            (false, false) => Face::Regular,
+            (true, false) => Face::Bold,
+            (false, true) => Face::Italic,
+            (true, true) => Face::BoldItalic,
+        }
+    }
+
+    /// The bundled face whose glyphs it draws.
+    pub(crate) fn upright(self) -> Face {
+        match self {
+            Face::Regular | Face::Italic => Face::Regular,
+            Face::Bold | Face::BoldItalic => Face::Bold,
+        }
+    }
+
+    pub(crate) fn slanted(self) -> bool {
+        self != self.upright()
+    }
 }
 
 /// One parsed font and its advance widths in em.
@@ -77,9 +104,9 @@ impl Fonts {
     }
 
     pub(crate) fn face(&self, face: Face) -> &FontFace {
-        match face {
-            Face::Regular => &self.regular,
+        match face.upright() {
             Face::Bold => &self.bold,
+            _ => &self.regular,
         }
     }
 

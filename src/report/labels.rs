@@ -176,6 +176,10 @@ pub(crate) const TOP_NOTE: Label<fn(usize, usize) -> String> = Label {
 };
 pub(crate) const NO_AXIS: Label = Label::new("Sin eje asignado", "No axis assigned");
 pub(crate) const ANNEX: Label = Label::new("Anexo. Relación de actividades", "Annex. List of activities");
+pub(crate) const PRESENTATION: Label = Label::new("Presentación", "Foreword");
+pub(crate) const PREPARED_BY: Label = Label::new("Elaboró", "Prepared by");
+pub(crate) const REVIEWED_BY: Label = Label::new("Revisó", "Reviewed by");
+pub(crate) const AUTHORISED_BY: Label = Label::new("Autorizó", "Authorised by");
 pub(crate) const TOTALS_BY_KIND: Label = Label::new("Totales por tipo de actividad", "Totals by kind of activity");
 pub(crate) const ACTIVITIES_TOTAL: Label<fn(usize) -> String> = Label {
     es: |n| format!("{} actividades", format_count(n as f64)),

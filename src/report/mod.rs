@@ -18,12 +18,14 @@
 
 mod brief;
 mod country;
+mod definition;
 mod document;
 mod error;
 mod file_name;
 mod fonts;
 mod labels;
 mod layout;
+pub mod narrative;
 pub(crate) mod numbers;
 mod pdf;
 mod period;
@@ -33,7 +35,8 @@ mod wrap;
 
 pub use brief::{brief_document, brief_report, BriefRequest};
 pub use country::{country_brief_document, country_brief_report, CountryBriefRequest};
-pub use document::{Align, Bar, BarChart, Block, Column, Cover, Document, Figure, Metadata, Paper, Photo, Section, Table};
+pub use definition::{Narrative, ReportDefinition, SignOff, Signer};
+pub use document::{Align, Bar, BarChart, Block, Column, Cover, Document, Figure, Metadata, Paper, Photo, Run, Section, Signature, Table};
 pub use error::ReportError;
 pub use crate::lang::Lang;
 pub use numbers::{format_amount, format_count};

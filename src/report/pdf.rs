@@ -4,7 +4,7 @@
 
 use printpdf::{
     Actions, BorderArray, Color, Destination, FontId, LineDashPattern, LinkAnnotation, Op, PaintMode, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, XObjectId, XObjectTransform,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix, XObjectId, XObjectTransform,
 };
 
 use super::document::Document;
@@ -84,10 +84,19 @@ struct FontIds {
 
 impl FontIds {
     fn handle(&self, face: Face) -> PdfFontHandle {
-        PdfFontHandle::External(match face {
-            Face::Regular => self.regular.clone(),
+        PdfFontHandle::External(match face.upright() {
             Face::Bold => self.bold.clone(),
+            _ => self.regular.clone(),
         })
+    }
+}
+
+/// Moves to where a text starts; a slanted face also shears its glyphs by about 12°.
+fn text_position(face: Face, x: f32, y: f32) -> Op {
+    if face.slanted() {
+        Op::SetTextMatrix { matrix: TextMatrix::Raw([1.0, 0.0, 0.21, 1.0, x, y]) }
+    } else {
+        Op::SetTextCursor { pos: Point { x: Pt(x), y: Pt(y) } }
     }
 }
 
@@ -110,7 +119,7 @@ fn pdf_page(page: &Page, laid: &Layout, fonts: &FontIds, images: &[Option<(XObje
                 Op::StartTextSection,
                 Op::SetFont { font: fonts.handle(*face), size: Pt(*size) },
                 Op::SetFillColor { col: color(*rgb) },
-                Op::SetTextCursor { pos: Point { x: Pt(*x), y: Pt(height - baseline) } },
+                text_position(*face, *x, height - baseline),
                 Op::ShowText { items: vec![TextItem::Text(text.clone())] },
                 Op::EndTextSection,
             ]),

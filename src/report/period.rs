@@ -2,9 +2,10 @@
 //! optionally for some axes, kinds or countries. Every figure is counted
 //! from the records the filter selects; nothing is typed.
 //!
-//! Cover, contents, executive summary (figures, charts, top countries), one
-//! part per axis with a sub-section per kind of activity, and an annex
-//! listing every activity with totals.
+//! Cover, contents, the presentation written for it, executive summary
+//! (figures, charts, top countries), one part per axis (its introduction, then
+//! a sub-section per kind of activity), an annex listing every activity with
+//! totals, and the sign-off.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
@@ -16,8 +17,8 @@ use crate::store::{Count, Filter, PeriodCount, Sort, Stats, Store};
 use super::labels;
 use super::words::{self, capitalize, country_name, kind_plural, when};
 use super::{
-    file_name, format_amount, format_count, BarChart, Block, Column, Cover, Document, Figure, Lang, Metadata, Paper,
-    ReportError, Section, Table,
+    file_name, format_amount, format_count, BarChart, Block, Column, Cover, Document, Figure, Lang, Metadata, Narrative,
+    Paper, ReportError, Section, SignOff, Table,
 };
 
 /// Countries listed in the summary's table.
@@ -40,6 +41,10 @@ pub struct PeriodRequest {
     pub office: String,
     /// When the report is generated (footer, file dates).
     pub generated: DateTime<Utc>,
+    /// Presentation and axis introductions written for this report.
+    pub narrative: Narrative,
+    /// The closing "Elaboró / Revisó / Autorizó" block.
+    pub sign_off: SignOff,
 }
 
 impl PeriodRequest {
@@ -120,14 +125,24 @@ pub fn period_document(request: &PeriodRequest, activities: &[Activity], stats: 
     }));
     doc.push(Block::TableOfContents);
 
+    let presentation = request.narrative.presentation_section(lang);
+    if !presentation.is_empty() {
+        doc.push_section(presentation);
+        doc.push(Block::PageBreak);
+    }
     doc.push_section(summary(lang, &t, &period, stats));
     for (axis, items) in by_axis(activities, axis_order) {
+        let introduction = request.narrative.introduction(&axis);
         let title = if axis.is_empty() { t.no_axis.to_string() } else { axis };
         doc.push(Block::PageBreak);
-        doc.push_section(axis_part(lang, &t, title, &items));
+        let mut part = axis_part(lang, &t, title, &items);
+        // A part's own blocks print under its heading, before its kinds' sub-sections.
+        introduction.into_iter().for_each(|b| part.push(b));
+        doc.push_section(part);
     }
     doc.push(Block::PageBreak);
     doc.push_section(annex(lang, &t, activities));
+    doc.push(request.sign_off.block(lang));
     doc
 }
 

@@ -11,6 +11,7 @@ use enlace::domain::ActivityId;
 use enlace::interop::{interchange, sample};
 use enlace::store::{Actor, Filter, Origin, Sort, Store};
 
+mod definitions;
 mod filters;
 mod interop_cmds;
 mod reports;
@@ -104,8 +105,15 @@ enum Command {
     Untrash { id: String },
     /// Show an activity's history (`database`: the restores of the whole database).
     History { id: String },
-    /// Period report (informe) as PDF.
+    /// Period report (informe) as PDF, recorded in the report history.
     Report(reports::ReportArgs),
+    /// Saved report definitions: period, filters, presentation, axis introductions, sign-off.
+    ReportDefinitions {
+        #[command(subcommand)]
+        action: definitions::DefinitionsCmd,
+    },
+    /// Reports generated: when, by whom, period, file and SHA-256.
+    ReportHistory,
     /// One-activity brief as PDF.
     Brief(reports::BriefArgs),
     /// Everything logged with one country in a period, as PDF.
@@ -338,7 +346,9 @@ fn run(cli: Cli) -> Result<()> {
                 println!("{}  {:<8} {:<8} {} [{}] {}", e.at, e.action, e.origin, e.actor, e.entity, e.fields.join(", "));
             }
         }
-        Command::Report(args) => reports::period(&store, args)?,
+        Command::Report(args) => reports::period(&mut store, args, &actor)?,
+        Command::ReportDefinitions { action } => definitions::definitions(&mut store, action, &actor)?,
+        Command::ReportHistory => definitions::history(&store)?,
         Command::Brief(args) => reports::brief(&store, args)?,
         Command::CountryBrief(args) => reports::country(&store, args)?,
         Command::Identity { action } => sync_cmds::identity(&store, action)?,

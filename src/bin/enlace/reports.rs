@@ -1,15 +1,15 @@
 //! `report`, `brief` and `country-brief`: PDF documents from the record.
+//! Every period report written is recorded in the report history with its SHA-256.
 
 use std::path::PathBuf;
 
 use anyhow::{anyhow, Context, Result};
 use chrono::{NaiveDate, Utc};
 use clap::Args;
-use enlace::domain::{Kind, Status};
 use enlace::reference;
 use enlace::report::{self, Document, Paper};
 use enlace::Lang;
-use enlace::store::Store;
+use enlace::store::{Actor, Store};
 
 /// Printing options every document shares.
 #[derive(Args)]
@@ -28,25 +28,20 @@ pub struct PrintArgs {
     out: PathBuf,
 }
 
+/// `enlace report`: a period report, from flags, a saved definition, or both (flags win).
 #[derive(Args)]
 pub struct ReportArgs {
+    /// Start from the saved definition of this name (see `report-definitions`).
     #[arg(long)]
-    from: NaiveDate,
-    #[arg(long)]
-    to: NaiveDate,
-    /// Only these axes (repeatable).
-    #[arg(long = "axis")]
-    axes: Vec<String>,
-    /// Only these kinds (repeatable).
-    #[arg(long = "kind", value_parser = super::filters::parse_kind)]
-    kinds: Vec<Kind>,
-    /// Only these countries, by code or name (repeatable).
-    #[arg(long = "country")]
-    countries: Vec<String>,
-    #[arg(long, value_parser = super::filters::parse_status)]
-    status: Option<Status>,
+    definition: Option<String>,
     #[command(flatten)]
-    print: PrintArgs,
+    parameters: super::definitions::DefinitionArgs,
+    /// Office named on the document (default: the office set in the app).
+    #[arg(long)]
+    office: Option<String>,
+    /// Where to write the PDF.
+    #[arg(long)]
+    out: PathBuf,
 }
 
 #[derive(Args)]
@@ -69,11 +64,11 @@ pub struct CountryBriefArgs {
     print: PrintArgs,
 }
 
-fn parse_lang(s: &str) -> Result<Lang, String> {
+pub(crate) fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("idioma desconocido «{s}»; use es o en"))
 }
 
-fn parse_paper(s: &str) -> Result<Paper, String> {
+pub(crate) fn parse_paper(s: &str) -> Result<Paper, String> {
     Paper::parse(s).ok_or_else(|| format!("tamaño de papel desconocido «{s}»; use letter o a4"))
 }
 
@@ -85,31 +80,31 @@ fn office(store: &Store, given: &Option<String>) -> Result<String> {
     })
 }
 
-fn country_code(text: &str) -> Result<String> {
+pub(crate) fn country_code(text: &str) -> Result<String> {
     Ok(reference::resolve_country(text).map_err(|e| anyhow!("{e}"))?.code.clone())
 }
 
-fn write(doc: &Document, out: &PathBuf) -> Result<()> {
+/// Renders and writes the PDF; returns its bytes.
+fn write(doc: &Document, out: &PathBuf) -> Result<Vec<u8>> {
     let pdf = report::render_pdf(doc)?;
     std::fs::write(out, &pdf).with_context(|| format!("no se pudo escribir {}", out.display()))?;
     println!("PDF escrito: {} ({} KB)", out.display(), pdf.len().div_ceil(1024));
-    Ok(())
+    Ok(pdf)
 }
 
-pub fn period(store: &Store, a: ReportArgs) -> Result<()> {
-    let request = report::PeriodRequest {
-        from: a.from,
-        to: a.to,
-        axes: a.axes,
-        kinds: a.kinds,
-        countries: a.countries.iter().map(|c| country_code(c)).collect::<Result<_>>()?,
-        status: a.status,
-        lang: a.print.lang,
-        paper: a.print.paper,
-        office: office(store, &a.print.office)?,
-        generated: Utc::now(),
+/// Writes the period report and records it in the report history.
+pub fn period(store: &mut Store, a: ReportArgs, actor: &Actor) -> Result<()> {
+    let base = match &a.definition {
+        Some(name) => Some(store.report_definition(name)?.ok_or_else(|| anyhow!("no hay una definición de informe llamada «{name}»"))?),
+        None => None,
     };
-    write(&report::period_report(store, &request)?, &a.print.out)
+    let parameters = a.parameters.onto(a.definition.as_deref().unwrap_or(""), base)?;
+    let request = parameters.request(office(store, &a.office)?, Utc::now());
+    let pdf = write(&report::period_report(store, &request)?, &a.out)?;
+    let file_name = a.out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let record = store.record_generated_report(&parameters, &file_name, &pdf, actor)?;
+    println!("SHA-256: {}", record.sha256);
+    Ok(())
 }
 
 pub fn brief(store: &Store, a: BriefArgs) -> Result<()> {
@@ -120,7 +115,7 @@ pub fn brief(store: &Store, a: BriefArgs) -> Result<()> {
         office: office(store, &a.print.office)?,
         generated: Utc::now(),
     };
-    write(&report::brief_report(store, &request)?, &a.print.out)
+    write(&report::brief_report(store, &request)?, &a.print.out).map(drop)
 }
 
 pub fn country(store: &Store, a: CountryBriefArgs) -> Result<()> {
@@ -133,5 +128,5 @@ pub fn country(store: &Store, a: CountryBriefArgs) -> Result<()> {
         office: office(store, &a.print.office)?,
         generated: Utc::now(),
     };
-    write(&report::country_brief_report(store, &request)?, &a.print.out)
+    write(&report::country_brief_report(store, &request)?, &a.print.out).map(drop)
 }

@@ -10,12 +10,13 @@
 
 mod chart;
 mod front;
+mod signatures;
 mod table;
 pub(crate) mod theme;
 
-use super::document::{Block, Document};
+use super::document::{Block, Document, Run};
 use super::fonts::{Face, Fonts, CAP_HEIGHT};
-use super::wrap::{truncate, wrap};
+use super::wrap::{truncate, wrap, wrap_styled, Piece};
 use theme::*;
 
 /// One thing drawn on a page.
@@ -90,6 +91,9 @@ fn compose(doc: &Document, fonts: &Fonts, photos: &[Option<(u32, u32)>], toc_pag
     }
     Layout { pages: c.pages, anchors: c.anchors, width: c.width, height: c.height }
 }
+
+/// Indent of a bulleted item's text.
+const BULLET_INDENT: f32 = 14.0;
 
 /// Lines the running footer may take; the bottom margin has room for two.
 const FOOTER_LINES: usize = 2;
@@ -262,12 +266,27 @@ impl<'a> Composer<'a> {
     /// Wrapped lines of running text at `x`, breaking pages between lines;
     /// the first two lines are kept together.
     fn lines(&mut self, x: f32, lines: &[String], style: TextStyle) {
+        let pieces: Vec<Vec<Piece>> =
+            lines.iter().map(|text| vec![Piece { x: 0.0, face: style.face, text: text.clone() }]).collect();
+        self.styled_lines(x, &pieces, style);
+    }
+
+    /// [`Composer::lines`] for lines of pieces, each in its own face.
+    fn styled_lines(&mut self, x: f32, lines: &[Vec<Piece>], style: TextStyle) {
         self.reserve(style.line * lines.len().min(2) as f32);
-        for text in lines {
+        for line in lines {
             self.reserve(style.line);
-            self.text_at(x, self.y, style, text);
+            for piece in line {
+                self.text_at(x + piece.x, self.y, TextStyle { face: piece.face, ..style }, &piece.text);
+            }
             self.y += style.line;
         }
+    }
+
+    /// Body text with bold and italic runs, wrapped to `width`.
+    fn wrap_runs(&self, runs: &[Run], width: f32) -> Vec<Vec<Piece>> {
+        let runs: Vec<(Face, &str)> = runs.iter().map(|r| (Face::styled(r.bold, r.italic), r.text.as_str())).collect();
+        wrap_styled(self.fonts, BODY_SIZE, &runs, width)
     }
 
     /// How much of the blocks that follow a heading must fit below it for
@@ -299,7 +318,21 @@ impl<'a> Composer<'a> {
             Block::Paragraph(text) => self.paragraph(text, BODY),
             Block::Note(text) => self.paragraph(text, NOTE),
             Block::LabelledLines(pairs) => self.labelled_lines(pairs),
-            Block::BulletList(items) => self.bullets(items),
+            Block::BulletList(items) => {
+                let width = self.text_width() - BULLET_INDENT;
+                self.bullets(items.iter().map(|i| self.wrap_runs(&[Run::plain(i.as_str())], width)).collect())
+            }
+            Block::Styled(runs) => {
+                let lines = self.wrap_runs(runs, self.text_width());
+                self.space(BLOCK_GAP * 0.75);
+                self.styled_lines(self.left, &lines, BODY);
+                self.space(BLOCK_GAP * 0.75);
+            }
+            Block::StyledList(items) => {
+                let width = self.text_width() - BULLET_INDENT;
+                self.bullets(items.iter().map(|runs| self.wrap_runs(runs, width)).collect())
+            }
+            Block::SignOff(signatures) => signatures::sign_off(self, signatures),
             Block::Table(t) => table::table(self, t),
             Block::Figures(figures) => chart::figures(self, figures),
             Block::BarChart(bar_chart) => chart::bar_chart(self, bar_chart),
@@ -371,15 +404,13 @@ impl<'a> Composer<'a> {
         self.space(BLOCK_GAP + 2.0);
     }
 
-    fn bullets(&mut self, items: &[String]) {
-        let indent = 14.0;
-        let width = self.text_width() - indent;
+    /// Bulleted items, each given as its wrapped lines (empty items are skipped).
+    fn bullets(&mut self, items: Vec<Vec<Vec<Piece>>>) {
         self.space(BLOCK_GAP * 0.75);
-        for item in items.iter().filter(|i| !i.trim().is_empty()) {
-            let lines = wrap(self.fonts, Face::Regular, BODY_SIZE, item, width);
+        for lines in items.iter().filter(|lines| lines.iter().flatten().any(|p| !p.text.trim().is_empty())) {
             self.reserve(BODY_LINE * lines.len().min(2) as f32);
             self.text_at(self.left + 3.0, self.y, TextStyle::new(Face::Regular, BODY_SIZE, BODY_LINE, ACCENT), "•");
-            self.lines(self.left + indent, &lines, BODY);
+            self.styled_lines(self.left + BULLET_INDENT, lines, BODY);
             self.space(2.5);
         }
         self.space(BLOCK_GAP * 0.75);
