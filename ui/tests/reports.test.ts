@@ -5,6 +5,7 @@ import { mockCommands } from './ipc';
 import { describe, expect, it } from 'vitest';
 import Reports from '../src/screens/Reports.svelte';
 import type { Progress } from '../src/lib/bindings/Progress';
+import type { ReportDefinition } from '../src/lib/bindings/ReportDefinition';
 import { i18n } from '../src/lib/i18n/index.svelte';
 import { session } from '../src/lib/session.svelte';
 import { countries, schemas } from './fixtures';
@@ -28,15 +29,37 @@ function stats(filter: { from?: string; to?: string }) {
   };
 }
 
-/** Mocks the backend; `handlers` answer the report commands, stats are always answered. */
+/** Mocks the backend; `handlers` answer the report commands, stats are always answered and
+ * there are no saved definitions nor generated reports unless a handler says otherwise. */
 function backend(handlers: Partial<Record<CommandName, (args: Args) => unknown>> = {}) {
   const calls: { cmd: string; args: Args }[] = [];
+  const lists: Partial<Record<CommandName, () => unknown>> = { list_report_definitions: () => [], list_generated_reports: () => [] };
   mockCommands((cmd, args) => {
     calls.push({ cmd, args: args as Args });
     if (cmd === 'activity_stats') return stats((args as { filter: { from?: string; to?: string } }).filter);
-    return handlers[cmd]?.(args as Args) ?? null;
+    return (handlers[cmd] ?? lists[cmd])?.(args as Args) ?? null;
   });
   return calls;
+}
+
+const noSignOff = { prepared: { name: '', post: '' }, reviewed: { name: '', post: '' }, authorised: { name: '', post: '' } };
+
+/** A saved definition as the backend lists it. */
+function savedDefinition(overrides: Partial<ReportDefinition> = {}): ReportDefinition {
+  return {
+    name: 'Informe semestral',
+    from: '2021-07-01',
+    to: '2021-12-31',
+    axes: ['Ciudad Sustentable'],
+    kinds: [],
+    countries: [],
+    status: null,
+    lang: 'es',
+    paper: 'a4',
+    narrative: { presentation: 'Un **gran** semestre.', introductions: { 'Ciudad Sustentable': 'Agua y clima.' } },
+    sign_off: { ...noSignOff, prepared: { name: 'Lucía Hernández', post: 'Jefa de Unidad' } },
+    ...overrides,
+  };
 }
 
 function setup() {
@@ -110,7 +133,10 @@ describe('the reports screen', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Generar informe' }));
 
     const request = calls.find((c) => c.cmd === 'save_period_report')!.args;
-    expect(request.options).toEqual({ from: '2021-07-01', to: '2021-12-31', axes: ['Ciudad Sustentable'], kinds: [], countries: [], lang: 'es', paper: 'a4' });
+    expect(request.options).toEqual({
+      name: '', from: '2021-07-01', to: '2021-12-31', axes: ['Ciudad Sustentable'], kinds: [], countries: [], status: null, lang: 'es', paper: 'a4',
+      narrative: { presentation: '', introductions: {} }, sign_off: noSignOff,
+    });
     sendProgress({ done: 3, total: 10 });
     const bar = await screen.findByLabelText('Generando el PDF…');
     await waitFor(() => expect(bar).toHaveAttribute('value', '3'));
@@ -152,5 +178,89 @@ describe('the reports screen', () => {
     expect(screen.getByLabelText('Document language')).toHaveValue('en');
     await userEvent.click(screen.getByRole('button', { name: 'Make country brief' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('No activities are recorded with Peru…');
+  });
+
+  it('sends the presentation, an axis introduction and the signatures with the report, then lists it with its SHA-256', async () => {
+    setup();
+    const sha = 'ab12cd34ef56' + '0'.repeat(52);
+    let made: unknown[] = [];
+    const calls = backend({
+      save_period_report: () => {
+        made = [{ id: 1, definition: null, parameters: savedDefinition({ name: '' }), generated_by: 'Lucía', generated_at: '2026-11-30T20:00:00Z', file_name: 'informe-2021-S2.pdf', sha256: sha, size: 215_000 }];
+        return { path: '/tmp/informe-2021-S2.pdf', bytes: 215_000 };
+      },
+      list_generated_reports: () => made,
+    });
+    render(Reports);
+    expect(await screen.findByText('Aún no se ha generado ningún informe.')).toBeInTheDocument();
+    await pickSecondSemesterOf2021();
+    await userEvent.type(screen.getByLabelText('Presentación'), 'Un semestre de **trabajo**.');
+    await userEvent.click(screen.getByText('Introducción de cada eje'));
+    await userEvent.type(screen.getByLabelText('Introducción: Ciudad Sustentable'), 'Agua y clima.');
+    await userEvent.type(screen.getByLabelText('Elaboró'), 'Lucía Hernández');
+    await userEvent.type(document.getElementById('signoff-prepared-post')!, 'Jefa de Unidad');
+    await userEvent.click(screen.getByRole('button', { name: 'Generar informe' }));
+
+    const options = calls.find((c) => c.cmd === 'save_period_report')!.args.options as ReportDefinition;
+    expect(options.narrative).toEqual({ presentation: 'Un semestre de **trabajo**.', introductions: { 'Ciudad Sustentable': 'Agua y clima.' } });
+    expect(options.sign_off).toEqual({ ...noSignOff, prepared: { name: 'Lucía Hernández', post: 'Jefa de Unidad' } });
+    expect(options.name).toBe('');
+
+    const hash = await screen.findByText('ab12cd34ef56…');
+    expect(hash).toHaveAttribute('title', sha);
+    const row = hash.closest('tr')!;
+    expect(row).toHaveTextContent('informe-2021-S2.pdf');
+    expect(row).toHaveTextContent('Lucía');
+    expect(row).toHaveTextContent('1 de julio');
+  });
+
+  it('fills the form from a saved definition, and saves one under the name given', async () => {
+    setup();
+    const calls = backend({
+      list_report_definitions: () => [savedDefinition(), savedDefinition({ name: 'Anual', from: '2021-01-01', axes: [] })],
+      save_report_definition: (args) => args.definition,
+      save_period_report: () => null,
+    });
+    render(Reports);
+    await userEvent.selectOptions(screen.getByLabelText('Definiciones guardadas'), await screen.findByRole('option', { name: 'Informe semestral' }));
+    expect(screen.getByLabelText(/Desde/)).toHaveValue('2021-07-01');
+    expect(screen.getByLabelText('Eje')).toHaveValue('Ciudad Sustentable');
+    expect(screen.getByLabelText('A4')).toBeChecked();
+    expect(screen.getByLabelText('Presentación')).toHaveValue('Un **gran** semestre.');
+    expect(screen.getByLabelText('Introducción: Ciudad Sustentable')).toHaveValue('Agua y clima.');
+    expect(screen.getByLabelText('Elaboró')).toHaveValue('Lucía Hernández');
+    expect(screen.getByLabelText('Nombre de la definición')).toHaveValue('Informe semestral');
+
+    // Generating from it names it in the record.
+    await userEvent.click(screen.getByRole('button', { name: 'Generar informe' }));
+    await waitFor(() => expect(calls.some((c) => c.cmd === 'save_period_report')).toBe(true));
+    expect((calls.find((c) => c.cmd === 'save_period_report')!.args.options as ReportDefinition).name).toBe('Informe semestral');
+
+    // Saving under a new name sends everything the form says.
+    const name = screen.getByLabelText('Nombre de la definición');
+    await userEvent.clear(name);
+    await userEvent.click(screen.getByRole('button', { name: 'Guardar definición' }));
+    expect(screen.getByText('Escriba un nombre para guardar la definición.')).toBeInTheDocument();
+    expect(calls.some((c) => c.cmd === 'save_report_definition')).toBe(false);
+    await userEvent.type(name, 'Informe S2 2021');
+    await userEvent.click(screen.getByRole('button', { name: 'Guardar definición' }));
+    const sent = calls.find((c) => c.cmd === 'save_report_definition')!.args.definition as ReportDefinition;
+    expect(sent).toEqual(savedDefinition({ name: 'Informe S2 2021' }));
+    expect(await screen.findByRole('option', { name: 'Informe S2 2021' })).toBeInTheDocument();
+  });
+
+  it('keeps a saved filter of several axes when the report is made from it', async () => {
+    setup();
+    session.axes = [{ id: 'a1', name: 'Ciudad Sustentable', position: 1n }, { id: 'a2', name: 'Igualdad de Derechos', position: 2n }];
+    const calls = backend({
+      list_report_definitions: () => [savedDefinition({ axes: ['Ciudad Sustentable', 'Igualdad de Derechos'] })],
+      save_period_report: () => null,
+    });
+    render(Reports);
+    await userEvent.selectOptions(screen.getByLabelText('Definiciones guardadas'), await screen.findByRole('option', { name: 'Informe semestral' }));
+    expect(screen.getByLabelText('Eje')).toHaveDisplayValue('Ciudad Sustentable, Igualdad de Derechos');
+    await userEvent.click(screen.getByRole('button', { name: 'Generar informe' }));
+    await waitFor(() => expect(calls.some((c) => c.cmd === 'save_period_report')).toBe(true));
+    expect((calls.find((c) => c.cmd === 'save_period_report')!.args.options as ReportDefinition).axes).toEqual(['Ciudad Sustentable', 'Igualdad de Derechos']);
   });
 });

@@ -1,14 +1,17 @@
 //! PDF documents: the period report, an activity's brief and a country brief. The core
 //! declares and renders them; here they are read from the store, rendered with progress,
 //! written where the person chooses with the save dialog and, on request, opened with the
-//! system's PDF viewer — only files written this way, in this session.
+//! system's PDF viewer — only files written this way, in this session. The period report is
+//! asked for as a [`ReportDefinition`] (saved ones are listed and saved here too), and every
+//! one saved is recorded in the report history with its SHA-256.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use chrono::{NaiveDate, Utc};
 use enlace::domain::{ActivityId, Kind};
-use enlace::report::{self, Document, Paper};
+use enlace::report::{self, Document, Paper, ReportDefinition};
+use enlace::store::GeneratedReport;
 use enlace::Lang;
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
@@ -21,21 +24,6 @@ use crate::jobs::Progress;
 use crate::state::AppState;
 
 const PDF: &[Filter] = &[Filter { name: "Documento PDF", extensions: &["pdf"] }];
-
-/// What the report dialog asks for: the period, optional filters, language and paper.
-#[derive(Debug, Clone, Deserialize, TS)]
-#[ts(export)]
-pub struct PeriodReportOptions {
-    pub from: NaiveDate,
-    pub to: NaiveDate,
-    /// Axis names; empty: every axis.
-    pub axes: Vec<String>,
-    pub kinds: Vec<Kind>,
-    /// ISO alpha-2 codes.
-    pub countries: Vec<String>,
-    pub lang: Lang,
-    pub paper: Paper,
-}
 
 /// A country brief: the country (ISO alpha-2) and the period.
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -99,31 +87,44 @@ async fn save(app: &AppHandle, saved: &SavedFiles, pdf: &[u8], file_name: &str) 
 }
 
 /// The period report: refused at once for a backward or empty period; otherwise rendered with
-/// progress on `progress`, then saved where the person chooses (`None`: dialog cancelled).
+/// progress on `progress`, then saved where the person chooses (`None`: dialog cancelled) and
+/// recorded in the report history. `options.name` names the saved definition used, if any.
 #[tauri::command]
 pub async fn save_period_report(
     app: AppHandle,
     state: State<'_, AppState>,
     saved: State<'_, SavedFiles>,
-    options: PeriodReportOptions,
+    options: ReportDefinition,
     job: String,
     progress: Channel<Progress>,
 ) -> CommandResult<Option<SavedPdf>> {
-    let request = report::PeriodRequest {
-        from: options.from,
-        to: options.to,
-        axes: options.axes,
-        kinds: options.kinds,
-        countries: options.countries,
-        status: None,
-        lang: options.lang,
-        paper: options.paper,
-        office: office(&state),
-        generated: Utc::now(),
-    };
+    let actor = state.actor()?;
+    let request = options.request(office(&state), Utc::now());
     let doc = report::period_report(&*state.store()?, &request)?;
     let pdf = render_on_job(&state, &job, progress, &doc)?;
-    save(&app, &saved, &pdf, &request.file_name()).await
+    let Some(written) = save(&app, &saved, &pdf, &request.file_name()).await? else { return Ok(None) };
+    let file_name = Path::new(&written.path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    state.store()?.record_generated_report(&options, &file_name, &pdf, &actor)?;
+    Ok(Some(written))
+}
+
+/// The saved report definitions, by name.
+#[tauri::command(async)]
+pub fn list_report_definitions(state: State<'_, AppState>) -> CommandResult<Vec<ReportDefinition>> {
+    Ok(state.store()?.report_definitions()?)
+}
+
+/// Saves a report definition under its name, replacing the one of that name.
+#[tauri::command(async)]
+pub fn save_report_definition(state: State<'_, AppState>, definition: ReportDefinition) -> CommandResult<ReportDefinition> {
+    let actor = state.actor()?;
+    Ok(state.store()?.save_report_definition(&definition, &actor)?)
+}
+
+/// The reports generated, newest first.
+#[tauri::command(async)]
+pub fn list_generated_reports(state: State<'_, AppState>) -> CommandResult<Vec<GeneratedReport>> {
+    Ok(state.store()?.generated_reports()?)
 }
 
 /// The brief ("ficha informativa") of one activity, saved where the person chooses.
@@ -264,11 +265,15 @@ mod tests {
 
     #[test]
     fn options_arrive_as_the_window_sends_them() {
-        let options: PeriodReportOptions = serde_json::from_value(serde_json::json!({
-            "from": "2021-07-01", "to": "2021-12-31", "axes": ["Ciudad Sustentable"], "kinds": ["illumination"],
-            "countries": ["PE"], "lang": "en", "paper": "a4"
+        let options: ReportDefinition = serde_json::from_value(serde_json::json!({
+            "name": "", "from": "2021-07-01", "to": "2021-12-31", "axes": ["Ciudad Sustentable"], "kinds": ["illumination"],
+            "countries": ["PE"], "status": null, "lang": "en", "paper": "a4",
+            "narrative": { "presentation": "Un **gran** semestre.", "introductions": { "Ciudad Sustentable": "Agua." } },
+            "sign_off": { "prepared": { "name": "Lucía", "post": "Jefa" }, "reviewed": { "name": "", "post": "" }, "authorised": { "name": "", "post": "" } }
         }))
         .unwrap();
         assert_eq!((options.lang, options.paper, options.kinds), (Lang::En, Paper::A4, vec![Kind::Illumination]));
+        assert_eq!(options.narrative.introductions["Ciudad Sustentable"], "Agua.");
+        assert_eq!(options.sign_off.prepared.post, "Jefa");
     }
 }

@@ -16,7 +16,7 @@ import type { ExportFormat } from './bindings/ExportFormat';
 import type { Lang } from './bindings/Lang';
 import type { Mapping } from './bindings/Mapping';
 import type { Paper } from './bindings/Paper';
-import type { PeriodReportOptions } from './bindings/PeriodReportOptions';
+import type { ReportDefinition } from './bindings/ReportDefinition';
 
 /** The core's `Filter` deserialises with every field defaulted, so any subset may be sent. */
 export type FilterQuery = Partial<Filter>;
@@ -71,6 +71,9 @@ export const api = {
   openAttachment: (hash: string) => call('open_attachment', { hash }),
   saveBrief: (id: string, lang: Lang, paper: Paper) => call('save_brief', { id, lang, paper }),
   openSavedPdf: (path: string) => call('open_saved_pdf', { path }),
+  listReportDefinitions: () => call('list_report_definitions'),
+  saveReportDefinition: (definition: ReportDefinition) => call('save_report_definition', { definition }),
+  listGeneratedReports: () => call('list_generated_reports'),
   openSpreadsheet: () => call('open_spreadsheet'),
   chooseSheet: (sheet: string) => call('choose_sheet', { sheet }),
   mappingTargets: () => call('mapping_targets'),
@@ -112,7 +115,7 @@ export function startJob<K extends CommandName>(command: K, args: JobArgs<K>, on
 
 export const jobs = {
   loadSampleData: (onProgress: (p: Progress) => void) => startJob('load_sample_data', {}, onProgress),
-  savePeriodReport: (options: PeriodReportOptions, onProgress: (p: Progress) => void) =>
+  savePeriodReport: (options: ReportDefinition, onProgress: (p: Progress) => void) =>
     startJob('save_period_report', { options }, onProgress),
   saveCountryBrief: (options: CountryBriefOptions, onProgress: (p: Progress) => void) =>
     startJob('save_country_brief', { options }, onProgress),
