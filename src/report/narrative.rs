@@ -21,11 +21,9 @@ pub fn blocks(text: &str) -> Vec<Block> {
     let mut items: Vec<Vec<Run>> = Vec::new();
     for line in text.lines().map(str::trim) {
         let item = line.strip_prefix("- ");
-        if line.is_empty() || item.is_some() {
-            if !paragraph.is_empty() {
-                out.push(Block::Styled(runs(&paragraph.join(" "))));
-                paragraph.clear();
-            }
+        if (line.is_empty() || item.is_some()) && !paragraph.is_empty() {
+            out.push(Block::Styled(runs(&paragraph.join(" "))));
+            paragraph.clear();
         }
         if item.is_none() && !items.is_empty() {
             out.push(Block::StyledList(std::mem::take(&mut items)));

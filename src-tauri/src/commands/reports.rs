@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use chrono::{NaiveDate, Utc};
-use enlace::domain::{ActivityId, Kind};
+use enlace::domain::ActivityId;
 use enlace::report::{self, Document, Paper, ReportDefinition};
 use enlace::store::GeneratedReport;
 use enlace::Lang;
@@ -186,6 +186,7 @@ pub fn open_saved_pdf(saved: State<'_, SavedFiles>, path: String) -> CommandResu
 mod tests {
     use super::*;
     use crate::jobs::Jobs;
+    use enlace::domain::Kind;
     use enlace::report::{Block, Metadata, Section};
 
     fn document(paragraphs: usize) -> Document {

@@ -54,7 +54,7 @@ pub struct DefinitionArgs {
 
 impl DefinitionArgs {
     /// `base` changed by the flags given; without a base, `--from` and `--to` are required.
-    pub fn onto(self, name: &str, base: Option<ReportDefinition>) -> Result<ReportDefinition> {
+    pub fn onto(self: Box<Self>, name: &str, base: Option<ReportDefinition>) -> Result<ReportDefinition> {
         let mut def = match base {
             Some(base) => base,
             None => ReportDefinition {
@@ -124,7 +124,7 @@ pub enum DefinitionsCmd {
     Save {
         name: String,
         #[command(flatten)]
-        args: DefinitionArgs,
+        args: Box<DefinitionArgs>,
     },
 }
 
@@ -142,6 +142,11 @@ pub fn definitions(store: &mut Store, cmd: DefinitionsCmd, actor: &Actor) -> Res
         DefinitionsCmd::Save { name, args } => {
             let base = store.report_definition(&name)?;
             let def = args.onto(&name, base)?;
+            // An introduction prints in the part of the axis it names: say so when none has that name.
+            let axes: Vec<String> = store.axes()?.into_iter().map(|a| a.name).collect();
+            for axis in def.narrative.introductions.keys().filter(|a| !axes.contains(a)) {
+                eprintln!("Aviso: no hay un eje llamado «{axis}»; su introducción no se imprimirá mientras no exista.");
+            }
             let saved = store.save_report_definition(&def, actor)?;
             println!("Definición guardada: {} ({} a {})", saved.name, saved.from, saved.to);
         }

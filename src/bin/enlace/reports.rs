@@ -35,7 +35,7 @@ pub struct ReportArgs {
     #[arg(long)]
     definition: Option<String>,
     #[command(flatten)]
-    parameters: super::definitions::DefinitionArgs,
+    parameters: Box<super::definitions::DefinitionArgs>,
     /// Office named on the document (default: the office set in the app).
     #[arg(long)]
     office: Option<String>,
