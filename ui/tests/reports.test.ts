@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import type { CommandName } from '../src/lib/bindings/commands';
 import { mockCommands } from './ipc';
@@ -197,8 +197,9 @@ describe('the reports screen', () => {
     await userEvent.type(screen.getByLabelText('Presentación'), 'Un semestre de **trabajo**.');
     await userEvent.click(screen.getByText('Introducción de cada eje'));
     await userEvent.type(screen.getByLabelText('Introducción: Ciudad Sustentable'), 'Agua y clima.');
-    await userEvent.type(screen.getByLabelText('Elaboró'), 'Lucía Hernández');
-    await userEvent.type(document.getElementById('signoff-prepared-post')!, 'Jefa de Unidad');
+    const prepared = within(screen.getByRole('group', { name: 'Elaboró' }));
+    await userEvent.type(prepared.getByLabelText('Nombre'), 'Lucía Hernández');
+    await userEvent.type(prepared.getByLabelText('Cargo'), 'Jefa de Unidad');
     await userEvent.click(screen.getByRole('button', { name: 'Generar informe' }));
 
     const options = calls.find((c) => c.cmd === 'save_period_report')!.args.options as ReportDefinition;
@@ -228,7 +229,7 @@ describe('the reports screen', () => {
     expect(screen.getByLabelText('A4')).toBeChecked();
     expect(screen.getByLabelText('Presentación')).toHaveValue('Un **gran** semestre.');
     expect(screen.getByLabelText('Introducción: Ciudad Sustentable')).toHaveValue('Agua y clima.');
-    expect(screen.getByLabelText('Elaboró')).toHaveValue('Lucía Hernández');
+    expect(within(screen.getByRole('group', { name: 'Elaboró' })).getByLabelText('Nombre')).toHaveValue('Lucía Hernández');
     expect(screen.getByLabelText('Nombre de la definición')).toHaveValue('Informe semestral');
 
     // Generating from it names it in the record.
