@@ -73,8 +73,9 @@ fn a_saved_definition_is_reused_with_the_same_report_parameters() {
     let mut store = store();
     let mut def = definition();
     def.name = "  Informe semestral ".into();
+    def.narrative.introductions.insert("Ciudad Sustentable".into(), " \n ".into());
     let saved = store.save_report_definition(&def, &actor()).unwrap();
-    assert_eq!(saved, definition(), "name trimmed, every field kept");
+    assert_eq!(saved, definition(), "name trimmed, an emptied introduction dropped, every other field kept");
     assert_eq!(store.report_definition("Informe semestral").unwrap(), Some(definition()));
 
     let request = saved.request("Oficina".into(), chrono::Utc::now());

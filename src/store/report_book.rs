@@ -106,6 +106,9 @@ impl Store {
             )));
         }
         let filters = Filters { axes: def.axes.clone(), kinds: def.kinds.clone(), countries: def.countries.clone(), status: def.status };
+        // An introduction emptied in the form is no introduction.
+        let mut introductions = def.narrative.introductions.clone();
+        introductions.retain(|_, text| !text.trim().is_empty());
         let s = &def.sign_off;
         self.with_transaction(|tx| {
             tx.execute(
@@ -121,7 +124,7 @@ impl Store {
                     def.lang.code(),
                     def.paper.code(),
                     def.narrative.presentation,
-                    json(&def.narrative.introductions),
+                    json(&introductions),
                     s.prepared.name,
                     s.prepared.post,
                     s.reviewed.name,
