@@ -95,6 +95,16 @@ impl Explain for Text {
     }
 }
 
+impl Lang {
+    /// Names as a sentence lists them: "Planeada, Realizada o Cancelada".
+    pub fn listing(self, names: &[&str]) -> String {
+        match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} {} {last}", rest.join(", "), self.pick("o", "or")),
+            _ => names.concat(),
+        }
+    }
+}
+
 /// A message as a sentence: capital first letter, final full stop.
 pub fn sentence(text: &str) -> String {
     let mut chars = text.chars();

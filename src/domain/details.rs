@@ -10,6 +10,8 @@ use ts_rs::TS;
 
 use super::date::PartialDate;
 use super::kind::Kind;
+use crate::text::fold;
+use crate::Lang;
 
 /// Kind-specific fields. Only those [`fields_of`] lists for the activity's kind may be set.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -205,6 +207,28 @@ pub enum FieldType {
     Url,
 }
 
+/// One value of a choice field: the code a record keeps and the words a person reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Choice {
+    pub value: &'static str,
+    pub label_es: &'static str,
+    pub label_en: &'static str,
+}
+
+impl Choice {
+    pub fn label(&self, lang: Lang) -> &'static str {
+        lang.pick(self.label_es, self.label_en)
+    }
+
+    /// Whether `text` names this choice: its code or its label in either language, whatever
+    /// the accents, case, or "_" for a space.
+    pub fn is_named_by(&self, text: &str) -> bool {
+        let wanted = fold(text).replace('_', " ");
+        [self.value, self.label_es, self.label_en].iter().any(|name| fold(name).replace('_', " ") == wanted)
+    }
+}
+
 /// One kind-specific field as forms, validation and reports see it.
 #[derive(Debug, Clone, Copy, Serialize, TS)]
 #[ts(export)]
@@ -214,8 +238,43 @@ pub struct DetailField {
     pub label_en: &'static str,
     pub field_type: FieldType,
     pub required: bool,
-    /// Allowed values of a [`FieldType::Choice`] field.
-    pub options: &'static [&'static str],
+    /// Allowed values of a [`FieldType::Choice`] field, in the order a form offers them.
+    pub options: &'static [Choice],
+}
+
+impl DetailField {
+    pub fn label(&self, lang: Lang) -> &'static str {
+        lang.pick(self.label_es, self.label_en)
+    }
+
+    /// The option this code, label or word names.
+    pub fn choice_named(&self, text: &str) -> Option<&'static Choice> {
+        self.options.iter().find(|c| c.is_named_by(text))
+    }
+
+    /// A stored value as a person reads it: a choice's label; other values as kept.
+    pub fn shown(&self, value: &str, lang: Lang) -> String {
+        match self.options.iter().find(|c| c.value == value) {
+            Some(choice) => choice.label(lang).to_string(),
+            None => value.to_string(),
+        }
+    }
+
+    /// The options' labels for a message: "De trabajo, De cortesía o De vinculación".
+    pub fn options_text(&self, lang: Lang) -> String {
+        let labels: Vec<&str> = self.options.iter().map(|c| c.label(lang)).collect();
+        lang.listing(&labels)
+    }
+}
+
+/// The field with this key in any kind's schema (a key two kinds share, like `edition`, has
+/// the same label in both).
+pub fn field_named(key: &str) -> Option<&'static DetailField> {
+    Kind::ALL.iter().flat_map(|k| fields_of(*k)).find(|f| f.key == key)
+}
+
+const fn opt(value: &'static str, label_es: &'static str, label_en: &'static str) -> Choice {
+    Choice { value, label_es, label_en }
 }
 
 const fn field(key: &'static str, label_es: &'static str, label_en: &'static str, field_type: FieldType) -> DetailField {
@@ -226,7 +285,7 @@ const fn required(f: DetailField) -> DetailField {
     DetailField { required: true, ..f }
 }
 
-const fn choice(key: &'static str, label_es: &'static str, label_en: &'static str, options: &'static [&'static str]) -> DetailField {
+const fn choice(key: &'static str, label_es: &'static str, label_en: &'static str, options: &'static [Choice]) -> DetailField {
     DetailField { key, label_es, label_en, field_type: FieldType::Choice, required: false, options }
 }
 
@@ -235,12 +294,19 @@ use FieldType::*;
 const MEETING: &[DetailField] = &[
     field("counterpart_head", "Titular de la contraparte", "Counterpart head", Text),
     field("counterpart_post", "Cargo del titular", "Head's post", Text),
-    choice("meeting_type", "Tipo de reunión", "Meeting type", &["trabajo", "cortesia", "vinculacion"]),
+    choice("meeting_type", "Tipo de reunión", "Meeting type", &[
+        opt("trabajo", "De trabajo", "Working meeting"),
+        opt("cortesia", "De cortesía", "Courtesy call"),
+        opt("vinculacion", "De vinculación", "Liaison meeting"),
+    ]),
     field("agreements_reached", "Acuerdos alcanzados", "Agreements reached", LongText),
 ];
 
 const DELEGATION: &[DetailField] = &[
-    required(choice("direction", "Sentido", "Direction", &["incoming", "outgoing"])),
+    required(choice("direction", "Sentido", "Direction", &[
+        opt("incoming", "Recibida en la ciudad", "Incoming"),
+        opt("outgoing", "Enviada al exterior", "Outgoing"),
+    ])),
     field("members", "Integrantes", "Members", List),
     field("head", "Jefe de la delegación", "Head of delegation", Text),
     field("head_rank", "Rango del jefe", "Head's rank", Text),
@@ -270,12 +336,23 @@ const AGREEMENT: &[DetailField] = &[
         "agreement_type",
         "Tipo de instrumento",
         "Instrument type",
-        &["convenio_marco", "convenio_especifico", "memorandum", "hermanamiento", "carta_intencion", "declaracion"],
+        &[
+            opt("convenio_marco", "Convenio marco", "Framework agreement"),
+            opt("convenio_especifico", "Convenio específico", "Specific agreement"),
+            opt("memorandum", "Memorándum de entendimiento", "Memorandum of understanding"),
+            opt("hermanamiento", "Acuerdo de hermanamiento", "Twinning agreement"),
+            opt("carta_intencion", "Carta de intención", "Letter of intent"),
+            opt("declaracion", "Declaración", "Declaration"),
+        ],
     )),
     field("parties", "Partes", "Parties", List),
     field("signed_on", "Fecha de firma", "Signed on", Date),
     field("valid_until", "Vigencia", "Valid until", Date),
-    choice("agreement_status", "Estado del instrumento", "Instrument status", &["vigente", "en_evaluacion", "concluido"]),
+    choice("agreement_status", "Estado del instrumento", "Instrument status", &[
+            opt("vigente", "Vigente", "In force"),
+            opt("en_evaluacion", "En evaluación", "Under review"),
+            opt("concluido", "Concluido", "Concluded"),
+        ]),
 ];
 
 const NETWORK: &[DetailField] = &[
@@ -290,13 +367,30 @@ const EVENT: &[DetailField] = &[
         "event_type",
         "Tipo de evento",
         "Event type",
-        &["foro", "cumbre", "congreso", "seminario", "webinar", "exposicion", "feria", "otro"],
+        &[
+            opt("foro", "Foro", "Forum"),
+            opt("cumbre", "Cumbre", "Summit"),
+            opt("congreso", "Congreso", "Congress"),
+            opt("seminario", "Seminario", "Seminar"),
+            opt("webinar", "Webinario", "Webinar"),
+            opt("exposicion", "Exposición", "Exhibition"),
+            opt("feria", "Feria", "Fair"),
+            opt("otro", "Otro", "Other"),
+        ],
     ),
     choice(
         "city_role",
         "Papel de la ciudad",
         "City's role",
-        &["anfitrion", "organizador", "coorganizador", "ponente", "panelista", "mensaje_grabado", "asistente"],
+        &[
+            opt("anfitrion", "Anfitriona", "Host"),
+            opt("organizador", "Organizadora", "Organiser"),
+            opt("coorganizador", "Coorganizadora", "Co-organiser"),
+            opt("ponente", "Ponente", "Speaker"),
+            opt("panelista", "Panelista", "Panellist"),
+            opt("mensaje_grabado", "Mensaje grabado", "Recorded message"),
+            opt("asistente", "Asistente", "Attendee"),
+        ],
     ),
     field("organiser", "Organizador", "Organiser", Text),
     field("edition", "Edición", "Edition", Text),
@@ -331,7 +425,11 @@ const FINANCING: &[DetailField] = &[
 const PRESS: &[DetailField] = &[
     required(field("outlet", "Medio", "Outlet", Text)),
     field("outlet_country", "País del medio", "Outlet's country", Country),
-    choice("piece_type", "Tipo de nota", "Piece type", &["mencion", "articulo", "entrevista"]),
+    choice("piece_type", "Tipo de nota", "Piece type", &[
+        opt("mencion", "Mención", "Mention"),
+        opt("articulo", "Artículo", "Article"),
+        opt("entrevista", "Entrevista", "Interview"),
+    ]),
     field("url", "Enlace", "Link", Url),
     field("cost", "Costo para la ciudad", "Cost to the city", Text),
 ];

@@ -11,7 +11,7 @@ pub mod validate;
 
 pub use activity::{Activity, Attachment, ActivityInput, FollowUp, OrgLink, OrgMention, PersonLink, PersonMention, RecordMeta};
 pub use date::{PartialDate, Precision};
-pub use details::{fields_of, DetailField, Details, FieldType};
+pub use details::{field_named, fields_of, Choice, DetailField, Details, FieldType};
 pub use directory::{LikelyDuplicate, OrgKind, Organisation, Person};
 pub use ids::{ActivityId, AxisId, OrgId, PersonId};
 pub use kind::{Kind, Modality, Status};

@@ -9,7 +9,7 @@ use ts_rs::TS;
 
 use super::activity::{ActivityInput, FollowUp, OrgMentionFull, PersonMentionFull};
 use super::date::PartialDate;
-use super::details::{fields_of, Details, FieldType};
+use super::details::{field_named, fields_of, Choice, Details, FieldType};
 use super::ids::ActivityId;
 use super::kind::{Kind, Modality, Status};
 use crate::reference;
@@ -40,6 +40,12 @@ impl FieldError {
 pub struct Alternative {
     pub value: String,
     pub label: Text,
+}
+
+impl From<&Choice> for Alternative {
+    fn from(choice: &Choice) -> Alternative {
+        Alternative { value: choice.value.to_string(), label: Text::new(choice.label_es, choice.label_en) }
+    }
 }
 
 /// Every problem found in a record. Shown in Spanish by `Display`.
@@ -135,9 +141,9 @@ impl Collector {
 }
 
 /// The labels of a vocabulary as a person reads a list of them: "Planeada, Realizada o Cancelada".
-fn one_of<T: Copy>(all: &[T], label: fn(T) -> &'static str, or: &str) -> String {
+fn one_of<T: Copy>(all: &[T], label: fn(T) -> &'static str, lang: Lang) -> String {
     let names: Vec<&str> = all.iter().map(|v| label(*v)).collect();
-    format!("{} {or} {}", names[..names.len() - 1].join(", "), names[names.len() - 1])
+    lang.listing(&names)
 }
 
 /// Trims a text and treats an empty one as absent.
@@ -229,8 +235,8 @@ pub fn validate(input: &ActivityInput) -> Result<ValidActivity, ValidationErrors
         if parsed.is_none() {
             c.push(
                 "modality",
-                format!("modalidad desconocida «{m}»; use {}", one_of(&Modality::ALL, Modality::label_es, "o")),
-                format!("unknown modality «{m}»; use {}", one_of(&Modality::ALL, Modality::label_en, "or")),
+                format!("modalidad desconocida «{m}»; use {}", one_of(&Modality::ALL, Modality::label_es, Lang::Es)),
+                format!("unknown modality «{m}»; use {}", one_of(&Modality::ALL, Modality::label_en, Lang::En)),
             );
         }
         parsed
@@ -241,8 +247,8 @@ pub fn validate(input: &ActivityInput) -> Result<ValidActivity, ValidationErrors
         Some(s) => Status::parse(&s).unwrap_or_else(|| {
             c.push(
                 "status",
-                format!("estado desconocido «{s}»; use {}", one_of(&Status::ALL, Status::label_es, "o")),
-                format!("unknown status «{s}»; use {}", one_of(&Status::ALL, Status::label_en, "or")),
+                format!("estado desconocido «{s}»; use {}", one_of(&Status::ALL, Status::label_es, Lang::Es)),
+                format!("unknown status «{s}»; use {}", one_of(&Status::ALL, Status::label_en, Lang::En)),
             );
             Status::default()
         }),
@@ -326,12 +332,15 @@ fn check_details(c: &mut Collector, kind: Kind, details: &Details) {
 
     for key in map.keys() {
         if !fields.iter().any(|f| f.key == key) {
-            let valid: Vec<&str> = fields.iter().map(|f| f.key).collect();
-            let valid = if valid.is_empty() { "(ninguno)".to_string() } else { valid.join(", ") };
+            let name = |lang: Lang| field_named(key).map_or(key.to_string(), |f| f.label(lang).to_string());
+            let valid = |lang: Lang| {
+                let labels: Vec<&str> = fields.iter().map(|f| f.label(lang)).collect();
+                if labels.is_empty() { lang.pick("no tiene campos propios", "has no fields of its own").to_string() } else { labels.join(", ") }
+            };
             c.push(
                 format!("details.{key}"),
-                format!("el campo no corresponde a una actividad de tipo {}; campos válidos: {valid}", kind.as_str()),
-                format!("this field does not belong to a {} activity; valid fields: {valid}", kind.as_str()),
+                format!("«{}» no corresponde a una actividad de tipo {}; sus campos: {}", name(Lang::Es), kind.label_es().to_lowercase(), valid(Lang::Es)),
+                format!("«{}» does not belong to a {} activity; its fields: {}", name(Lang::En), kind.label_en().to_lowercase(), valid(Lang::En)),
             );
         }
     }
@@ -350,11 +359,14 @@ fn check_details(c: &mut Collector, kind: Kind, details: &Details) {
         }
         let Some(text) = text.filter(|t| !t.is_empty()) else { continue };
         match f.field_type {
-            FieldType::Choice if !f.options.contains(&text) => c.push(
-                &field,
-                format!("valor «{text}» no válido; use uno de: {}", f.options.join(", ")),
-                format!("invalid value «{text}»; use one of: {}", f.options.join(", ")),
-            ),
+            FieldType::Choice if !f.options.iter().any(|o| o.value == text) => c.0.push(FieldError {
+                field: field.clone(),
+                message: Text::new(
+                    format!("«{text}» no es un valor de «{}»; elija {}", f.label_es, f.options_text(Lang::Es)),
+                    format!("«{text}» is not a value of «{}»; choose {}", f.label_en, f.options_text(Lang::En)),
+                ),
+                choices: f.options.iter().map(Alternative::from).collect(),
+            }),
             FieldType::Currency if reference::currency(text).is_none() => c.push(
                 &field,
                 format!("«{text}» no es un código de moneda ISO 4217 (p. ej. MXN, USD, EUR, GBP)"),
@@ -452,6 +464,21 @@ mod tests {
         a.details.direction = Some("sideways".into());
         let err = validate(&a).unwrap_err();
         assert_eq!(err.errors[0].field, "details.direction");
-        assert!(err.errors[0].message.es.contains("incoming, outgoing"));
+        let message = &err.errors[0].message;
+        assert_eq!(message.es, "«sideways» no es un valor de «Sentido»; elija Recibida en la ciudad o Enviada al exterior");
+        assert_eq!(message.en, "«sideways» is not a value of «Direction»; choose Incoming or Outgoing");
+        let offered: Vec<&str> = err.errors[0].choices.iter().map(|c| c.value.as_str()).collect();
+        assert_eq!(offered, ["incoming", "outgoing"]);
+    }
+
+    /// No code reaches a person: a field of another kind is named by its label.
+    #[test]
+    fn a_field_of_another_kind_is_named_by_its_label() {
+        let mut a = input("meeting");
+        a.details.amount = Some("10".parse().unwrap());
+        let err = validate(&a).unwrap_err();
+        assert_eq!(err.errors[0].field, "details.amount");
+        assert!(err.errors[0].message.es.starts_with("«Monto otorgado» no corresponde a una actividad de tipo reunión; sus campos: Titular de la contraparte,"), "{}", err.errors[0].message.es);
+        assert!(!err.errors[0].message.es.contains("counterpart_head"));
     }
 }

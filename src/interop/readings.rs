@@ -14,7 +14,7 @@ use crate::domain::{Alternative, DetailField, FieldType};
 use crate::reference::{resolve_country, Country};
 use crate::report::numbers::format_amount;
 use crate::text::fold;
-use crate::Text;
+use crate::{Lang, Text};
 
 /// A detail read from text: its interchange value and, for figures and dates, how it reads
 /// back to a person ("20,000.50", "27 de julio de 2021"). An amount may name its currency.
@@ -58,7 +58,7 @@ pub fn read_detail(field: &DetailField, text: &str, ctx: &DateContext) -> Result
             format!("«{text}» no es una moneda reconocida (p. ej. USD, EUR, GBP, MXN, dólares, libras)"),
             format!("«{text}» is not a known currency (e.g. USD, EUR, GBP, MXN)"),
         ))?)),
-        FieldType::Choice => ReadDetail::plain(json!(read_choice(field.key, field.options, text)?)),
+        FieldType::Choice => ReadDetail::plain(json!(read_choice(field, text)?)),
     })
 }
 
@@ -82,27 +82,27 @@ pub fn read_country(text: &str) -> Result<&'static Country, Unread> {
     })
 }
 
-/// One of a choice field's values, by its code or by words that say it.
-fn read_choice(key: &str, options: &[&str], text: &str) -> Result<String, Unread> {
-    let wanted = fold(text).replace(' ', "_");
-    if let Some(o) = options.iter().find(|o| fold(o).replace(' ', "_") == wanted) {
-        return Ok(o.to_string());
+/// One of a choice field's values, by its code, its label in either language, or words
+/// that say it. A text that names none is answered with the options to choose from.
+fn read_choice(field: &DetailField, text: &str) -> Result<String, Unread> {
+    if let Some(choice) = field.choice_named(text) {
+        return Ok(choice.value.to_string());
     }
-    let inferred = match key {
+    let inferred = match field.key {
         "agreement_type" => agreement_type_from_words(text),
-        "direction" => match wanted.as_str() {
+        "direction" => match fold(text).as_str() {
             "entrante" | "recibida" => Some("incoming"),
             "saliente" | "enviada" => Some("outgoing"),
             _ => direction_from_words(text),
         },
         _ => None,
     };
-    inferred.map(String::from).ok_or_else(|| {
-        Problem::new(
-            format!("valor «{text}» no válido; use uno de: {}", options.join(", ")),
-            format!("invalid value «{text}»; use one of: {}", options.join(", ")),
-        )
-        .into()
+    inferred.map(String::from).ok_or_else(|| Unread {
+        text: Text::new(
+            format!("«{text}» no es un valor de «{}»; elija {}", field.label_es, field.options_text(Lang::Es)),
+            format!("«{text}» is not a value of «{}»; choose {}", field.label_en, field.options_text(Lang::En)),
+        ),
+        choices: field.options.iter().map(Alternative::from).collect(),
     })
 }
 

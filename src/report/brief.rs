@@ -217,19 +217,11 @@ fn details(lang: Lang, a: &Activity) -> Vec<(String, String)> {
                     s.parse::<Decimal>().map_or_else(|_| s.clone(), |m| format_amount(m, unit))
                 }
                 (FieldType::Country, serde_json::Value::String(s)) => country_name(lang, s),
-                (FieldType::Choice, serde_json::Value::String(s)) => match field.key {
-                    "agreement_type" => words::agreement_type(lang, s),
-                    "agreement_status" => words::agreement_status(lang, s),
-                    _ => capitalize(&s.replace('_', " ")),
-                },
+                (FieldType::Choice, serde_json::Value::String(s)) => field.shown(s, lang),
                 (_, serde_json::Value::String(s)) => s.clone(),
                 (_, other) => other.to_string(),
             };
-            let label = match lang {
-                Lang::Es => field.label_es,
-                Lang::En => field.label_en,
-            };
-            Some((format!("{label}:"), text))
+            Some((format!("{}:", field.label(lang)), text))
         })
         .collect()
 }

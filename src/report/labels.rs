@@ -77,29 +77,6 @@ pub(crate) fn kind_plural(k: Kind) -> Label {
     }
 }
 
-/// The printed name of an agreement-type option (the domain stores codes).
-pub(crate) fn agreement_type(code: &str) -> Option<Label> {
-    Some(match code {
-        "convenio_marco" => Label::new("Convenio marco", "Framework agreement"),
-        "convenio_especifico" => Label::new("Convenio específico", "Specific agreement"),
-        "memorandum" => Label::new("Memorándum de entendimiento", "Memorandum of understanding"),
-        "hermanamiento" => Label::new("Acuerdo de hermanamiento", "Twinning agreement"),
-        "carta_intencion" => Label::new("Carta de intención", "Letter of intent"),
-        "declaracion" => Label::new("Declaración", "Declaration"),
-        _ => return None,
-    })
-}
-
-/// The status of an agreement as printed.
-pub(crate) fn agreement_status(code: &str) -> Option<Label> {
-    Some(match code {
-        "vigente" => Label::new("vigente", "in force"),
-        "en_evaluacion" => Label::new("en evaluación", "under review"),
-        "concluido" => Label::new("concluido", "concluded"),
-        _ => return None,
-    })
-}
-
 // The reports' tables (brief, country brief, period report); a label two of them print is here once.
 pub(crate) const BRIEFING_NOTE: Label = Label::new("Ficha informativa", "Briefing note");
 pub(crate) const GENERATED_NOTE: Label = Label::new("Generada el", "Generated on");

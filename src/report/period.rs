@@ -376,11 +376,12 @@ fn agreements(lang: Lang, t: &Labels, items: &[&Activity]) -> Table {
         } else {
             d.parties.join("; ")
         };
-        let kind = d.agreement_type.as_deref().map(|c| words::agreement_type(lang, c)).unwrap_or_default();
-        let validity = match (&d.valid_until, &d.agreement_status) {
-            (Some(until), Some(status)) => format!("{} ({})", words::date(lang, until), words::agreement_status(lang, status)),
+        let kind = d.agreement_type.as_deref().map(|c| words::choice(lang, "agreement_type", c)).unwrap_or_default();
+        let status = d.agreement_status.as_deref().map(|c| words::choice(lang, "agreement_status", c));
+        let validity = match (&d.valid_until, status) {
+            (Some(until), Some(status)) => format!("{} ({})", words::date(lang, until), status.to_lowercase()),
             (Some(until), None) => words::date(lang, until),
-            (None, Some(status)) => capitalize(&words::agreement_status(lang, status)),
+            (None, Some(status)) => status,
             (None, None) => String::new(),
         };
         table.row([date, counterpart, kind, validity]);

@@ -2,7 +2,7 @@
 //! country names, kinds in the plural, counterparts, in Spanish or English.
 
 use crate::domain::date::{format_range_en, format_range_es, MONTHS_EN, MONTHS_ES};
-use crate::domain::{Activity, Kind, Modality, PartialDate};
+use crate::domain::{field_named, Activity, Kind, Modality, PartialDate};
 
 use super::{labels, Block, Lang};
 
@@ -68,14 +68,9 @@ pub(crate) fn kind_plural(lang: Lang, k: Kind) -> &'static str {
     labels::kind_plural(k).pick(lang)
 }
 
-/// The printed name of an agreement-type option (the domain stores codes).
-pub(crate) fn agreement_type(lang: Lang, code: &str) -> String {
-    labels::agreement_type(code).map_or_else(|| code.replace('_', " "), |l| l.pick(lang).to_string())
-}
-
-/// The status of an agreement as printed.
-pub(crate) fn agreement_status(lang: Lang, code: &str) -> String {
-    labels::agreement_status(code).map_or_else(|| code.replace('_', " "), |l| l.pick(lang).to_string())
+/// A choice field's stored value as printed: its label from the domain's vocabulary.
+pub(crate) fn choice(lang: Lang, key: &str, value: &str) -> String {
+    field_named(key).map_or_else(|| value.to_string(), |f| f.shown(value, lang))
 }
 
 /// Organisations and people of an activity, people with their posts:
@@ -168,7 +163,7 @@ mod tests {
         assert_eq!(country_name(Lang::Es, "PE"), "Perú");
         assert_eq!(country_name(Lang::En, "PE"), "Peru");
         assert_eq!(country_name(Lang::Es, "ZZ"), "ZZ");
-        assert_eq!(agreement_type(Lang::Es, "memorandum"), "Memorándum de entendimiento");
-        assert_eq!(agreement_type(Lang::Es, "otro_tipo"), "otro tipo");
+        assert_eq!(choice(Lang::Es, "agreement_type", "memorandum"), "Memorándum de entendimiento");
+        assert_eq!(choice(Lang::En, "city_role", "anfitrion"), "Host");
     }
 }

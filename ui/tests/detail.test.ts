@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import ActivityDetail from '../src/screens/ActivityDetail.svelte';
 import Toasts from '../src/lib/components/Toasts.svelte';
 import { session } from '../src/lib/session.svelte';
+import { i18n } from '../src/lib/i18n/index.svelte';
 import { activity, countries, schemas } from './fixtures';
 
 const PDF = { hash: 'ab'.repeat(32), file_name: 'minuta-embajada.pdf', media_type: 'application/pdf', size: 2048, added_at: '2026-11-23T10:00:00Z' };
@@ -46,5 +47,27 @@ describe('an activity in full', () => {
     render(ActivityDetail, { id: activity().id });
     expect(await screen.findByText('Fecha de inicio, Seguimiento, Datos de Reunión')).toBeInTheDocument();
     expect(screen.queryByText(/start_date|follow_ups/)).not.toBeInTheDocument();
+  });
+
+  it('shows a choice by its label in the window language, never its code', async () => {
+    session.schemas = schemas;
+    session.countries = countries;
+    mockCommands((cmd) => {
+      if (cmd === 'get_activity') return activity({ kind: 'meeting', details: { meeting_type: 'cortesia' } } as never);
+      if (cmd === 'activity_history') return [];
+      return null;
+    });
+    const view = render(ActivityDetail, { id: activity().id });
+    expect(await screen.findByText('De cortesía')).toBeInTheDocument();
+    expect(screen.queryByText(/cortesia/)).not.toBeInTheDocument();
+    view.unmount();
+
+    i18n.locale = 'en';
+    try {
+      render(ActivityDetail, { id: activity().id });
+      expect(await screen.findByText('Courtesy call')).toBeInTheDocument();
+    } finally {
+      i18n.locale = 'es-MX';
+    }
   });
 });

@@ -6,6 +6,10 @@ import type { KindSchema } from '../src/lib/bindings/KindSchema';
 export const schemas: KindSchema[] = [
   { kind: 'meeting', label_es: 'Reunión', label_en: 'Meeting', fields: [
     { key: 'counterpart_head', label_es: 'Titular de la contraparte', label_en: 'Counterpart head', field_type: 'text', required: false, options: [] },
+    { key: 'meeting_type', label_es: 'Tipo de reunión', label_en: 'Meeting type', field_type: 'choice', required: false, options: [
+      { value: 'trabajo', label_es: 'De trabajo', label_en: 'Working meeting' },
+      { value: 'cortesia', label_es: 'De cortesía', label_en: 'Courtesy call' },
+    ] },
   ] },
   { kind: 'training', label_es: 'Capacitación', label_en: 'Training', fields: [
     { key: 'participants', label_es: 'Participantes', label_en: 'Participants', field_type: 'integer', required: false, options: [] },

@@ -180,7 +180,7 @@ impl Column {
                 let done = if f.done { lang.pick(" ✓", " ✓") } else { "" };
                 format!("{}{due}{done}", f.task)
             })),
-            Column::Detail(f) => detail_value(a, f),
+            Column::Detail(f) => detail_value(a, f, lang),
         }
     }
 }
@@ -190,13 +190,14 @@ pub fn country_name(code: &str, lang: Lang) -> String {
     crate::reference::country(code).map_or(code.to_string(), |c| lang.pick(&c.name_es, &c.name_en).to_string())
 }
 
-fn detail_value(a: &Activity, field: &DetailField) -> Value {
+fn detail_value(a: &Activity, field: &DetailField, lang: Lang) -> Value {
     let map = serde_json::to_value(&a.details).unwrap_or_default();
     let Some(v) = map.get(field.key) else { return Value::Empty };
     match (field.field_type, v) {
         (FieldType::Integer, serde_json::Value::Number(n)) => n.as_i64().map_or(Value::Empty, Value::Integer),
         (FieldType::Decimal, serde_json::Value::String(s)) => s.parse().map_or(Value::Text(s.clone()), Value::Decimal),
         (FieldType::Date, serde_json::Value::String(s)) => s.parse().map_or(Value::Text(s.clone()), Value::Date),
+        (FieldType::Choice, serde_json::Value::String(s)) => Value::Text(field.shown(s, lang)),
         (_, serde_json::Value::Array(items)) => Value::list(items.iter().filter_map(|i| i.as_str().map(String::from))),
         (_, serde_json::Value::String(s)) => Value::text(Some(s)),
         (_, other) => Value::Text(other.to_string()),

@@ -12,7 +12,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::domain::{fields_of, Kind};
+use crate::domain::{field_named, fields_of, Kind};
 use crate::interop::problem::Problem;
 use crate::text::fold;
 
@@ -144,7 +144,7 @@ impl Target {
         if let Some((_, t)) = PLAIN.iter().find(|(n, _)| *n == name) {
             return Ok(t.clone());
         }
-        if let Some(key) = name.strip_prefix("details.").and_then(detail_key) {
+        if let Some(key) = name.strip_prefix("details.").and_then(field_named).map(|f| f.key) {
             return Ok(Target::Detail(key));
         }
         let names: Vec<&str> = PLAIN.iter().map(|(n, _)| *n).collect();
@@ -174,9 +174,6 @@ impl Target {
     }
 }
 
-fn detail_key(key: &str) -> Option<&'static str> {
-    Kind::ALL.iter().flat_map(|k| fields_of(*k)).map(|f| f.key).find(|k| *k == key)
-}
 
 impl fmt::Display for Target {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -8,7 +8,7 @@ use super::mapping::{Mapping, Target};
 use super::{Cell, Row, Table};
 use crate::domain::details::FieldType;
 use crate::domain::activity::{OrgMentionFull, PersonMentionFull};
-use crate::domain::{fields_of, validate, ActivityInput, Details, Kind, Modality, OrgMention, PersonMention};
+use crate::domain::{field_named, fields_of, validate, ActivityInput, Details, Kind, Modality, OrgMention, PersonMention};
 use crate::interop::amounts::{parse_amount, Amount};
 use crate::interop::readings::{read_count, read_detail, split_list};
 use crate::interop::problem::Problem;
@@ -162,7 +162,7 @@ impl RowReader<'_> {
             "details" => {
                 let key = field.trim_start_matches("details.");
                 let amount_cell = ["amount", "currency", "amount_mxn"].contains(&key);
-                let mut t: Vec<Target> = fields_of_any(key).map(Target::Detail).into_iter().collect();
+                let mut t: Vec<Target> = field_named(key).map(|f| Target::Detail(f.key)).into_iter().collect();
                 if amount_cell {
                     t.push(Target::Amount);
                 }
@@ -174,9 +174,6 @@ impl RowReader<'_> {
     }
 }
 
-fn fields_of_any(key: &str) -> Option<&'static str> {
-    Kind::ALL.iter().flat_map(|k| fields_of(*k)).map(|f| f.key).find(|k| *k == key)
-}
 
 fn read_row(row: &Row, headers: &[String], targets: &[Target], mapping: &Mapping, ctx: &DateContext) -> RowDraft {
     let mut r = RowReader { line: row.line, headers, targets, errors: Vec::new() };
