@@ -117,7 +117,7 @@ fn totals_past_the_ceiling_are_an_error_in_stats_and_the_period_report() {
         axes: vec![],
         kinds: vec![],
         countries: vec![],
-        status: None,
+        statuses: Vec::new(),
         lang: Lang::Es,
         paper: Paper::Letter,
         office: "Oficina".into(),

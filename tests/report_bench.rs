@@ -77,7 +77,7 @@ fn period_report_of_a_thousand_activities() {
         axes: vec![],
         kinds: vec![],
         countries: vec![],
-        status: None,
+        statuses: Vec::new(),
         lang: Lang::Es,
         paper: Paper::Letter,
         office: "Coordinación General de Asuntos Internacionales".into(),

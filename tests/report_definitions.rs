@@ -37,7 +37,7 @@ fn definition() -> ReportDefinition {
         axes: vec![],
         kinds: vec![],
         countries: vec![],
-        status: None,
+        statuses: Vec::new(),
         lang: Lang::Es,
         paper: Paper::Letter,
         narrative: Narrative {

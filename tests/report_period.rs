@@ -43,7 +43,7 @@ fn request(lang: Lang) -> PeriodRequest {
         axes: vec![],
         kinds: vec![],
         countries: vec![],
-        status: None,
+        statuses: Vec::new(),
         lang,
         paper: Paper::Letter,
         office: "Coordinación General de Asuntos Internacionales".into(),

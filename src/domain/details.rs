@@ -43,6 +43,11 @@ pub struct Details {
     // training
     #[serde(skip_serializing_if = "Option::is_none")]
     pub participants: Option<u32>,
+    /// Of the participants, how many women and men, when the office counts them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub women: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub men: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none", default, with = "decimal_text")]
     #[ts(type = "string")]
     pub hours: Option<Decimal>,
@@ -122,6 +127,9 @@ pub struct Details {
     pub currency: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub donor: Option<String>,
+    /// A donation in kind ("sillas de ruedas"), described; then the amount may be absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_kind: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub purpose: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none", default, with = "decimal_text")]
@@ -316,6 +324,8 @@ const DELEGATION: &[DetailField] = &[
 
 const TRAINING: &[DetailField] = &[
     field("participants", "Participantes", "Participants", Integer),
+    field("women", "Mujeres", "Women", Integer),
+    field("men", "Hombres", "Men", Integer),
     field("hours", "Horas", "Hours", Decimal),
     field("provider", "Institución que imparte", "Provider", Text),
     field("objective", "Objetivo del curso", "Objective", LongText),
@@ -415,8 +425,10 @@ const AWARD: &[DetailField] = &[
 ];
 
 const FINANCING: &[DetailField] = &[
-    required(field("amount", "Monto otorgado", "Amount granted", Decimal)),
-    required(field("currency", "Moneda", "Currency", Currency)),
+    // An amount and its currency, or an in-kind description: validation asks for one of them.
+    field("amount", "Monto otorgado", "Amount granted", Decimal),
+    field("currency", "Moneda", "Currency", Currency),
+    field("in_kind", "Donación en especie", "In-kind donation", LongText),
     required(field("donor", "Organización donante", "Donor", Text)),
     field("purpose", "Proyecto o propósito", "Purpose", LongText),
     field("amount_mxn", "Equivalente en MXN", "MXN equivalent", Decimal),
@@ -470,13 +482,13 @@ mod tests {
         let all: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
             r#"{"counterpart_head":"a","counterpart_post":"a","meeting_type":"a","agreements_reached":"a",
             "direction":"a","members":["a"],"head":"a","head_rank":"a","sites":["a"],"protocol":"a",
-            "participants":1,"hours":"1","provider":"a","objective":"a","units":["a"],
+            "participants":1,"women":1,"men":1,"hours":"1","provider":"a","objective":"a","units":["a"],
             "occasion":"a","requested_by":"a","monument":"a","colors":"a","executed_by":"a",
             "agreement_type":"a","parties":["a"],"signed_on":"2021","valid_until":"2021","agreement_status":"a",
             "network":"a","body":"a","role":"a","term":"a","event_type":"a","city_role":"a","organiser":"a",
             "edition":"a","registered":1,"countries_count":1,"sessions":1,"lead_partner":"a","funder":"a",
             "products":"a","granted_by":"a","award_name":"a","category":"a","programme":"a","amount":"1",
-            "currency":"a","donor":"a","purpose":"a","amount_mxn":"1","outlet":"a","outlet_country":"a",
+            "currency":"a","donor":"a","in_kind":"a","purpose":"a","amount_mxn":"1","outlet":"a","outlet_country":"a",
             "piece_type":"a","url":"a","cost":"a"}"#,
         )
         .unwrap();

@@ -389,6 +389,28 @@ fn check_details(c: &mut Collector, kind: Kind, details: &Details) {
             c.push("details.valid_until", "la vigencia termina antes de la firma", "validity ends before the signature date");
         }
     }
+    if kind == Kind::Financing {
+        let in_kind = details.in_kind.as_deref().is_some_and(|t| !t.trim().is_empty());
+        if details.amount.is_none() && !in_kind {
+            c.push(
+                "details.amount",
+                "escriba el monto otorgado o, si la donación fue en especie, descríbala en «Donación en especie»",
+                "write the amount granted or, for a donation in kind, describe it in «In-kind donation»",
+            );
+        }
+        if details.amount.is_some() && details.currency.as_deref().is_none_or(|t| t.trim().is_empty()) {
+            c.push("details.currency", "«Moneda» es obligatoria cuando hay un monto", "«Currency» is required with an amount");
+        }
+    }
+    if let (Some(women), Some(men), Some(all)) = (details.women, details.men, details.participants) {
+        if women.saturating_add(men) > all {
+            c.push(
+                "details.participants",
+                format!("{women} mujeres y {men} hombres suman más que los {all} participantes"),
+                format!("{women} women and {men} men add up to more than the {all} participants"),
+            );
+        }
+    }
 }
 
 #[cfg(test)]
@@ -438,10 +460,16 @@ mod tests {
     }
 
     #[test]
-    fn financing_needs_amount_currency_and_donor() {
+    fn financing_needs_a_donor_and_an_amount_with_its_currency_or_a_donation_in_kind() {
         let mut a = input("financing");
         let f = fields(validate(&a).unwrap_err());
-        assert_eq!(f, vec!["details.amount", "details.currency", "details.donor"]);
+        assert_eq!(f, vec!["details.donor", "details.amount"]);
+        a.details.donor = Some("Gobierno de Japón".into());
+        a.details.in_kind = Some("Ciento veinte sillas de ruedas".into());
+        assert!(validate(&a).is_ok(), "a donation in kind needs no amount");
+        a.details.in_kind = None;
+        a.details.amount = Some("20000".parse().unwrap());
+        assert_eq!(fields(validate(&a).unwrap_err()), vec!["details.currency"], "an amount needs its currency");
         a.details.amount = Some("20000".parse().unwrap());
         a.details.currency = Some("XYZ".into());
         a.details.donor = Some("UK PACT".into());

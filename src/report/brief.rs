@@ -5,14 +5,13 @@
 //! and the antecedentes: earlier activities with the same counterparts.
 
 use chrono::{DateTime, Utc};
-use rust_decimal::Decimal;
 
-use crate::domain::{fields_of, Activity, ActivityId, FieldType, PartialDate};
+use crate::domain::{Activity, ActivityId, PartialDate};
 use crate::store::{Filter, Sort, Store, StoreError};
 
 use super::labels;
-use super::words::{self, capitalize, country_name, when};
-use super::{file_name, format_amount, Block, Column, Document, Lang, Metadata, Paper, Photo, Section, Table};
+use super::words::{self, capitalize, when};
+use super::{file_name, Block, Column, Document, Lang, Metadata, Paper, Photo, Section, Table};
 
 /// Earlier activities listed per brief, newest first.
 const ANTECEDENTS: usize = 12;
@@ -150,7 +149,7 @@ pub fn brief_document(request: &BriefRequest, a: &Activity, antecedents: &[Activ
     objectives.push(Block::BulletList(a.topics.clone()));
     brief.push_section(objectives);
 
-    brief.push_section(Section::new(t.details).with(Block::LabelledLines(details(lang, a))));
+    brief.push_section(Section::new(t.details).with(Block::LabelledLines(words::detail_lines(lang, a, &["objective"]))));
 
     let mut outcomes = Section::new(t.outcomes);
     if let Some(text) = &a.outcomes {
@@ -191,39 +190,6 @@ fn time(a: &Activity) -> String {
         (Some(start), None) => start.clone(),
         _ => String::new(),
     }
-}
-
-/// The kind-specific fields that hold a value, labelled as the domain's
-/// schema labels them (the objective has its own section).
-fn details(lang: Lang, a: &Activity) -> Vec<(String, String)> {
-    let Ok(serde_json::Value::Object(values)) = serde_json::to_value(&a.details) else {
-        return Vec::new();
-    };
-    let currency = a.details.currency.clone().unwrap_or_default();
-    fields_of(a.kind)
-        .iter()
-        .filter(|f| f.key != "objective" && f.key != "currency")
-        .filter_map(|field| {
-            let value = values.get(field.key)?;
-            let text = match (field.field_type, value) {
-                (FieldType::List, serde_json::Value::Array(items)) => {
-                    items.iter().filter_map(|i| i.as_str()).collect::<Vec<_>>().join("; ")
-                }
-                (FieldType::Date, serde_json::Value::String(s)) => {
-                    s.parse::<PartialDate>().map_or_else(|_| s.clone(), |d| words::date(lang, &d))
-                }
-                (FieldType::Decimal, serde_json::Value::String(s)) if field.key.starts_with("amount") => {
-                    let unit = if field.key == "amount_mxn" { "MXN" } else { currency.as_str() };
-                    s.parse::<Decimal>().map_or_else(|_| s.clone(), |m| format_amount(m, unit))
-                }
-                (FieldType::Country, serde_json::Value::String(s)) => country_name(lang, s),
-                (FieldType::Choice, serde_json::Value::String(s)) => field.shown(s, lang),
-                (_, serde_json::Value::String(s)) => s.clone(),
-                (_, other) => other.to_string(),
-            };
-            Some((format!("{}:", field.label(lang)), text))
-        })
-        .collect()
 }
 
 struct Labels {

@@ -100,7 +100,7 @@ pub fn country_brief_document(request: &CountryBriefRequest, activities: &[Activ
     brief.push_section(Section::new(t.counterparts).with(Block::BulletList(met)));
 
     let mut list = Section::new(t.list);
-    activities.iter().flat_map(|a| words::activity_entry(lang, a)).for_each(|b| list.push(b));
+    activities.iter().flat_map(|a| words::activity_entry(lang, a, &[])).for_each(|b| list.push(b));
     brief.push_section(list);
 
     let mut open = Table::new(vec![

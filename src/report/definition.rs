@@ -93,8 +93,9 @@ pub struct ReportDefinition {
     /// ISO alpha-2 codes.
     #[serde(default)]
     pub countries: Vec<String>,
+    /// The statuses printed; empty: done activities only.
     #[serde(default)]
-    pub status: Option<Status>,
+    pub statuses: Vec<Status>,
     #[serde(default)]
     pub lang: Lang,
     #[serde(default)]
@@ -114,7 +115,7 @@ impl ReportDefinition {
             axes: self.axes.clone(),
             kinds: self.kinds.clone(),
             countries: self.countries.clone(),
-            status: self.status,
+            statuses: self.statuses.clone(),
             lang: self.lang,
             paper: self.paper,
             office,
@@ -134,7 +135,7 @@ impl ReportDefinition {
             axes: request.axes.clone(),
             kinds: request.kinds.clone(),
             countries: request.countries.clone(),
-            status: request.status,
+            statuses: request.statuses.clone(),
             lang: request.lang,
             paper: request.paper,
             narrative: request.narrative.clone(),

@@ -55,6 +55,8 @@ const UNREADABLE_PHOTO: Label = Label::new("(no se pudo leer la imagen)", "(the 
 
 // Shared wording (words.rs): an activity's entry and a country's context.
 pub(crate) const COUNTERPARTS_COLON: Label = Label::new("Contrapartes:", "Counterparts:");
+pub(crate) const PLANNED_MARK: Label = Label::new("(programada)", "(planned)");
+pub(crate) const CANCELLED_MARK: Label = Label::new("(cancelada)", "(cancelled)");
 pub(crate) const OUTCOMES_COLON: Label = Label::new("Resultados:", "Outcomes:");
 pub(crate) const CAPITAL_COLON: Label = Label::new("capital:", "capital:");
 pub(crate) const NATIONAL_DAY_COLON: Label = Label::new("día nacional:", "national day:");
@@ -189,6 +191,18 @@ pub(crate) const COUNTERPART_COL: Label = Label::new("Contraparte", "Counterpart
 pub(crate) const VALIDITY_COL: Label = Label::new("Vigencia", "Validity");
 pub(crate) const PROVIDER_LABEL: Label = Label::new("Imparte:", "Provider:");
 pub(crate) const PARTICIPANTS_LABEL: Label = Label::new("Participantes:", "Participants:");
+pub(crate) const NATIONAL_DAYS: Label = Label::new("Días nacionales y fechas de otros países", "National days and other countries' dates");
+pub(crate) const INTERNATIONAL_DAYS: Label = Label::new("Días internacionales", "International days");
+pub(crate) const IN_KIND_TITLE: Label = Label::new("Donaciones en especie", "Donations in kind");
+pub(crate) const IN_KIND_COL: Label = Label::new("Donación", "Donation");
+pub(crate) const NO_PRESS_COST: Label = Label::new(
+    "Ninguna colaboración con estos medios representó un gasto para la Ciudad.",
+    "None of these pieces in the media cost the City anything.",
+);
+pub(crate) const WOMEN_AND_MEN: Label<fn(u32, u32) -> String> = Label {
+    es: |women, men| format!("({women} {} y {men} {})", if women == 1 { "mujer" } else { "mujeres" }, if men == 1 { "hombre" } else { "hombres" }),
+    en: |women, men| format!("({women} {} and {men} {})", if women == 1 { "woman" } else { "women" }, if men == 1 { "man" } else { "men" }),
+};
 pub(crate) const OBJECTIVE_LABEL: Label = Label::new("Objetivo del curso:", "Course objective:");
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
 use crate::domain::decimal::checked_total;
-use crate::domain::{Activity, Kind, PartialDate, Status};
+use crate::domain::{Activity, Kind, PartialDate, Precision, Status};
 use crate::store::{Count, Filter, PeriodCount, Sort, Stats, Store};
 
 use super::labels;
@@ -34,7 +34,9 @@ pub struct PeriodRequest {
     pub kinds: Vec<Kind>,
     /// ISO alpha-2 codes.
     pub countries: Vec<String>,
-    pub status: Option<Status>,
+    /// The statuses printed; empty: done activities only, since a report tells what was
+    /// done. Planned and cancelled ones, when asked for, are marked as such.
+    pub statuses: Vec<Status>,
     pub lang: Lang,
     pub paper: Paper,
     /// The office the report is from (cover, metadata).
@@ -56,15 +58,24 @@ impl PeriodRequest {
             axes: self.axes.clone(),
             kinds: self.kinds.clone(),
             countries: self.countries.clone(),
-            status: self.status,
+            statuses: self.printed_statuses(),
             sort: Sort::DateAsc,
             ..Filter::default()
         }
     }
 
-    /// Whether the request narrows the period to some axes, kinds, countries or status.
+    /// The statuses the report prints.
+    pub fn printed_statuses(&self) -> Vec<Status> {
+        if self.statuses.is_empty() {
+            vec![Status::Done]
+        } else {
+            self.statuses.clone()
+        }
+    }
+
+    /// Whether the request narrows the period to some axes, kinds or countries.
     pub fn is_filtered(&self) -> bool {
-        !self.axes.is_empty() || !self.kinds.is_empty() || !self.countries.is_empty() || self.status.is_some()
+        !self.axes.is_empty() || !self.kinds.is_empty() || !self.countries.is_empty()
     }
 
     /// The name a save dialog proposes: `informe-2021-S2.pdf`.
@@ -262,15 +273,16 @@ fn axis_part(lang: Lang, t: &Labels, title: String, items: &[&Activity]) -> Sect
         let of_kind: Vec<&Activity> = items.iter().copied().filter(|a| a.kind == kind).collect();
         let mut s = Section::new(kind_plural(lang, kind));
         match kind {
-            Kind::Illumination => s.push(Block::Table(illuminations(lang, t, &of_kind))),
-            Kind::Financing => s.push(Block::Table(financing(lang, t, &of_kind))),
+            Kind::Illumination => illuminations(&mut s, lang, t, &of_kind),
+            Kind::Financing => financing(&mut s, lang, t, &of_kind),
             Kind::Agreement => s.push(Block::Table(agreements(lang, t, &of_kind))),
-            Kind::Training => of_kind.iter().for_each(|a| training(&mut s, lang, t, a)),
+            Kind::Training => by_provider(&of_kind).into_iter().for_each(|a| training(&mut s, lang, t, a)),
             Kind::Event => of_kind.iter().for_each(|a| {
-                words::activity_entry(lang, a).into_iter().for_each(|b| s.push(b));
+                words::activity_entry(lang, a, &["registered", "countries_count", "sessions"]).into_iter().for_each(|b| s.push(b));
                 s.push(Block::Figures(numeralia(t, a)));
             }),
-            _ => of_kind.iter().flat_map(|a| words::activity_entry(lang, a)).for_each(|b| s.push(b)),
+            Kind::Press => press(&mut s, lang, t, &of_kind),
+            _ => of_kind.iter().flat_map(|a| words::activity_entry(lang, a, &[])).for_each(|b| s.push(b)),
         }
         part.push_section(s);
     }
@@ -290,23 +302,68 @@ fn text(value: &Option<String>) -> String {
     value.clone().unwrap_or_default()
 }
 
-fn illuminations(lang: Lang, t: &Labels, items: &[&Activity]) -> Table {
+/// Illuminations in two tables, as informes list them: international days (the reference
+/// calendar's observances) and the national days and other dates of countries.
+fn illuminations(s: &mut Section, lang: Lang, t: &Labels, items: &[&Activity]) {
+    let (international, national): (Vec<&Activity>, Vec<&Activity>) = items.iter().copied().partition(|a| is_international_day(a));
+    for (title, group) in [(t.national_days, national), (t.international_days, international)] {
+        if group.is_empty() {
+            continue;
+        }
+        s.push(Block::Heading { level: 4, text: title.to_string() });
+        s.push(Block::Table(illumination_table(lang, t, &group)));
+    }
+}
+
+/// Whether an illumination marks an international day: on the date of one of the reference
+/// calendar's observances, or named so ("Día Internacional de…", "Día Mundial de…").
+fn is_international_day(a: &Activity) -> bool {
+    let occasion = crate::text::fold(a.details.occasion.as_deref().unwrap_or(&a.title));
+    let on_observance = a.start.precision() == Precision::Day
+        && crate::reference::observances_in(a.start.year_number()).iter().any(|(date, _)| *date == a.start.first_day());
+    on_observance || occasion.contains("dia internacional") || occasion.contains("dia mundial") || occasion.contains("international day")
+}
+
+fn illumination_table(lang: Lang, t: &Labels, items: &[&Activity]) -> Table {
     let mut table = Table::new(vec![
         Column::new(t.date_col, 1.1),
-        Column::new(t.monument_col, 1.4),
-        Column::new(t.occasion_col, 2.2),
+        Column::new(t.monument_col, 1.5),
+        Column::new(t.occasion_col, 2.1),
         Column::new(t.requested_col, 1.8),
     ]);
     for a in items {
         let d = &a.details;
-        let occasion = d.occasion.clone().unwrap_or_else(|| a.title.clone());
+        let occasion = words::marked(lang, a.status, d.occasion.as_deref().unwrap_or(&a.title));
         let requested = d.requested_by.clone().unwrap_or_else(|| words::countries(lang, &a.countries));
-        table.row([when(lang, a), text(&d.monument), occasion, requested]);
+        // Colours and who lit it travel with the monument: "Ángel de la Independencia (rojo y blanco; Alumbrado Público)".
+        let about: Vec<&str> = [d.colors.as_deref(), d.executed_by.as_deref()].into_iter().flatten().collect();
+        let monument = match (text(&d.monument), about.is_empty()) {
+            (m, true) => m,
+            (m, false) => format!("{m} ({})", about.join("; ")).trim().to_string(),
+        };
+        table.row([when(lang, a), monument, occasion, requested]);
     }
     table
 }
 
-fn financing(lang: Lang, t: &Labels, items: &[&Activity]) -> Table {
+/// Financing received: grants with their amounts and totals, then donations in kind apart.
+fn financing(s: &mut Section, lang: Lang, t: &Labels, items: &[&Activity]) {
+    let (grants, in_kind): (Vec<&Activity>, Vec<&Activity>) = items.iter().copied().partition(|a| a.details.amount.is_some());
+    if !grants.is_empty() {
+        s.push(Block::Table(financing_table(lang, t, &grants)));
+    }
+    if !in_kind.is_empty() {
+        s.push(Block::Heading { level: 4, text: t.in_kind_title.to_string() });
+        let mut table = Table::new(vec![Column::new(t.project_col, 2.0), Column::new(t.organisation_col, 1.6), Column::new(t.in_kind_col, 2.4), Column::new(t.date_col, 1.2)]);
+        for a in in_kind {
+            let organisation = a.details.donor.clone().unwrap_or_default();
+            table.row([words::title(lang, a), organisation, text(&a.details.in_kind), when(lang, a)]);
+        }
+        s.push(Block::Table(table));
+    }
+}
+
+fn financing_table(lang: Lang, t: &Labels, items: &[&Activity]) -> Table {
     let mut table = Table::new(vec![
         Column::new(t.project_col, 2.0),
         Column::new(t.organisation_col, 1.6),
@@ -319,7 +376,14 @@ fn financing(lang: Lang, t: &Labels, items: &[&Activity]) -> Table {
     for a in items {
         let d = &a.details;
         let currency = d.currency.clone().unwrap_or_default();
-        let amount = d.amount.map(|m| format_amount(m, &currency)).unwrap_or_default();
+        let mut amount = d.amount.map(|m| format_amount(m, &currency)).unwrap_or_default();
+        if let Some(mxn) = d.amount_mxn {
+            amount = format!("{amount}\n({})", format_amount(mxn, "MXN"));
+        }
+        let project = match &d.purpose {
+            Some(purpose) => format!("{}\n{purpose}", words::title(lang, a)),
+            None => words::title(lang, a),
+        };
         if let Some(m) = d.amount {
             match amounts.iter_mut().find(|(c, _)| *c == currency) {
                 Some((_, values)) => values.push(m),
@@ -328,7 +392,7 @@ fn financing(lang: Lang, t: &Labels, items: &[&Activity]) -> Table {
         }
         let organisation = d.donor.clone().unwrap_or_else(|| a.organisations.iter().map(|o| o.name.as_str()).collect::<Vec<_>>().join("; "));
         let end = a.end.as_ref().map(|e| words::date(lang, e)).unwrap_or_default();
-        table.row([a.title.clone(), organisation, amount, words::date(lang, &a.start), end, duration(lang, a)]);
+        table.row([project, organisation, amount, words::date(lang, &a.start), end, duration(lang, a)]);
     }
     // Past the decimal ceiling the cell says so instead of a figure. `Store::stats` refuses such
     // a period first, so this is for documents declared from records read elsewhere.
@@ -389,11 +453,45 @@ fn agreements(lang: Lang, t: &Labels, items: &[&Activity]) -> Table {
     table
 }
 
+/// Trainings grouped by who gave them, each provider in the order it first appears.
+fn by_provider<'a>(items: &[&'a Activity]) -> Vec<&'a Activity> {
+    let mut providers: Vec<Option<&str>> = Vec::new();
+    for a in items {
+        if !providers.contains(&a.details.provider.as_deref()) {
+            providers.push(a.details.provider.as_deref());
+        }
+    }
+    providers.iter().flat_map(|p| items.iter().copied().filter(move |a| a.details.provider.as_deref() == *p)).collect()
+}
+
+/// Press pieces as entries; when every piece says it cost the city nothing, the section ends
+/// by saying so once instead of on each piece.
+fn press(s: &mut Section, lang: Lang, t: &Labels, items: &[&Activity]) {
+    let free = !items.is_empty() && items.iter().all(|a| a.details.cost.as_deref().is_some_and(costs_nothing));
+    let skip: &[&str] = if free { &["cost"] } else { &[] };
+    items.iter().flat_map(|a| words::activity_entry(lang, a, skip)).for_each(|b| s.push(b));
+    if free {
+        s.push(Block::Paragraph(t.no_press_cost.to_string()));
+    }
+}
+
+/// Whether a press piece's cost says it cost nothing: "ninguno", "sin costo", "0", "$0.00 MXN", "none".
+fn costs_nothing(cost: &str) -> bool {
+    let folded = crate::text::fold(cost);
+    let said = folded.trim().trim_end_matches('.');
+    let figure: String = said.replace("mxn", "").chars().filter(|c| !matches!(c, '$' | ' ' | ',' | '.')).collect();
+    ["ninguno", "ninguna", "nada", "sin costo", "gratuito", "gratuita", "none", "no cost", "free"].contains(&said)
+        || (!figure.is_empty() && figure.chars().all(|c| c == '0'))
+}
+
 /// A training as reports print it: its title, then `Fecha:` · `Modalidad:`
 /// · `Participantes:` · `Objetivo del curso:` · `Lugar:` lines.
 fn training(s: &mut Section, lang: Lang, t: &Labels, a: &Activity) {
     let d = &a.details;
     let mut participants = d.participants.map(|n| n.to_string()).unwrap_or_default();
+    if let (Some(women), Some(men)) = (d.women, d.men) {
+        participants = format!("{participants} {}", (t.women_and_men)(women, men)).trim().to_string();
+    }
     if !d.units.is_empty() {
         participants = [participants, d.units.join(", ")].into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" · ");
     }
@@ -401,15 +499,18 @@ fn training(s: &mut Section, lang: Lang, t: &Labels, a: &Activity) {
     if !a.countries.is_empty() {
         place = [place, words::countries(lang, &a.countries)].into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(", ");
     }
-    s.push(Block::Heading { level: 4, text: a.title.clone() });
-    s.push(Block::LabelledLines(vec![
+    s.push(Block::Heading { level: 4, text: words::title(lang, a) });
+    let mut lines = vec![
         (t.date_label.into(), when(lang, a)),
         (t.modality_label.into(), a.modality.map(|m| words::modality(lang, m).to_string()).unwrap_or_default()),
         (t.provider_label.into(), text(&d.provider)),
         (t.participants_label.into(), participants),
         (t.objective_label.into(), text(&d.objective)),
         (t.place_label.into(), place),
-    ]));
+    ];
+    // Hours, edition, and any detail the lines above do not print.
+    lines.extend(words::detail_lines(lang, a, &["participants", "women", "men", "units", "provider", "objective"]));
+    s.push(Block::LabelledLines(lines));
     if let Some(summary) = &a.summary {
         s.push(Block::Paragraph(summary.clone()));
     }
@@ -428,7 +529,7 @@ fn annex(lang: Lang, t: &Labels, activities: &[Activity]) -> Section {
         list.row([
             (n + 1).to_string(),
             when(lang, a),
-            a.title.clone(),
+            words::title(lang, a),
             words::kind(lang, a.kind).to_string(),
             words::countries(lang, &a.countries),
             text(&a.axis),
@@ -506,6 +607,12 @@ struct Labels {
     provider_label: &'static str,
     participants_label: &'static str,
     objective_label: &'static str,
+    national_days: &'static str,
+    international_days: &'static str,
+    in_kind_title: &'static str,
+    in_kind_col: &'static str,
+    no_press_cost: &'static str,
+    women_and_men: fn(u32, u32) -> String,
     place_label: &'static str,
 }
 
@@ -562,6 +669,12 @@ impl Labels {
             provider_label: labels::PROVIDER_LABEL.pick(lang),
             participants_label: labels::PARTICIPANTS_LABEL.pick(lang),
             objective_label: labels::OBJECTIVE_LABEL.pick(lang),
+            national_days: labels::NATIONAL_DAYS.pick(lang),
+            international_days: labels::INTERNATIONAL_DAYS.pick(lang),
+            in_kind_title: labels::IN_KIND_TITLE.pick(lang),
+            in_kind_col: labels::IN_KIND_COL.pick(lang),
+            no_press_cost: labels::NO_PRESS_COST.pick(lang),
+            women_and_men: labels::WOMEN_AND_MEN.pick(lang),
             place_label: labels::PLACE.pick(lang),
         }
     }

@@ -2,9 +2,11 @@
 //! country names, kinds in the plural, counterparts, in Spanish or English.
 
 use crate::domain::date::{format_range_en, format_range_es, MONTHS_EN, MONTHS_ES};
-use crate::domain::{field_named, Activity, Kind, Modality, PartialDate};
+use rust_decimal::Decimal;
 
-use super::{labels, Block, Lang};
+use crate::domain::{field_named, fields_of, Activity, FieldType, Kind, Modality, PartialDate, Status};
+
+use super::{format_amount, labels, Block, Lang};
 
 pub(crate) fn date(lang: Lang, d: &PartialDate) -> String {
     match lang {
@@ -104,13 +106,28 @@ pub(crate) fn facts_line(lang: Lang, a: &Activity) -> String {
     parts.join(" · ")
 }
 
-/// One activity as an entry of a list: bold title, facts line, description,
-/// counterparts and outcomes (empty parts left out).
-pub(crate) fn activity_entry(lang: Lang, a: &Activity) -> Vec<Block> {
+/// An activity's title as a list prints it: marked "(programada)" or "(cancelada)" unless done.
+pub(crate) fn title(lang: Lang, a: &Activity) -> String {
+    marked(lang, a.status, &a.title)
+}
+
+/// `text` naming an activity of this status, marked unless done.
+pub(crate) fn marked(lang: Lang, status: Status, text: &str) -> String {
+    match status {
+        Status::Done => text.to_string(),
+        Status::Planned => format!("{text} {}", labels::PLANNED_MARK.pick(lang)),
+        Status::Cancelled => format!("{text} {}", labels::CANCELLED_MARK.pick(lang)),
+    }
+}
+
+/// One activity as an entry of a list: bold title, facts line, its kind's details (but those
+/// in `skip`, printed elsewhere), description, counterparts and outcomes (empty parts left out).
+pub(crate) fn activity_entry(lang: Lang, a: &Activity, skip: &[&str]) -> Vec<Block> {
     let (counterparts_label, outcomes_label) = (labels::COUNTERPARTS_COLON.pick(lang), labels::OUTCOMES_COLON.pick(lang));
     let blocks = vec![
-        Block::Heading { level: 4, text: a.title.clone() },
+        Block::Heading { level: 4, text: title(lang, a) },
         Block::Note(facts_line(lang, a)),
+        Block::LabelledLines(detail_lines(lang, a, skip)),
         Block::Paragraph(a.summary.clone().unwrap_or_default()),
         Block::LabelledLines(vec![
             (counterparts_label.into(), counterparts(a)),
@@ -118,6 +135,35 @@ pub(crate) fn activity_entry(lang: Lang, a: &Activity) -> Vec<Block> {
         ]),
     ];
     blocks.into_iter().filter(|b| !b.is_empty()).collect()
+}
+
+/// The kind-specific fields that hold a value, each as "Label:" and its value as a person reads
+/// it (labels of choices, dates and amounts in words), in the schema's order; `skip` names the
+/// fields printed elsewhere. The currency is printed with the amount.
+pub(crate) fn detail_lines(lang: Lang, a: &Activity, skip: &[&str]) -> Vec<(String, String)> {
+    let Ok(serde_json::Value::Object(values)) = serde_json::to_value(&a.details) else {
+        return Vec::new();
+    };
+    let currency = a.details.currency.clone().unwrap_or_default();
+    fields_of(a.kind)
+        .iter()
+        .filter(|f| f.key != "currency" && !skip.contains(&f.key))
+        .filter_map(|field| {
+            let text = match (field.field_type, values.get(field.key)?) {
+                (FieldType::List, serde_json::Value::Array(items)) => items.iter().filter_map(|i| i.as_str()).collect::<Vec<_>>().join("; "),
+                (FieldType::Date, serde_json::Value::String(s)) => s.parse::<PartialDate>().map_or_else(|_| s.clone(), |d| date(lang, &d)),
+                (FieldType::Decimal, serde_json::Value::String(s)) if field.key.starts_with("amount") => {
+                    let unit = if field.key == "amount_mxn" { "MXN" } else { currency.as_str() };
+                    s.parse::<Decimal>().map_or_else(|_| s.clone(), |m| format_amount(m, unit))
+                }
+                (FieldType::Country, serde_json::Value::String(s)) => country_name(lang, s),
+                (FieldType::Choice, serde_json::Value::String(s)) => field.shown(s, lang),
+                (_, serde_json::Value::String(s)) => s.clone(),
+                (_, other) => other.to_string(),
+            };
+            Some((format!("{}:", field.label(lang)), text))
+        })
+        .collect()
 }
 
 /// "Perú — capital: Lima; día nacional: 28 de julio (Día de la Independencia)",

@@ -48,7 +48,8 @@ pub struct Filter {
     pub organisation: Option<String>,
     /// Person id.
     pub person: Option<String>,
-    pub status: Option<Status>,
+    /// Any of these statuses; empty: any status.
+    pub statuses: Vec<Status>,
     pub modality: Option<Modality>,
     /// List the trash instead of live records.
     pub trash: bool,
@@ -140,7 +141,7 @@ pub(crate) fn where_clause(f: &Filter) -> (String, Vec<Value>) {
         "a.id IN (SELECT activity_id FROM activity_people WHERE person_id IN ({list}))",
         f.person.iter().cloned().collect(),
     );
-    any_of(&mut sql, "a.status IN ({list})", f.status.iter().map(|s| s.as_str().to_string()).collect());
+    any_of(&mut sql, "a.status IN ({list})", f.statuses.iter().map(|s| s.as_str().to_string()).collect());
     any_of(&mut sql, "a.modality IN ({list})", f.modality.iter().map(|m| m.as_str().to_string()).collect());
     (sql.join(" AND "), params)
 }

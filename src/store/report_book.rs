@@ -41,7 +41,7 @@ struct Filters {
     axes: Vec<String>,
     kinds: Vec<crate::domain::Kind>,
     countries: Vec<String>,
-    status: Option<crate::domain::Status>,
+    statuses: Vec<crate::domain::Status>,
 }
 
 /// SHA-256 of `bytes` in lowercase hex.
@@ -77,7 +77,7 @@ fn definition(row: &Row) -> rusqlite::Result<Result<ReportDefinition>> {
             axes: filters.axes,
             kinds: filters.kinds,
             countries: filters.countries,
-            status: filters.status,
+            statuses: filters.statuses,
             lang: crate::Lang::parse(&lang).ok_or_else(|| corrupt(&what, &lang))?,
             paper: crate::report::Paper::parse(&paper).ok_or_else(|| corrupt(&what, &paper))?,
             narrative: Narrative {
@@ -105,7 +105,7 @@ impl Store {
                 "the report definition needs a name",
             )));
         }
-        let filters = Filters { axes: def.axes.clone(), kinds: def.kinds.clone(), countries: def.countries.clone(), status: def.status };
+        let filters = Filters { axes: def.axes.clone(), kinds: def.kinds.clone(), countries: def.countries.clone(), statuses: def.statuses.clone() };
         // An introduction emptied in the form is no introduction.
         let mut introductions = def.narrative.introductions.clone();
         introductions.retain(|_, text| !text.trim().is_empty());

@@ -31,9 +31,9 @@ describe('the dashboard', () => {
     });
     render(Dashboard);
     expect(await screen.findByText(/2 actividades planeadas ya pasaron su fecha/)).toBeInTheDocument();
-    expect(asked[0]).toMatchObject({ status: 'planned' });
+    expect(asked[0]).toMatchObject({ statuses: ['planned'] });
     await userEvent.click(screen.getByRole('button', { name: 'Revisarlas' }));
-    expect(router.route).toMatchObject({ screen: 'activities', filter: { status: 'planned' } });
+    expect(router.route).toMatchObject({ screen: 'activities', filter: { statuses: ['planned'] } });
   });
 
   it('says nothing when no planned activity is past its date', async () => {

@@ -53,7 +53,7 @@ function savedDefinition(overrides: Partial<ReportDefinition> = {}): ReportDefin
     axes: ['Ciudad Sustentable'],
     kinds: [],
     countries: [],
-    status: null,
+    statuses: ['done'],
     lang: 'es',
     paper: 'a4',
     narrative: { presentation: 'Un **gran** semestre.', introductions: { 'Ciudad Sustentable': 'Agua y clima.' } },
@@ -130,11 +130,12 @@ describe('the reports screen', () => {
     await pickSecondSemesterOf2021();
     await userEvent.selectOptions(screen.getByLabelText('Eje'), 'Ciudad Sustentable');
     await userEvent.click(screen.getByLabelText('A4'));
+    await userEvent.click(screen.getByLabelText(/Incluir las programadas/));
     await userEvent.click(screen.getByRole('button', { name: 'Generar informe' }));
 
     const request = calls.find((c) => c.cmd === 'save_period_report')!.args;
     expect(request.options).toEqual({
-      name: '', from: '2021-07-01', to: '2021-12-31', axes: ['Ciudad Sustentable'], kinds: [], countries: [], status: null, lang: 'es', paper: 'a4',
+      name: '', from: '2021-07-01', to: '2021-12-31', axes: ['Ciudad Sustentable'], kinds: [], countries: [], statuses: ['done', 'planned'], lang: 'es', paper: 'a4',
       narrative: { presentation: '', introductions: {} }, sign_off: noSignOff,
     });
     sendProgress({ done: 3, total: 10 });

@@ -27,8 +27,10 @@ pub struct DefinitionArgs {
     /// Only these countries, by code or name (repeatable).
     #[arg(long = "country")]
     countries: Vec<String>,
-    #[arg(long, value_parser = super::filters::parse_status)]
-    status: Option<Status>,
+    /// Statuses printed: done (default), planned, cancelled; several separated by commas.
+    /// Planned and cancelled activities are marked as such.
+    #[arg(long = "status", value_parser = super::filters::parse_status, value_delimiter = ',')]
+    statuses: Vec<Status>,
     /// Language of the document: es (default) or en.
     #[arg(long, value_parser = super::reports::parse_lang)]
     lang: Option<Lang>,
@@ -64,7 +66,7 @@ impl DefinitionArgs {
                 axes: Vec::new(),
                 kinds: Vec::new(),
                 countries: Vec::new(),
-                status: None,
+                statuses: Vec::new(),
                 lang: Lang::default(),
                 paper: Paper::default(),
                 narrative: Default::default(),
@@ -82,7 +84,9 @@ impl DefinitionArgs {
         if !self.countries.is_empty() {
             def.countries = self.countries.iter().map(|c| super::reports::country_code(c)).collect::<Result<_>>()?;
         }
-        def.status = self.status.or(def.status);
+        if !self.statuses.is_empty() {
+            def.statuses = self.statuses;
+        }
         def.lang = self.lang.unwrap_or(def.lang);
         def.paper = self.paper.unwrap_or(def.paper);
         if let Some(file) = &self.presentation_file {

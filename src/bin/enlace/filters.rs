@@ -30,8 +30,9 @@ pub struct FilterArgs {
     /// Person id.
     #[arg(long)]
     person: Option<String>,
-    #[arg(long, value_parser = parse_status)]
-    status: Option<Status>,
+    /// Statuses to list (planned, done, cancelled; several separated by commas).
+    #[arg(long = "status", value_parser = parse_status, value_delimiter = ',')]
+    statuses: Vec<Status>,
     #[arg(long, value_parser = parse_modality)]
     modality: Option<Modality>,
     /// List the trash instead.
@@ -63,7 +64,7 @@ pub fn parse_kind(s: &str) -> Result<Kind, String> {
 }
 
 pub fn parse_status(s: &str) -> Result<Status, String> {
-    Status::parse(s).ok_or_else(|| format!("estado desconocido «{s}»; use planned, done o cancelled"))
+    Status::parse(s).ok_or_else(|| format!("estado desconocido «{s}»; use planned (planeada), done (realizada) o cancelled (cancelada)"))
 }
 
 pub fn parse_modality(s: &str) -> Result<Modality, String> {
@@ -86,7 +87,7 @@ impl FilterArgs {
             axes: self.axes.clone(),
             organisation: self.org.clone(),
             person: self.person.clone(),
-            status: self.status,
+            statuses: self.statuses.clone(),
             modality: self.modality,
             trash: self.trash,
             sort: match self.sort {

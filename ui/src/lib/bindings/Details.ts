@@ -4,4 +4,12 @@ import type { PartialDate } from "./PartialDate";
 /**
  * Kind-specific fields. Only those [`fields_of`] lists for the activity's kind may be set.
  */
-export type Details = { counterpart_head?: string, counterpart_post?: string, meeting_type?: string, agreements_reached?: string, direction?: string, members: Array<string>, head?: string, head_rank?: string, sites: Array<string>, protocol?: string, participants?: number, hours?: string, provider?: string, objective?: string, units: Array<string>, occasion?: string, requested_by?: string, monument?: string, colors?: string, executed_by?: string, agreement_type?: string, parties: Array<string>, signed_on?: PartialDate, valid_until?: PartialDate, agreement_status?: string, network?: string, body?: string, role?: string, term?: string, event_type?: string, city_role?: string, organiser?: string, edition?: string, registered?: number, countries_count?: number, sessions?: number, lead_partner?: string, funder?: string, products?: string, granted_by?: string, award_name?: string, category?: string, programme?: string, amount?: string, currency?: string, donor?: string, purpose?: string, amount_mxn?: string, outlet?: string, outlet_country?: string, piece_type?: string, url?: string, cost?: string, };
+export type Details = { counterpart_head?: string, counterpart_post?: string, meeting_type?: string, agreements_reached?: string, direction?: string, members: Array<string>, head?: string, head_rank?: string, sites: Array<string>, protocol?: string, participants?: number, 
+/**
+ * Of the participants, how many women and men, when the office counts them.
+ */
+women?: number, men?: number, hours?: string, provider?: string, objective?: string, units: Array<string>, occasion?: string, requested_by?: string, monument?: string, colors?: string, executed_by?: string, agreement_type?: string, parties: Array<string>, signed_on?: PartialDate, valid_until?: PartialDate, agreement_status?: string, network?: string, body?: string, role?: string, term?: string, event_type?: string, city_role?: string, organiser?: string, edition?: string, registered?: number, countries_count?: number, sessions?: number, lead_partner?: string, funder?: string, products?: string, granted_by?: string, award_name?: string, category?: string, programme?: string, amount?: string, currency?: string, donor?: string, 
+/**
+ * A donation in kind ("sillas de ruedas"), described; then the amount may be absent.
+ */
+in_kind?: string, purpose?: string, amount_mxn?: string, outlet?: string, outlet_country?: string, piece_type?: string, url?: string, cost?: string, };

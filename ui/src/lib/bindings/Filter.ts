@@ -34,7 +34,11 @@ organisation?: string,
 /**
  * Person id.
  */
-person?: string, status?: Status, modality?: Modality, 
+person?: string, 
+/**
+ * Any of these statuses; empty: any status.
+ */
+statuses: Array<Status>, modality?: Modality, 
 /**
  * List the trash instead of live records.
  */

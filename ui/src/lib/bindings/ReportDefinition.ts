@@ -17,4 +17,8 @@ axes: Array<string>, kinds: Array<Kind>,
 /**
  * ISO alpha-2 codes.
  */
-countries: Array<string>, status: Status | null, lang: Lang, paper: Paper, narrative: Narrative, sign_off: SignOff, };
+countries: Array<string>, 
+/**
+ * The statuses printed; empty: done activities only.
+ */
+statuses: Array<Status>, lang: Lang, paper: Paper, narrative: Narrative, sign_off: SignOff, };
