@@ -93,7 +93,7 @@ fn order_and_cross_cutting_set_the_report_parts() {
 
     // Past the end is last; the others close up.
     store.move_axis("Ciudad Sustentable", 99, &who()).unwrap();
-    let order: Vec<(String, i64)> = store.axes().unwrap().into_iter().map(|a| (a.name, a.position)).collect();
+    let order: Vec<(String, u32)> = store.axes().unwrap().into_iter().map(|a| (a.name, a.position)).collect();
     assert_eq!(
         order,
         [("Igualdad de Derechos".into(), 1), ("Agenda de la Jefatura de Gobierno".into(), 2), ("Ciudad Sustentable".into(), 3)]
@@ -184,7 +184,7 @@ fn a_rename_keeps_the_activities_and_travels_in_a_bundle() {
     o.round();
     for copy in [&o.central, &o.bob] {
         let axes = copy.store.axes().unwrap();
-        let seen: Vec<(&str, i64, bool)> = axes.iter().map(|a| (a.name.as_str(), a.position, a.cross_cutting)).collect();
+        let seen: Vec<(&str, u32, bool)> = axes.iter().map(|a| (a.name.as_str(), a.position, a.cross_cutting)).collect();
         assert_eq!(seen, [("Igualdad de Derechos", 1, true), ("Más y Mejor Movilidad", 2, false)], "{}", copy.public.name);
         let activity = copy.store.get(&id.parse().unwrap()).unwrap().unwrap();
         assert_eq!(activity.axis.as_deref(), Some("Más y Mejor Movilidad"));

@@ -10,6 +10,8 @@
 mod edits;
 pub(crate) mod received;
 
+pub use edits::AxisEdit;
+
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -24,7 +26,7 @@ pub struct Axis {
     pub id: AxisId,
     pub name: String,
     /// 1, 2, 3… within its set.
-    pub position: i64,
+    pub position: u32,
     /// The name of its set.
     pub set: String,
     /// Not offered in the form; its activities keep it and reports still print it.

@@ -4,6 +4,8 @@
 //! announced to the change feed whole.
 
 use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::{announce, create, feed_record, id_named, Axis};
 use crate::store::audit::{self, Write};
@@ -11,6 +13,22 @@ use crate::store::feed::{self, Entity};
 use crate::store::{load, Actor, Result, Store, StoreError};
 use crate::text::fold;
 use crate::Text;
+
+/// One edit, as the window asks for it (the command line calls the methods below directly).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "op", rename_all = "snake_case")]
+#[ts(export)]
+pub enum AxisEdit {
+    /// At the end of `set` (the active set when none).
+    Add { name: String, set: Option<String> },
+    Rename { name: String, new_name: String },
+    /// To place `to` of its set (1 = first).
+    Move { name: String, to: u32 },
+    Archive { name: String, archived: bool },
+    CrossCutting { name: String, cross_cutting: bool },
+    AddSet { name: String },
+    ActivateSet { name: String },
+}
 
 fn refused(es: String, en: String) -> StoreError {
     StoreError::Conflict(Text::new(es, en))
@@ -89,6 +107,19 @@ fn announce_activities(conn: &Connection, actor: &Actor, axis_id: &str, old: &st
 }
 
 impl Store {
+    /// Carries out one edit (see the methods it names).
+    pub fn edit_axes(&mut self, edit: &AxisEdit, actor: &Actor) -> Result<()> {
+        match edit {
+            AxisEdit::Add { name, set } => self.add_axis(name, set.as_deref(), actor).map(drop),
+            AxisEdit::Rename { name, new_name } => self.rename_axis(name, new_name, actor).map(drop),
+            AxisEdit::Move { name, to } => self.move_axis(name, *to as usize, actor).map(drop),
+            AxisEdit::Archive { name, archived } => self.set_axis_archived(name, *archived, actor).map(drop),
+            AxisEdit::CrossCutting { name, cross_cutting } => self.set_axis_cross_cutting(name, *cross_cutting, actor).map(drop),
+            AxisEdit::AddSet { name } => self.add_axis_set(name, actor).map(drop),
+            AxisEdit::ActivateSet { name } => self.activate_axis_set(name, actor).map(drop),
+        }
+    }
+
     fn axis_named(&self, name: &str) -> Result<Axis> {
         let key = fold(name);
         self.axes()?.into_iter().find(|a| fold(&a.name) == key).ok_or_else(|| unknown_axis(name))
@@ -143,7 +174,7 @@ impl Store {
             order.retain(|a| *a != id);
             order.insert(to.clamp(1, order.len() + 1) - 1, id);
             for (i, axis) in order.iter().enumerate() {
-                update(tx, actor, axis, "move", &["position"], "UPDATE axes SET position = ?2 WHERE id = ?1", i as i64 + 1)?;
+                update(tx, actor, axis, "move", &["position"], "UPDATE axes SET position = ?2 WHERE id = ?1", i as u32 + 1)?;
             }
             Ok::<_, StoreError>(())
         })?;
