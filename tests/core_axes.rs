@@ -206,9 +206,31 @@ fn a_rename_keeps_the_activities_and_travels_in_a_bundle() {
 #[test]
 fn a_rename_is_in_the_activity_history() {
     let mut store = semester();
-    let id = store.list(&Filter { axes: vec!["Ciudad Sustentable".into()], ..Default::default() }).unwrap().items[0].id.clone();
+    let id = store.list(&Filter { axes: vec!["Ciudad Sustentable".into()], ..Default::default() }).unwrap().items[0].id;
     store.rename_axis("Ciudad Sustentable", "Ciudad Sustentable y Resiliente", &who()).unwrap();
     let history = store.audit_of(&id.to_string()).unwrap();
     let last = history.iter().find(|e| e.fields.contains(&"axis".to_string())).expect("the rename is in the history");
     assert_eq!(last.actor, "Ana López");
+}
+
+#[test]
+fn a_rename_onto_a_name_another_copy_created_makes_them_one_axis() {
+    let mut o = Office::new();
+    let ana_id = o.ana.save(meeting_on("Reunión sobre movilidad eléctrica", Some("Movilidad")));
+    o.round();
+    let bob_id = o.bob.save(meeting_on("Taller de ciclovías", Some("Más y Mejor Movilidad")));
+    o.ana.store.rename_axis("Movilidad", "Más y Mejor Movilidad", &who()).unwrap();
+    o.round();
+    o.round();
+    for copy in [&o.ana, &o.central, &o.bob] {
+        assert_eq!(names(&copy.store.axes().unwrap()), ["Más y Mejor Movilidad"], "{}", copy.public.name);
+        let on_axis = copy.store.list(&Filter { axes: vec!["Más y Mejor Movilidad".into()], ..Default::default() }).unwrap().items;
+        let mut ids: Vec<String> = on_axis.iter().map(|a| a.id.to_string()).collect();
+        ids.sort();
+        let mut both = vec![ana_id.clone(), bob_id.clone()];
+        both.sort();
+        assert_eq!(ids, both, "{}", copy.public.name);
+    }
+    // The old name is free again.
+    o.central.store.add_axis("Movilidad", None, &who()).unwrap();
 }

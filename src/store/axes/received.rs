@@ -62,7 +62,11 @@ fn rename(conn: &Connection, id: &str, name: &str) -> rusqlite::Result<bool> {
     match id_named(conn, name)? {
         Some(other) if other != id => {
             conn.execute("UPDATE activities SET axis_id = ?2 WHERE axis_id = ?1", (id, &other))?;
-            conn.execute("UPDATE axes SET deleted_at = ?2, sync_key = NULL WHERE id = ?1", (id, crate::store::now()))?;
+            // Retired, its name and key are freed for an axis written later.
+            conn.execute(
+                "UPDATE axes SET deleted_at = ?2, sync_key = NULL, name_key = name_key || '#' || id WHERE id = ?1",
+                (id, crate::store::now()),
+            )?;
             Ok(false)
         }
         _ => {
