@@ -234,3 +234,33 @@ fn a_rename_onto_a_name_another_copy_created_makes_them_one_axis() {
     // The old name is free again.
     o.central.store.add_axis("Movilidad", None, &who()).unwrap();
 }
+
+#[test]
+fn axes_recorded_before_sets_go_into_the_first_set_in_their_order() {
+    use enlace::store::migrations::MIGRATIONS;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("antes.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT;").unwrap();
+        for (name, sql) in MIGRATIONS.iter().take_while(|(n, _)| *n < "20261201000000") {
+            conn.execute_batch(sql).unwrap();
+            conn.execute("INSERT INTO schema_migrations VALUES (?1, '2026-11-01T00:00:00.000Z')", [name]).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO axes (id, name, name_key, position, created_at) VALUES
+                 ('0190f0a0-0000-7000-8000-0000000000a2', 'Ciudad Sustentable', 'ciudad sustentable', 2, '2026-11-01T00:00:00.000Z'),
+                 ('0190f0a0-0000-7000-8000-0000000000a1', 'Igualdad de Derechos', 'igualdad de derechos', 1, '2026-11-01T00:00:00.000Z');",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    let sets = store.axis_sets().unwrap();
+    assert_eq!(sets.len(), 1);
+    assert!(sets[0].active);
+    assert_eq!(names(&sets[0].axes), ["Igualdad de Derechos", "Ciudad Sustentable"]);
+    assert_eq!(names(&store.axis_choices().unwrap()), ["Igualdad de Derechos", "Ciudad Sustentable"]);
+    store.rename_axis("Igualdad de Derechos", "Igualdad de Derechos y Libertades", &who()).unwrap();
+    store.add_axis("Igualdad de Derechos", None, &who()).unwrap();
+    assert_eq!(store.axes().unwrap().iter().map(|a| a.position).collect::<Vec<_>>(), [1, 2, 3]);
+}
