@@ -191,7 +191,7 @@ fn axes_are_ordered_renamed_archived_and_kept_in_sets() {
     enlace(&db).args(["axes", "set-add", "Plan General de Desarrollo 2013–2018"]).assert().success();
     enlace(&db).args(["axes", "add", "Equidad e Inclusión Social", "--set", "Plan General de Desarrollo 2013–2018"]).assert().success();
     enlace(&db).args(["axes", "list"]).assert().success().stdout(
-        "Ejes de gobierno (activo)\n\
+        "Plan de gobierno (activo)\n\
          \x20 1. Agenda de la Jefatura de Gobierno (transversal)\n\
          \x20 2. Igualdad de Derechos (archivado)\n\
          \x20 3. Ciudad Sustentable y Resiliente\n\

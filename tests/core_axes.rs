@@ -74,7 +74,7 @@ fn a_new_database_has_one_active_set_and_axes_go_into_it() {
     let sets = store.axis_sets().unwrap();
     assert_eq!(sets.len(), 1);
     assert!(sets[0].active);
-    assert_eq!(sets[0].name, "Ejes de gobierno");
+    assert_eq!(sets[0].name, "Plan de gobierno");
     assert_eq!(names(&sets[0].axes), ["Igualdad de Derechos", "Ciudad Sustentable", "Agenda de la Jefatura de Gobierno"]);
     assert_eq!(sets[0].axes.iter().map(|a| a.position).collect::<Vec<_>>(), [1, 2, 3]);
 }
@@ -127,7 +127,7 @@ fn sets_keep_administrations_apart() {
     let sets = store.axis_sets().unwrap();
     assert_eq!(sets.iter().map(|s| (s.name.as_str(), s.active)).collect::<Vec<_>>(), [
         ("Plan General de Desarrollo 2013–2018", true),
-        ("Ejes de gobierno", false)
+        ("Plan de gobierno", false)
     ]);
 
     // A name typed in the form goes into the active set.
@@ -143,20 +143,20 @@ fn refusals_say_why_in_both_languages() {
         (store.add_axis("  ", None, &who()).unwrap_err(), "el nombre del eje no puede estar vacío", "the axis name cannot be empty"),
         (
             store.add_axis("ciudad SUSTENTABLE", None, &who()).unwrap_err(),
-            "ya hay un eje llamado «ciudad SUSTENTABLE» (en «Ejes de gobierno»)",
-            "there is already an axis named «ciudad SUSTENTABLE» (in «Ejes de gobierno»)",
+            "ya hay un eje llamado «ciudad SUSTENTABLE» (en «Plan de gobierno»)",
+            "there is already an axis named «ciudad SUSTENTABLE» (in «Plan de gobierno»)",
         ),
         (
             store.rename_axis("Igualdad de Derechos", "Ciudad Sustentable", &who()).unwrap_err(),
-            "ya hay un eje llamado «Ciudad Sustentable» (en «Ejes de gobierno»)",
-            "there is already an axis named «Ciudad Sustentable» (in «Ejes de gobierno»)",
+            "ya hay un eje llamado «Ciudad Sustentable» (en «Plan de gobierno»)",
+            "there is already an axis named «Ciudad Sustentable» (in «Plan de gobierno»)",
         ),
         (store.rename_axis("Movilidad", "Más y Mejor Movilidad", &who()).unwrap_err(), "no hay un eje llamado «Movilidad»", "there is no axis named «Movilidad»"),
         (store.add_axis("Movilidad", Some("Plan 2030"), &who()).unwrap_err(), "no hay un conjunto de ejes llamado «Plan 2030»", "there is no axis set named «Plan 2030»"),
         (
-            store.add_axis_set("ejes de GOBIERNO", &who()).unwrap_err(),
-            "ya hay un conjunto de ejes llamado «ejes de GOBIERNO»",
-            "there is already an axis set named «ejes de GOBIERNO»",
+            store.add_axis_set("plan de GOBIERNO", &who()).unwrap_err(),
+            "ya hay un conjunto de ejes llamado «plan de GOBIERNO»",
+            "there is already an axis set named «plan de GOBIERNO»",
         ),
     ];
     for (err, es, en) in cases {

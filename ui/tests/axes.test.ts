@@ -22,7 +22,7 @@ const axis = (name: string, position: number, set: string, more: Partial<Axis> =
 function fakeCore(): { sets: AxisSet[]; edits: AxisEdit[] } {
   const core = {
     sets: [
-      { name: 'Ejes de gobierno', active: true, axes: [axis('Igualdad de Derechos', 1, 'Ejes de gobierno'), axis('Ciudad Sustentable', 2, 'Ejes de gobierno'), axis('Agenda de la Jefatura', 3, 'Ejes de gobierno')] },
+      { name: 'Plan de gobierno', active: true, axes: [axis('Igualdad de Derechos', 1, 'Plan de gobierno'), axis('Ciudad Sustentable', 2, 'Plan de gobierno'), axis('Agenda de la Jefatura', 3, 'Plan de gobierno')] },
       { name: 'Plan 2013–2018', active: false, axes: [axis('Equidad e Inclusión Social', 1, 'Plan 2013–2018')] },
     ] as AxisSet[],
     edits: [] as AxisEdit[],

@@ -13,7 +13,7 @@ CREATE TABLE axis_sets (
 CREATE UNIQUE INDEX axis_sets_one_active ON axis_sets(active) WHERE active = 1;
 
 INSERT INTO axis_sets (id, name, name_key, active, created_at)
-VALUES (lower(hex(randomblob(16))), 'Ejes de gobierno', 'ejes de gobierno', 1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+VALUES (lower(hex(randomblob(16))), 'Plan de gobierno', 'plan de gobierno', 1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
 
 ALTER TABLE axes ADD COLUMN set_id TEXT REFERENCES axis_sets(id);
 ALTER TABLE axes ADD COLUMN archived INTEGER NOT NULL DEFAULT 0;
