@@ -33,6 +33,8 @@ pub struct Axis {
     pub archived: bool,
     /// Printed first in the period report (the head of government's agenda, press, embassies).
     pub cross_cutting: bool,
+    /// The form offers it: it is in the active set and not archived.
+    pub offered: bool,
 }
 
 /// A set of axes (one per administration or plan), with its axes in order.
@@ -46,7 +48,7 @@ pub struct AxisSet {
 }
 
 /// Live axes joined to their set, for the queries below to narrow and order.
-const AXES: &str = "SELECT x.id, x.name, x.position, s.name, x.archived, x.cross_cutting
+const AXES: &str = "SELECT x.id, x.name, x.position, s.name, x.archived, x.cross_cutting, s.active AND NOT x.archived
       FROM axes x JOIN axis_sets s ON s.id = x.set_id WHERE x.deleted_at IS NULL";
 
 /// The active set first, then the others by name; axes by position within each.
@@ -61,6 +63,7 @@ fn read_axis(r: &rusqlite::Row) -> rusqlite::Result<Axis> {
         set: r.get(3)?,
         archived: r.get(4)?,
         cross_cutting: r.get(5)?,
+        offered: r.get(6)?,
     })
 }
 
@@ -158,11 +161,6 @@ impl super::Store {
     /// in its order. Archived axes included (filters and reports still name them).
     pub fn axes(&self) -> super::Result<Vec<Axis>> {
         Ok(query(&self.conn, "", [])?)
-    }
-
-    /// The axes the form offers: the active set's, not archived, in order.
-    pub fn axis_choices(&self) -> super::Result<Vec<Axis>> {
-        Ok(query(&self.conn, "AND s.active = 1 AND x.archived = 0", [])?)
     }
 
     /// Every set with its axes, the active set first.

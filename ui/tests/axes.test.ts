@@ -15,6 +15,7 @@ const axis = (name: string, position: number, set: string, more: Partial<Axis> =
   set,
   archived: false,
   cross_cutting: false,
+  offered: false,
   ...more,
 });
 
@@ -29,8 +30,13 @@ function fakeCore(): { sets: AxisSet[]; edits: AxisEdit[] } {
   };
   const find = (name: string) => core.sets.flatMap((s) => s.axes).find((a) => a.name === name)!;
   const renumber = () => core.sets.forEach((s) => s.axes.forEach((a, i) => (a.position = i + 1)));
+  // What the core answers for each axis: offered when in the active set and not archived.
+  const answer = () => {
+    core.sets.forEach((s) => s.axes.forEach((a) => (a.offered = s.active && !a.archived)));
+    return structuredClone(core.sets);
+  };
   mockCommands((cmd, args) => {
-    if (cmd === 'list_axis_sets') return structuredClone(core.sets);
+    if (cmd === 'list_axis_sets') return answer();
     if (cmd !== 'edit_axes') return null;
     const edit = args.edit as AxisEdit;
     core.edits.push(edit);
@@ -65,9 +71,9 @@ function fakeCore(): { sets: AxisSet[]; edits: AxisEdit[] } {
         core.sets.forEach((s) => (s.active = s.name === edit.name));
         break;
     }
-    return structuredClone(core.sets);
+    return answer();
   });
-  setAxisSets(structuredClone(core.sets));
+  setAxisSets(answer());
   return core;
 }
 

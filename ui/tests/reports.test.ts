@@ -42,7 +42,7 @@ function backend(handlers: Partial<Record<CommandName, (args: Args) => unknown>>
 function setup() {
   session.schemas = schemas;
   session.countries = countries;
-  session.axes = [{ id: 'a1', name: 'Ciudad Sustentable', position: 1, set: 'Plan de gobierno', archived: false, cross_cutting: false }];
+  session.axes = [{ id: 'a1', name: 'Ciudad Sustentable', position: 1, set: 'Plan de gobierno', archived: false, cross_cutting: false, offered: true }];
 }
 
 async function pickSecondSemesterOf2021() {

@@ -42,9 +42,9 @@ export function setAxisSets(sets: AxisSet[]): void {
   session.axes = sets.flatMap((s) => s.axes);
 }
 
-/** The axes the form offers: the active set's, not archived, in order. */
+/** The axes the form offers (the core says which: the active set's, not archived), in order. */
 export function axisChoices(): Axis[] {
-  return session.axisSets.find((s) => s.active)?.axes.filter((a) => !a.archived) ?? [];
+  return session.axes.filter((a) => a.offered);
 }
 
 export async function saveProfile(profile: Profile): Promise<void> {

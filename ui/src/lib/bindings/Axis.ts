@@ -17,4 +17,8 @@ archived: boolean,
 /**
  * Printed first in the period report (the head of government's agenda, press, embassies).
  */
-cross_cutting: boolean, };
+cross_cutting: boolean, 
+/**
+ * The form offers it: it is in the active set and not archived.
+ */
+offered: boolean, };
