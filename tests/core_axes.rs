@@ -269,3 +269,19 @@ fn axes_recorded_before_sets_go_into_the_first_set_in_their_order() {
     store.add_axis("Igualdad de Derechos", None, &who()).unwrap();
     assert_eq!(store.axes().unwrap().iter().map(|a| a.position).collect::<Vec<_>>(), [1, 2, 3]);
 }
+
+#[test]
+fn an_activity_restored_after_its_axis_was_renamed_keeps_the_new_name_elsewhere() {
+    let mut o = Office::new();
+    let id = o.ana.save(meeting_on("Reunión sobre movilidad eléctrica", Some("Movilidad")));
+    o.ana.trash(&id);
+    o.round();
+    o.ana.store.rename_axis("Movilidad", "Más y Mejor Movilidad", &who()).unwrap();
+    o.ana.store.restore(&id.parse().unwrap(), &who()).unwrap();
+    o.round();
+    for copy in [&o.ana, &o.central, &o.bob] {
+        assert_eq!(names(&copy.store.axes().unwrap()), ["Más y Mejor Movilidad"], "{}", copy.public.name);
+        let activity = copy.store.get(&id.parse().unwrap()).unwrap().unwrap();
+        assert_eq!(activity.axis.as_deref(), Some("Más y Mejor Movilidad"), "{}", copy.public.name);
+    }
+}
