@@ -6,6 +6,7 @@ import AxesSettings from '../src/lib/components/AxesSettings.svelte';
 import type { Axis } from '../src/lib/bindings/Axis';
 import type { AxisEdit } from '../src/lib/bindings/AxisEdit';
 import type { AxisSet } from '../src/lib/bindings/AxisSet';
+import { i18n } from '../src/lib/i18n/index.svelte';
 import { axisChoices, session, setAxisSets } from '../src/lib/session.svelte';
 
 const axis = (name: string, position: number, set: string, more: Partial<Axis> = {}): Axis => ({
@@ -140,5 +141,15 @@ describe('Ajustes → Ejes', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Usar este conjunto' }));
     expect(await screen.findByText('Es el conjunto que ofrece el formulario.')).toBeInTheDocument();
     expect(axisChoices().map((a) => a.name)).toEqual(['Ciudad Innovadora']);
+  });
+
+  it('speaks English when the window does', async () => {
+    i18n.locale = 'en';
+    fakeCore();
+    render(AxesSettings);
+    expect(screen.getByRole('heading', { name: 'Axes of the set «Plan de gobierno»' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Move «Ciudad Sustentable» up' })).toBeEnabled();
+    expect(screen.getByRole('checkbox', { name: /«Ciudad Sustentable» is cross-cutting/ })).not.toBeChecked();
+    expect(screen.getByRole('button', { name: 'Archive «Ciudad Sustentable»' })).toBeInTheDocument();
   });
 });
