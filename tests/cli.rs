@@ -171,3 +171,48 @@ fn spreadsheets_calendars_and_backups_from_the_command_line() {
         .success()
         .stdout(predicate::str::contains("restore").and(predicate::str::contains("cli")).and(predicate::str::contains("[database]")));
 }
+
+#[test]
+fn axes_are_ordered_renamed_archived_and_kept_in_sets() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("oficina.db");
+    enlace(&db).arg("init").assert().success();
+    for name in ["Igualdad de Derechos", "Ciudad Sustentable", "Agenda de la Jefatura de Gobierno"] {
+        enlace(&db).args(["axes", "add", name]).assert().success().stdout(format!("Eje: {name}\n"));
+    }
+    enlace(&db).args(["axes", "move", "agenda de la jefatura de gobierno", "--to", "1"]).assert().success();
+    enlace(&db)
+        .args(["axes", "cross-cutting", "Agenda de la Jefatura de Gobierno"])
+        .assert()
+        .success()
+        .stdout("Eje: Agenda de la Jefatura de Gobierno (transversal)\n");
+    enlace(&db).args(["axes", "rename", "Ciudad Sustentable", "Ciudad Sustentable y Resiliente"]).assert().success();
+    enlace(&db).args(["axes", "archive", "Igualdad de Derechos"]).assert().success();
+    enlace(&db).args(["axes", "set-add", "Plan General de Desarrollo 2013–2018"]).assert().success();
+    enlace(&db).args(["axes", "add", "Equidad e Inclusión Social", "--set", "Plan General de Desarrollo 2013–2018"]).assert().success();
+    enlace(&db).args(["axes", "list"]).assert().success().stdout(
+        "Plan de gobierno (activo)\n\
+         \x20 1. Agenda de la Jefatura de Gobierno (transversal)\n\
+         \x20 2. Igualdad de Derechos (archivado)\n\
+         \x20 3. Ciudad Sustentable y Resiliente\n\
+         Plan General de Desarrollo 2013–2018\n\
+         \x20 1. Equidad e Inclusión Social\n",
+    );
+    enlace(&db)
+        .args(["axes", "set-activate", "plan general de desarrollo 2013–2018"])
+        .assert()
+        .success()
+        .stdout("Conjunto de ejes activo: Plan General de Desarrollo 2013–2018\n");
+    enlace(&db).args(["axes", "cross-cutting", "Agenda de la Jefatura de Gobierno", "--off"]).assert().success().stdout("Eje: Agenda de la Jefatura de Gobierno\n");
+    enlace(&db)
+        .args(["axes", "rename", "Movilidad", "Más y Mejor Movilidad"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no hay un eje llamado «Movilidad»"));
+    enlace(&db)
+        .args(["axes", "add", "equidad e inclusión social"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("ya hay un eje llamado «equidad e inclusión social» (en «Plan General de Desarrollo 2013–2018»)"));
+    enlace(&db).args(["axes", "--help"]).assert().success().stdout(predicate::str::contains("Move an axis to place N of its set"));
+}

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 
 use crate::domain::decimal::checked_total;
 use crate::domain::{Activity, Kind, PartialDate, Precision, Status};
-use crate::store::{Count, Filter, PeriodCount, Sort, Stats, Store};
+use crate::store::{Axis, Count, Filter, PeriodCount, Sort, Stats, Store};
 
 use super::labels;
 use super::words::{self, capitalize, country_name, kind_plural, when};
@@ -100,13 +100,12 @@ pub fn period_report(store: &Store, request: &PeriodRequest) -> Result<Document,
         });
     }
     let stats = store.stats(&filter)?;
-    let axis_order: Vec<String> = store.axes()?.into_iter().map(|a| a.name).collect();
-    Ok(period_document(request, &activities, &stats, &axis_order))
+    Ok(period_document(request, &activities, &stats, &store.axes()?))
 }
 
 /// Declares the report from records already read: `activities` in date
-/// order, `stats` over the same filter, `axis_order` the axes' display order.
-pub fn period_document(request: &PeriodRequest, activities: &[Activity], stats: &Stats, axis_order: &[String]) -> Document {
+/// order, `stats` over the same filter, `axes` in their order (see `by_axis`).
+pub fn period_document(request: &PeriodRequest, activities: &[Activity], stats: &Stats, axes: &[Axis]) -> Document {
     let lang = request.lang;
     let t = Labels::of(lang);
     let period = words::range(lang, &PartialDate::day(request.from), Some(&PartialDate::day(request.to)));
@@ -142,7 +141,7 @@ pub fn period_document(request: &PeriodRequest, activities: &[Activity], stats: 
         doc.push(Block::PageBreak);
     }
     doc.push_section(summary(lang, &t, &period, stats));
-    for (axis, items) in by_axis(activities, axis_order) {
+    for (axis, items) in by_axis(activities, axes) {
         let introduction = request.narrative.introduction(&axis);
         let title = if axis.is_empty() { t.no_axis.to_string() } else { axis };
         doc.push(Block::PageBreak);
@@ -248,10 +247,13 @@ fn month_label(lang: Lang, key: &str) -> String {
     }
 }
 
-/// Activities grouped by axis, in the axes' display order; activities with
-/// no axis (or an axis no longer listed) last, in alphabetical order.
-fn by_axis<'a>(activities: &'a [Activity], axis_order: &[String]) -> Vec<(String, Vec<&'a Activity>)> {
-    let mut groups: Vec<(String, Vec<&Activity>)> = axis_order.iter().map(|a| (a.clone(), Vec::new())).collect();
+/// Activities grouped by axis. The parts in print order: cross-cutting axes first, then the other axes in their order,
+/// then axes not listed (by name), "no axis" last. Axes without activities print nothing.
+fn by_axis<'a>(activities: &'a [Activity], axes: &[Axis]) -> Vec<(String, Vec<&'a Activity>)> {
+    let (cross_cutting, others): (Vec<&Axis>, Vec<&Axis>) = axes.iter().partition(|a| a.cross_cutting);
+    let mut groups: Vec<(String, Vec<&Activity>)> =
+        cross_cutting.into_iter().chain(others).map(|a| (a.name.clone(), Vec::new())).collect();
+    let known = groups.len();
     for a in activities {
         let axis = a.axis.clone().unwrap_or_default();
         match groups.iter_mut().find(|(name, _)| *name == axis) {
@@ -259,7 +261,6 @@ fn by_axis<'a>(activities: &'a [Activity], axis_order: &[String]) -> Vec<(String
             None => groups.push((axis, vec![a])),
         }
     }
-    let known = axis_order.len();
     groups[known..].sort_by(|a, b| (a.0.is_empty(), &a.0).cmp(&(b.0.is_empty(), &b.0)));
     groups.retain(|(_, items)| !items.is_empty());
     groups

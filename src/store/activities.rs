@@ -236,7 +236,9 @@ pub(crate) fn set_trashed(conn: &Connection, id: &str, trashed: bool, actor: &Ac
     } else {
         let restored = load::activities(conn, &[id.to_string()], true)?.pop().expect("row exists");
         let record = serde_json::to_value(restored.to_input()).expect("activity serialises");
-        feed::append(conn, Entity::Activity, id, Some(&record), &[])?;
+        // Its axis may have been renamed while it was in the trash (a rename announces live
+        // activities only): the restore carries the axis's name as it is now.
+        feed::append(conn, Entity::Activity, id, Some(&record), &["axis".into()])?;
     }
     Ok(())
 }

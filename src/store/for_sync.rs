@@ -34,3 +34,8 @@ pub fn link_attachment(tx: SyncBook<'_>, activity: &str, attachment: &Attachment
 }
 
 pub use super::attachments::blob_path;
+
+/// Writes an axis as received (see `axes::received`): `key` names it across copies.
+pub fn apply_axis(tx: SyncBook<'_>, key: &str, value: &serde_json::Map<String, serde_json::Value>) -> Result<()> {
+    Ok(super::axes::received::apply(tx.conn, key, value)?)
+}

@@ -34,7 +34,7 @@ use ts_rs::TS;
 pub use agenda::DueFollowUp;
 pub use attachments::Attachment;
 pub use audit::{AuditEntry, WHOLE_DATABASE};
-pub use axes::Axis;
+pub use axes::{Axis, AxisEdit, AxisSet};
 pub use directory::{OrgSummary, PersonSummary};
 pub use filter::{Filter, Page, Sort};
 pub use import::{ImportError, ImportProblem, ImportReport, Progress};

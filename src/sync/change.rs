@@ -19,6 +19,10 @@ pub const DELETED: &str = "_deleted";
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Entity {
+    /// A policy axis: `id` is its sync key (ids differ between copies; the key is the name it
+    /// was first written with, kept on rename); fields `name`, `set`, `position`, `archived`,
+    /// `cross_cutting`. First in order, so a bundle's axes are written before its activities.
+    Axis,
     /// An activity; fields are the top-level keys of its interchange form.
     Activity,
     /// Two organisations found to be one: `id` is the merged-away name's key, fields `drop`
@@ -31,6 +35,7 @@ pub enum Entity {
 impl Entity {
     pub fn as_str(self) -> &'static str {
         match self {
+            Entity::Axis => "axis",
             Entity::Activity => "activity",
             Entity::OrgMerge => "org_merge",
             Entity::Attachment => "attachment",

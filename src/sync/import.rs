@@ -245,6 +245,7 @@ fn apply(
     for ((entity, id), state) in &touched {
         journal::save_state(tx, *entity, id, state)?;
         match entity {
+            Entity::Axis => for_sync::apply_axis(tx, id, &state.value())?,
             Entity::Activity => materialise_activity(tx, id, state, actor, &mut report)?,
             Entity::Attachment => materialise_attachment(tx, id, state, opened, actor, files, &mut report)?,
             Entity::OrgMerge => {}

@@ -97,9 +97,7 @@ pub fn ingest_local(book: SyncBook<'_>, me: CopyId) -> Result<usize> {
                 let change = if row.deleted {
                     Some(state.delete(at, seq, Entity::Activity, &id))
                 } else {
-                    let after = row.record.unwrap_or(Value::Null);
-                    let mut values: BTreeMap<String, Value> =
-                        row.fields.into_iter().map(|f| (f.clone(), after.get(&f).cloned().unwrap_or(Value::Null))).collect();
+                    let mut values = written(row.record.as_ref(), row.fields);
                     if state.is_deleted() {
                         values.insert(DELETED.to_string(), Value::Null);
                     }
@@ -107,6 +105,15 @@ pub fn ingest_local(book: SyncBook<'_>, me: CopyId) -> Result<usize> {
                 };
                 change.map(|c| (c, state))
             }
+            // Axes go by their sync key, which the record carries (ids differ between copies).
+            "axis" => match row.record.as_ref().and_then(|r| r.get("key")).and_then(Value::as_str) {
+                Some(key) => {
+                    let state = load_state(book, Entity::Axis, key)?;
+                    let values = written(row.record.as_ref(), row.fields);
+                    (!values.is_empty()).then(|| (state.edit(at, seq, Entity::Axis, key, values), state))
+                }
+                None => None,
+            },
             "organisation" => match row.record.as_ref().and_then(|r| r.get("merged_into")).and_then(Value::as_str) {
                 Some(keep) => org_merge(book, at, seq, &id, keep)?,
                 None => None,
@@ -122,6 +129,11 @@ pub fn ingest_local(book: SyncBook<'_>, me: CopyId) -> Result<usize> {
     skip_feed(book)?;
     made += ingest_attachments(book, me, &mut seq)?;
     Ok(made)
+}
+
+/// The values a feed row wrote: each named field as the record now stands.
+fn written(record: Option<&Value>, fields: Vec<String>) -> BTreeMap<String, Value> {
+    fields.into_iter().map(|f| { let v = record.and_then(|r| r.get(&f)).cloned().unwrap_or(Value::Null); (f, v) }).collect()
 }
 
 fn org_merge(book: SyncBook<'_>, at: Stamp, seq: u64, drop_id: &str, keep_id: &str) -> Result<Option<(Change, RecordState)>> {

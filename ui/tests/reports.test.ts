@@ -65,7 +65,7 @@ function savedDefinition(overrides: Partial<ReportDefinition> = {}): ReportDefin
 function setup() {
   session.schemas = schemas;
   session.countries = countries;
-  session.axes = [{ id: 'a1', name: 'Ciudad Sustentable', position: 1n }];
+  session.axes = [{ id: 'a1', name: 'Ciudad Sustentable', position: 1, set: 'Plan de gobierno', archived: false, cross_cutting: false, offered: true }];
 }
 
 async function pickSecondSemesterOf2021() {
@@ -253,7 +253,8 @@ describe('the reports screen', () => {
 
   it('keeps a saved filter of several axes when the report is made from it', async () => {
     setup();
-    session.axes = [{ id: 'a1', name: 'Ciudad Sustentable', position: 1n }, { id: 'a2', name: 'Igualdad de Derechos', position: 2n }];
+    const axis = { set: 'Plan de gobierno', archived: false, cross_cutting: false, offered: true };
+    session.axes = [{ id: 'a1', name: 'Ciudad Sustentable', position: 1, ...axis }, { id: 'a2', name: 'Igualdad de Derechos', position: 2, ...axis }];
     const calls = backend({
       list_report_definitions: () => [savedDefinition({ axes: ['Ciudad Sustentable', 'Igualdad de Derechos'] })],
       save_period_report: () => null,

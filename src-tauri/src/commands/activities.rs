@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use enlace::domain::{Activity, ActivityId};
 use enlace::interop::form_input::read_form_input;
-use enlace::store::{AuditEntry, Axis, DueFollowUp, Filter, Page, Stats};
+use enlace::store::{AuditEntry, DueFollowUp, Filter, Page, Stats};
 use tauri::State;
 
 use crate::error::CommandResult;
@@ -87,9 +87,4 @@ pub fn activity_history(state: State<'_, AppState>, id: ActivityId) -> CommandRe
 #[tauri::command(async)]
 pub fn activity_stats(state: State<'_, AppState>, filter: Filter) -> CommandResult<Stats> {
     Ok(state.store()?.stats(&filter)?)
-}
-
-#[tauri::command(async)]
-pub fn list_axes(state: State<'_, AppState>) -> CommandResult<Vec<Axis>> {
-    Ok(state.store()?.axes()?)
 }

@@ -3,6 +3,7 @@
 
 pub mod activities;
 pub mod app;
+pub mod axes;
 pub mod backups;
 pub mod data;
 pub mod directory;

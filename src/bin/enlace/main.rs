@@ -11,6 +11,7 @@ use enlace::domain::ActivityId;
 use enlace::interop::{interchange, sample};
 use enlace::store::{Actor, Filter, Origin, Sort, Store};
 
+mod axes_cmds;
 mod definitions;
 mod filters;
 mod interop_cmds;
@@ -155,22 +156,16 @@ enum Command {
         #[command(subcommand)]
         action: Option<sync_cmds::ConflictsCmd>,
     },
-    /// Policy axes.
+    /// Policy axes: sets, order, names, archive, cross-cutting.
     Axes {
         #[command(subcommand)]
-        action: Option<AxesAction>,
+        action: Option<axes_cmds::AxesCmd>,
     },
     /// Directory of organisations.
     Orgs {
         #[command(subcommand)]
         action: Option<OrgsAction>,
     },
-}
-
-#[derive(Subcommand)]
-enum AxesAction {
-    List,
-    Add { name: String },
 }
 
 #[derive(Subcommand)]
@@ -355,14 +350,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Roster { action } => sync_cmds::roster_cmd(&store, action)?,
         Command::Bundle { action } => sync_cmds::bundle(&mut store, action)?,
         Command::Conflicts { action } => sync_cmds::conflicts_cmd(&mut store, action, &actor)?,
-        Command::Axes { action } => match action {
-            None | Some(AxesAction::List) => {
-                for a in store.axes()? {
-                    println!("{}", a.name);
-                }
-            }
-            Some(AxesAction::Add { name }) => println!("Eje: {}", store.add_axis(&name)?.name),
-        },
+        Command::Axes { action } => axes_cmds::run(&mut store, action, &actor)?,
         Command::Orgs { action } => match action {
             None | Some(OrgsAction::List) => {
                 for o in store.organisations()? {

@@ -5,6 +5,7 @@ import { Channel, invoke } from '@tauri-apps/api/core';
 import type { CommandName, Commands } from './bindings/commands';
 import { pick } from './i18n/index.svelte';
 import type { ActivityInput } from './bindings/ActivityInput';
+import type { AxisEdit } from './bindings/AxisEdit';
 import type { CommandError } from './bindings/CommandError';
 import type { Draft } from './bindings/Draft';
 import type { FieldError } from './bindings/FieldError';
@@ -60,7 +61,8 @@ export const api = {
   listCountries: () => call('list_countries'),
   listCurrencies: () => call('list_currencies'),
   illuminationCalendar: (year: number) => call('illumination_calendar', { year }),
-  listAxes: () => call('list_axes'),
+  listAxisSets: () => call('list_axis_sets'),
+  editAxes: (edit: AxisEdit) => call('edit_axes', { edit }),
   listOrganisations: () => call('list_organisations'),
   listPeople: () => call('list_people'),
   organisationsLike: (name: string) => call('organisations_like', { name }),

@@ -5,14 +5,16 @@ import type { AppInfo } from './bindings/AppInfo';
 import type { CountryRef } from './bindings/CountryRef';
 import type { Currency } from './bindings/Currency';
 import type { Axis } from './bindings/Axis';
+import type { AxisSet } from './bindings/AxisSet';
 import type { KindSchema } from './bindings/KindSchema';
 import type { Profile } from './bindings/Profile';
 import { i18n, pick, t, type Locale } from './i18n/index.svelte';
 import type { MessageKey } from './i18n/es';
 
-export const session = $state<{ info: AppInfo | null; schemas: KindSchema[]; axes: Axis[]; countries: CountryRef[]; currencies: Currency[] }>({
+export const session = $state<{ info: AppInfo | null; schemas: KindSchema[]; axisSets: AxisSet[]; axes: Axis[]; countries: CountryRef[]; currencies: Currency[] }>({
   info: null,
   schemas: [],
+  axisSets: [],
   axes: [],
   countries: [],
   currencies: [],
@@ -25,7 +27,24 @@ export async function loadSession(): Promise<void> {
   session.countries = countries;
   session.currencies = currencies;
   if (info.profile) i18n.locale = info.profile.locale === 'en' ? 'en' : 'es-MX';
-  if (info.profile) session.axes = await api.listAxes();
+  if (info.profile) await loadAxes();
+}
+
+/** Reads the axis sets from the core. */
+export async function loadAxes(): Promise<void> {
+  setAxisSets(await api.listAxisSets());
+}
+
+/** Keeps the sets as the core answered them; `session.axes` lists every axis of every set
+ *  (filters and reports name archived axes too), the active set's first. */
+export function setAxisSets(sets: AxisSet[]): void {
+  session.axisSets = sets;
+  session.axes = sets.flatMap((s) => s.axes);
+}
+
+/** The axes the form offers (the core says which: the active set's, not archived), in order. */
+export function axisChoices(): Axis[] {
+  return session.axes.filter((a) => a.offered);
 }
 
 export async function saveProfile(profile: Profile): Promise<void> {

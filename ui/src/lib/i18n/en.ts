@@ -1,3 +1,4 @@
+import { axesEn } from './axes';
 import { dataEn } from './data';
 import type { MessageKey } from './es';
 import { reportsEn } from './reports';
@@ -203,4 +204,5 @@ export const en: Record<MessageKey, string> = {
   ...reportsEn,
   ...syncEn,
   ...dataEn,
+  ...axesEn,
 };

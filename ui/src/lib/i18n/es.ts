@@ -1,5 +1,6 @@
 // Spanish (Mexico): the source of every message key. `en.ts` must provide the same keys.
 // Each larger screen keeps its messages in its own file, merged here.
+import { axesEs } from './axes';
 import { dataEs } from './data';
 import { reportsEs } from './reports';
 import { syncEs } from './sync';
@@ -203,6 +204,7 @@ export const es = {
   ...reportsEs,
   ...syncEs,
   ...dataEs,
+  ...axesEs,
 } as const;
 
 export type MessageKey = keyof typeof es;
