@@ -106,6 +106,7 @@ fn every_detail_of_every_kind_reaches_the_report_in_words() {
         "Imparte: Agencia de Cooperación Internacional del Japón",
         "Horas: 24",
         "Edición: Tercera edición",
+        "Grupos: Grupo 1: del 4 al 6 de octubre, 25 participantes; Grupo 2: 7 y 8 de octubre, 20 participantes",
         "Objetivo del curso: Fortalecer la separación de residuos en alcaldías",
         // illuminations, national and international days apart, with colours and who lit them
         "Días nacionales y fechas de otros países",

@@ -57,6 +57,10 @@ pub struct Details {
     pub objective: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub units: Vec<String>,
+    /// Cohorts of a training given several times, one line each as the office writes it
+    /// ("Grupo 1: del 3 al 7 de mayo, 25 participantes").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<String>,
     // illumination
     #[serde(skip_serializing_if = "Option::is_none")]
     pub occasion: Option<String>,
@@ -331,6 +335,7 @@ const TRAINING: &[DetailField] = &[
     field("objective", "Objetivo del curso", "Objective", LongText),
     field("edition", "Edición", "Edition", Text),
     field("units", "Áreas participantes", "Participating units", List),
+    field("groups", "Grupos", "Groups", List),
 ];
 
 const ILLUMINATION: &[DetailField] = &[
@@ -482,7 +487,7 @@ mod tests {
         let all: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
             r#"{"counterpart_head":"a","counterpart_post":"a","meeting_type":"a","agreements_reached":"a",
             "direction":"a","members":["a"],"head":"a","head_rank":"a","sites":["a"],"protocol":"a",
-            "participants":1,"women":1,"men":1,"hours":"1","provider":"a","objective":"a","units":["a"],
+            "participants":1,"women":1,"men":1,"hours":"1","provider":"a","objective":"a","units":["a"],"groups":["a"],
             "occasion":"a","requested_by":"a","monument":"a","colors":"a","executed_by":"a",
             "agreement_type":"a","parties":["a"],"signed_on":"2021","valid_until":"2021","agreement_status":"a",
             "network":"a","body":"a","role":"a","term":"a","event_type":"a","city_role":"a","organiser":"a",

@@ -17,6 +17,9 @@ const KINDS = [
   ['other', 'Atención a población extranjera', {}],
 ];
 
+/** How the detail screen words the choices above: a label, never the stored code. */
+const SHOWN = { incoming: 'Recibida en la ciudad', memorandum: 'Memorándum de entendimiento', foro: 'Foro' };
+
 export default {
   name: 'one activity of each kind',
   steps: [
@@ -39,6 +42,11 @@ export default {
       await page.see('Editar');
       assert.equal(await page.text('header h1'), title);
       if (kind === 'financing') await page.see('$20,000.00 USD');
+      for (const code of Object.values(details).filter((v) => v in SHOWN)) {
+        await page.see(SHOWN[code]);
+        const words = (await page.text('main')).split(/[^\p{L}\p{N}_]+/u);
+        assert.ok(!words.includes(code), `the code «${code}» is shown on the ${kind} detail screen`);
+      }
     }]),
     ['all twelve are listed', async (page) => {
       await page.nav('activities');

@@ -8,7 +8,12 @@ export type Details = { counterpart_head?: string, counterpart_post?: string, me
 /**
  * Of the participants, how many women and men, when the office counts them.
  */
-women?: number, men?: number, hours?: string, provider?: string, objective?: string, units: Array<string>, occasion?: string, requested_by?: string, monument?: string, colors?: string, executed_by?: string, agreement_type?: string, parties: Array<string>, signed_on?: PartialDate, valid_until?: PartialDate, agreement_status?: string, network?: string, body?: string, role?: string, term?: string, event_type?: string, city_role?: string, organiser?: string, edition?: string, registered?: number, countries_count?: number, sessions?: number, lead_partner?: string, funder?: string, products?: string, granted_by?: string, award_name?: string, category?: string, programme?: string, amount?: string, currency?: string, donor?: string, 
+women?: number, men?: number, hours?: string, provider?: string, objective?: string, units: Array<string>, 
+/**
+ * Cohorts of a training given several times, one line each as the office writes it
+ * ("Grupo 1: del 3 al 7 de mayo, 25 participantes").
+ */
+groups: Array<string>, occasion?: string, requested_by?: string, monument?: string, colors?: string, executed_by?: string, agreement_type?: string, parties: Array<string>, signed_on?: PartialDate, valid_until?: PartialDate, agreement_status?: string, network?: string, body?: string, role?: string, term?: string, event_type?: string, city_role?: string, organiser?: string, edition?: string, registered?: number, countries_count?: number, sessions?: number, lead_partner?: string, funder?: string, products?: string, granted_by?: string, award_name?: string, category?: string, programme?: string, amount?: string, currency?: string, donor?: string, 
 /**
  * A donation in kind ("sillas de ruedas"), described; then the amount may be absent.
  */
