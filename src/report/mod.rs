@@ -30,7 +30,7 @@ pub(crate) mod numbers;
 mod pdf;
 mod period;
 mod photos;
-mod words;
+pub(crate) mod words;
 mod wrap;
 
 pub use brief::{brief_document, brief_report, BriefRequest};

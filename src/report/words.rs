@@ -4,7 +4,7 @@
 use crate::domain::date::{format_range_en, format_range_es, MONTHS_EN, MONTHS_ES};
 use rust_decimal::Decimal;
 
-use crate::domain::{field_named, fields_of, Activity, FieldType, Kind, Modality, PartialDate, Status};
+use crate::domain::{field_named, fields_of, Activity, Details, FieldType, Kind, Modality, PartialDate, Status};
 
 use super::{format_amount, labels, Block, Lang};
 
@@ -141,11 +141,16 @@ pub(crate) fn activity_entry(lang: Lang, a: &Activity, skip: &[&str]) -> Vec<Blo
 /// it (labels of choices, dates and amounts in words), in the schema's order; `skip` names the
 /// fields printed elsewhere. The currency is printed with the amount.
 pub(crate) fn detail_lines(lang: Lang, a: &Activity, skip: &[&str]) -> Vec<(String, String)> {
-    let Ok(serde_json::Value::Object(values)) = serde_json::to_value(&a.details) else {
+    details_in_words(lang, a.kind, &a.details, skip)
+}
+
+/// [`detail_lines`] of details not yet part of an activity (a version in a sync conflict).
+pub(crate) fn details_in_words(lang: Lang, kind: Kind, details: &Details, skip: &[&str]) -> Vec<(String, String)> {
+    let Ok(serde_json::Value::Object(values)) = serde_json::to_value(details) else {
         return Vec::new();
     };
-    let currency = a.details.currency.clone().unwrap_or_default();
-    fields_of(a.kind)
+    let currency = details.currency.clone().unwrap_or_default();
+    fields_of(kind)
         .iter()
         .filter(|f| f.key != "currency" && !skip.contains(&f.key))
         .filter_map(|field| {

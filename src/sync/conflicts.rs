@@ -9,13 +9,17 @@ use super::identity::Identity;
 use super::journal;
 use super::merge::{Conflict, Head, RecordState, Resolution};
 use super::SyncError;
+use super::shown::value_text;
+use crate::domain::Kind;
 use crate::store::{for_sync, Actor, Store, SyncBook};
+use crate::Text;
 
 /// One open conflict of one record.
 #[derive(Debug, Clone)]
 pub struct Entry {
     pub activity_id: String,
     pub title: Option<String>,
+    pub kind: Option<Kind>,
     pub conflict: Conflict,
 }
 
@@ -56,6 +60,10 @@ fn title_of(state: &RecordState) -> Option<String> {
     state.value().get("title").and_then(Value::as_str).map(str::to_string)
 }
 
+fn kind_of(state: &RecordState) -> Option<Kind> {
+    state.value().get("kind").and_then(Value::as_str).and_then(Kind::parse)
+}
+
 /// One open conflict as the app shows it.
 #[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
 #[ts(export)]
@@ -65,6 +73,8 @@ pub struct ConflictView {
     /// The field concerned; `_deleted` when the record was deleted on one copy while edited
     /// on another.
     pub field: String,
+    /// The record's kind (its details are labelled by it).
+    pub kind: Option<Kind>,
     /// A field conflict: the current value first, then the others, numbered as
     /// [`Choice::Keep`] takes them. Delete-vs-edit: the deletion, then the edits.
     pub values: Vec<ConflictValue>,
@@ -76,6 +86,8 @@ pub struct ConflictView {
 pub struct ConflictValue {
     pub field: String,
     pub value: Value,
+    /// The value in words: labels, names and dates as a person reads them.
+    pub shown: Text,
     /// The name of the copy that wrote it (this copy's or a roster entry's).
     pub by: String,
     /// RFC 3339, by the writer's clock.
@@ -94,8 +106,9 @@ pub fn views(store: &Store) -> Result<Vec<ConflictView>, SyncError> {
             _ => super::roster::get(book, &origin).ok().flatten().map_or_else(|| origin.to_string(), |p| p.name),
         }
     };
-    let value = |field: &str, head: &Head| ConflictValue {
+    let value = |field: &str, head: &Head, kind: Option<Kind>| ConflictValue {
         field: field.to_string(),
+        shown: value_text(field, &head.value, kind),
         value: head.value.clone(),
         by: name_of(head),
         at: head.stamp.hlc.wall().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
@@ -103,15 +116,16 @@ pub fn views(store: &Store) -> Result<Vec<ConflictView>, SyncError> {
     Ok(list(store)?
         .into_iter()
         .map(|entry| {
+            let kind = entry.kind;
             let values = match &entry.conflict {
                 Conflict::Field { field, winner, losers } => {
-                    std::iter::once(winner).chain(losers).map(|h| value(field, h)).collect()
+                    std::iter::once(winner).chain(losers).map(|h| value(field, h, kind)).collect()
                 }
                 Conflict::DeleteEdit { deleted, edits } => {
-                    std::iter::once(value(DELETED, deleted)).chain(edits.iter().map(|(f, h)| value(f, h))).collect()
+                    std::iter::once(value(DELETED, deleted, kind)).chain(edits.iter().map(|(f, h)| value(f, h, kind))).collect()
                 }
             };
-            ConflictView { field: entry.field().to_string(), activity_id: entry.activity_id, title: entry.title, values }
+            ConflictView { field: entry.field().to_string(), activity_id: entry.activity_id, title: entry.title, kind, values }
         })
         .collect())
 }
@@ -121,7 +135,7 @@ pub fn list(store: &Store) -> Result<Vec<Entry>, SyncError> {
     let mut out = Vec::new();
     for (id, state) in store.sync_book().record_states::<RecordState>(Entity::Activity.as_str(), true)? {
         let state = state.map_err(|e| SyncError::Corrupt(e.to_string()))?;
-        out.extend(state.conflicts().into_iter().map(|conflict| Entry { activity_id: id.clone(), title: title_of(&state), conflict }));
+        out.extend(state.conflicts().into_iter().map(|conflict| Entry { activity_id: id.clone(), title: title_of(&state), kind: kind_of(&state), conflict }));
     }
     Ok(out)
 }

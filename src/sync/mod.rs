@@ -31,6 +31,7 @@ pub mod merge;
 pub mod paths;
 pub mod roster;
 pub mod series;
+mod shown;
 pub mod status;
 
 pub use container::BundleError;

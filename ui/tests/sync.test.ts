@@ -31,9 +31,22 @@ const conflict: ConflictView = {
   activity_id: '0190a0b0-0000-7000-8000-000000000001',
   title: 'Reunión con la Embajada de Perú',
   field: 'title',
+  kind: 'meeting',
   values: [
-    { field: 'title', value: 'Reunión con el Embajador', by: 'Oficina Central', at: '2026-11-28T09:00:00Z' },
-    { field: 'title', value: 'Reunión de trabajo', by: 'Ana López', at: '2026-11-28T08:00:00Z' },
+    { field: 'title', value: 'Reunión con el Embajador', shown: { es: 'Reunión con el Embajador', en: 'Reunión con el Embajador' }, by: 'Oficina Central', at: '2026-11-28T09:00:00Z' },
+    { field: 'title', value: 'Reunión de trabajo', shown: { es: 'Reunión de trabajo', en: 'Reunión de trabajo' }, by: 'Ana López', at: '2026-11-28T08:00:00Z' },
+  ],
+};
+
+/** A conflict on a list of countries: shown in words, written as names separated by semicolons. */
+const countriesConflict: ConflictView = {
+  activity_id: '0190a0b0-0000-7000-8000-000000000002',
+  title: 'Foro de ciudades',
+  field: 'countries',
+  kind: 'event',
+  values: [
+    { field: 'countries', value: ['PE', 'CL'], shown: { es: 'Perú, Chile', en: 'Peru, Chile' }, by: 'Oficina Central', at: '2026-11-28T09:00:00Z' },
+    { field: 'countries', value: ['PE'], shown: { es: 'Perú', en: 'Peru' }, by: 'Ana López', at: '2026-11-28T08:00:00Z' },
   ],
 };
 
@@ -174,9 +187,21 @@ describe('sync screen', () => {
     expect(calls.resolve_conflict).toEqual([{ activity: conflict.activity_id, field: 'title', choice: { type: 'keep', value: 1 } }]);
 
     await userEvent.click(screen.getByRole('radio', { name: /Escribir otro valor/ }));
-    await userEvent.type(screen.getByRole('textbox', { name: 'Escribir otro valor' }), 'Reunión con la Embajada del Perú');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Escribir otro valor: Título' }), 'Reunión con la Embajada del Perú');
     await userEvent.click(screen.getByRole('button', { name: 'Resolver' }));
     expect(calls.resolve_conflict?.[1]).toEqual({ activity: conflict.activity_id, field: 'title', choice: { type: 'value', value: 'Reunión con la Embajada del Perú' } });
+  });
+
+  it('names a conflict by its field label, shows values in words, and reads a typed list without JSON', async () => {
+    const calls = backend({ list_conflicts: () => [countriesConflict] });
+    render(Sync);
+    expect(await screen.findByText('— Países')).toBeInTheDocument();
+    expect(screen.getByText('Perú, Chile')).toBeInTheDocument();
+    expect(screen.queryByText(/countries|\["PE"/)).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('radio', { name: /Escribir otro valor/ }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Escribir otro valor: Países' }), 'Perú; Chile; Colombia');
+    await userEvent.click(screen.getByRole('button', { name: 'Resolver' }));
+    expect(calls.resolve_conflict).toEqual([{ activity: countriesConflict.activity_id, field: 'countries', choice: { type: 'value', value: ['Perú', 'Chile', 'Colombia'] } }]);
   });
 
   it('creates the identity with the role chosen, and reads in English', async () => {

@@ -83,7 +83,7 @@ export const syncEs = {
   'sync.public.saved': 'Identidad guardada en {path}',
   'sync.conflicts.title': 'Conflictos',
   'sync.conflicts.none': 'No hay conflictos pendientes.',
-  'sync.conflicts.field': 'campo «{field}»',
+  'sync.conflicts.field': '{field}',
   'sync.conflicts.current': 'vigente',
   'sync.conflicts.by': '{by}, {when}',
   'sync.conflicts.keep': 'Conservar este valor',
@@ -93,8 +93,8 @@ export const syncEs = {
   'sync.conflicts.deleted': 'Borrada por {by} ({when}) mientras otra copia la editaba:',
   'sync.conflicts.keepDeleted': 'Mantener borrada',
   'sync.conflicts.restore': 'Restaurar con los cambios',
-  'sync.conflicts.badJson': 'Escriba un valor JSON válido, por ejemplo ["PE", "CL"].',
-  'sync.conflicts.empty': '(vacío)',
+  'sync.conflicts.listHelp': 'Separe los elementos con punto y coma: Perú; Chile',
+  'sync.conflicts.editLater': 'Elija una de las versiones; después puede corregirla en el formulario de la actividad.',
 } as const;
 
 export const syncEn: Record<keyof typeof syncEs, string> = {
@@ -181,7 +181,7 @@ export const syncEn: Record<keyof typeof syncEs, string> = {
   'sync.public.saved': 'Identity saved to {path}',
   'sync.conflicts.title': 'Conflicts',
   'sync.conflicts.none': 'No open conflicts.',
-  'sync.conflicts.field': 'field “{field}”',
+  'sync.conflicts.field': '{field}',
   'sync.conflicts.current': 'current',
   'sync.conflicts.by': '{by}, {when}',
   'sync.conflicts.keep': 'Keep this value',
@@ -191,6 +191,6 @@ export const syncEn: Record<keyof typeof syncEs, string> = {
   'sync.conflicts.deleted': 'Deleted by {by} ({when}) while another copy edited it:',
   'sync.conflicts.keepDeleted': 'Keep deleted',
   'sync.conflicts.restore': 'Restore with the edits',
-  'sync.conflicts.badJson': 'Enter a valid JSON value, for example ["PE", "CL"].',
-  'sync.conflicts.empty': '(empty)',
+  'sync.conflicts.listHelp': 'Separate the items with semicolons: Peru; Chile',
+  'sync.conflicts.editLater': 'Choose one of the versions; you can then correct it in the activity’s form.',
 };
