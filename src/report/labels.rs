@@ -43,6 +43,11 @@ impl Lang {
     pub fn unreadable_photo(self) -> &'static str {
         UNREADABLE_PHOTO.pick(self)
     }
+
+    /// After the title of a chart continued from the page before.
+    pub fn continued(self) -> &'static str {
+        CONTINUED.pick(self)
+    }
 }
 
 // The renderer's own.
@@ -52,6 +57,7 @@ const PAGE_OF: Label<fn(usize, usize) -> String> = Label {
 };
 const CONTENTS: Label = Label::new("Contenido", "Contents");
 const UNREADABLE_PHOTO: Label = Label::new("(no se pudo leer la imagen)", "(the image could not be read)");
+const CONTINUED: Label = Label::new("(continúa)", "(continued)");
 
 // Shared wording (words.rs): an activity's entry and a country's context.
 pub(crate) const COUNTERPARTS_COLON: Label = Label::new("Contrapartes:", "Counterparts:");

@@ -80,8 +80,16 @@ fn compose(doc: &Document, fonts: &Fonts, photos: &[Option<(u32, u32)>], toc_pag
     let mut c = Composer::new(doc, fonts, toc_pages);
     c.photos = photos;
     let blocks = doc.blocks();
-    for (i, block) in blocks.iter().enumerate() {
-        c.block(block, &blocks[i + 1..]);
+    let mut i = 0;
+    while i < blocks.len() {
+        let headings = blocks[i..].iter().take_while(|b| matches!(b, Block::Heading { .. })).count();
+        if headings == 0 {
+            c.block(&blocks[i], &blocks[i + 1..]);
+            i += 1;
+        } else {
+            c.keep_with_next(&blocks[i..], headings);
+            i = (i + headings + 1).min(blocks.len());
+        }
     }
     let total = c.pages.len();
     for (index, page) in c.pages.iter_mut().enumerate() {
@@ -133,6 +141,20 @@ fn furniture(page: &mut Page, doc: &Document, fonts: &Fonts, number: usize, tota
     page.draws.push(Draw::Text { x: right - label_width, baseline, face: Face::Regular, size, color: MUTED, text: page_label });
 }
 
+/// A position of the [`Composer`] to return to (see [`Composer::keep_with_next`]).
+#[derive(Clone)]
+struct Mark {
+    pages: usize,
+    draws: usize,
+    y: f32,
+    gap: f32,
+    break_owed: bool,
+    anchors: usize,
+    photos_placed: usize,
+    last_heading: String,
+    at_top: bool,
+}
+
 /// The cursor that places blocks down the page and starts new pages.
 pub(crate) struct Composer<'a> {
     pub fonts: &'a Fonts,
@@ -157,6 +179,9 @@ pub(crate) struct Composer<'a> {
     /// Pixel sizes of the document's photos, and how many were placed.
     photos: &'a [Option<(u32, u32)>],
     photos_placed: usize,
+    /// The last heading placed: a chart split across pages with no title of its own names its
+    /// continuation after it.
+    pub last_heading: String,
 }
 
 impl<'a> Composer<'a> {
@@ -179,6 +204,7 @@ impl<'a> Composer<'a> {
             toc_pages,
             photos: &[],
             photos_placed: 0,
+            last_heading: String::new(),
         }
     }
 
@@ -294,7 +320,7 @@ impl<'a> Composer<'a> {
     /// and through a run of headings, what follows the last one.
     fn lead_height(&self, rest: &[Block]) -> f32 {
         match rest.first() {
-            Some(Block::BarChart(chart)) => chart::bar_chart_height(self, chart) + BLOCK_GAP,
+            Some(Block::BarChart(chart)) => chart::lead_height(self, chart) + BLOCK_GAP,
             Some(Block::Table(t)) => table::start_height(self, t) + BLOCK_GAP,
             Some(Block::Figures(_)) => 70.0,
             Some(Block::Heading { level, .. }) => {
@@ -308,6 +334,56 @@ impl<'a> Composer<'a> {
             },
             _ => 2.0 * BODY_LINE,
         }
+    }
+
+    /// Places the first `headings` blocks of `blocks` (a run of headings) and the block after
+    /// them so that the block starts on the last heading's page. The room a heading keeps below
+    /// it is worked out from estimates; when the block's first line still lands on a later page,
+    /// the run is taken back and moves there too, so no heading is ever the last thing on a page.
+    fn keep_with_next(&mut self, blocks: &[Block], headings: usize) {
+        let mark = self.mark();
+        for attempt in 0..2 {
+            for (n, heading) in blocks[..headings].iter().enumerate() {
+                self.block(heading, &blocks[n + 1..]);
+            }
+            let (page, drawn) = (self.pages.len(), self.pages.last().map_or(0, |p| p.draws.len()));
+            let Some(next) = blocks.get(headings).filter(|b| !matches!(b, Block::PageBreak | Block::Spacer(_))) else { return };
+            self.block(next, &blocks[headings + 1..]);
+            let stranded = self.pages.len() > page && self.pages[page - 1].draws.len() == drawn;
+            if !stranded || mark.at_top || attempt == 1 {
+                return;
+            }
+            self.rollback(mark.clone());
+            self.new_page();
+        }
+    }
+
+    /// Where the composer stands, to take back what is placed after it.
+    fn mark(&self) -> Mark {
+        Mark {
+            pages: self.pages.len(),
+            draws: self.pages.last().map_or(0, |p| p.draws.len()),
+            y: self.y,
+            gap: self.gap,
+            break_owed: self.break_owed,
+            anchors: self.anchors.len(),
+            photos_placed: self.photos_placed,
+            last_heading: self.last_heading.clone(),
+            at_top: self.at_page_top(),
+        }
+    }
+
+    fn rollback(&mut self, mark: Mark) {
+        self.pages.truncate(mark.pages);
+        if let Some(page) = self.pages.last_mut() {
+            page.draws.truncate(mark.draws);
+        }
+        self.anchors.truncate(mark.anchors);
+        self.y = mark.y;
+        self.gap = mark.gap;
+        self.break_owed = mark.break_owed;
+        self.photos_placed = mark.photos_placed;
+        self.last_heading = mark.last_heading;
     }
 
     fn block(&mut self, block: &Block, rest: &[Block]) {
@@ -357,6 +433,7 @@ impl<'a> Composer<'a> {
             self.text_at(self.left, self.y, style.text(), line);
             self.y += style.line;
         }
+        self.last_heading = text.to_string();
         if style.rule {
             self.y += 3.0;
             let (left, right, y) = (self.left, self.right, self.y);
@@ -453,7 +530,7 @@ impl<'a> Composer<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{Column, Lang, Metadata, Paper, Table};
+    use crate::report::{BarChart, Column, Figure, Lang, Metadata, Paper, Table};
 
     fn doc() -> Document {
         let metadata = Metadata {
@@ -545,6 +622,74 @@ mod tests {
         let pages: Vec<usize> = laid.anchors.iter().map(|a| a.page).collect();
         assert_eq!(pages, [1, 2]);
         assert_eq!(laid.pages.len(), 2);
+    }
+
+    /// A chart of thirty axes, as an office with many axis sets has.
+    fn axes_chart(bars: usize) -> Block {
+        let chart = (1..=bars).fold(BarChart::new(""), |chart, n| chart.bar(format!("Eje {n:02}: Ciudad sustentable, resiliente y con derechos plenos"), n as f64));
+        Block::BarChart(chart)
+    }
+
+    /// The page (0-based) of the first text drawn that starts with `start`.
+    fn page_of(laid: &Layout, start: &str) -> usize {
+        laid.pages.iter().position(|p| texts(p).iter().any(|t| t.starts_with(start))).unwrap_or_else(|| panic!("«{start}» printed"))
+    }
+
+    #[test]
+    fn a_heading_is_never_the_last_thing_on_a_page() {
+        let fonts = Fonts::load().unwrap();
+        let figures = Block::Figures(vec![Figure::new("1,024", "Actividades registradas en el periodo que se informa"); 4]);
+        let table = {
+            let mut t = Table::new(vec![Column::new("País", 3.0), Column::numeric("Actividades", 1.0)]);
+            (0..40).for_each(|n| t.row([format!("País {n}"), n.to_string()]));
+            Block::Table(t)
+        };
+        let paragraph = Block::Paragraph("Primera línea del texto que sigue.".into());
+        for (what, next, first) in [("chart", axes_chart(30), "Eje 01"), ("figures", figures, "1,024"), ("table", table, "País 0"), ("text", paragraph, "Primera")] {
+            // The heading pair lands at every height of the page in turn.
+            for lines in 0..48 {
+                let mut d = doc();
+                d.push(Block::Paragraph(vec!["Relleno"; lines + 1].join("\n")));
+                d.push(Block::Heading { level: 2, text: "Resumen del periodo".into() });
+                d.push(Block::Heading { level: 3, text: "Actividades por eje".into() });
+                d.push(next.clone());
+                let laid = layout(&d, &fonts, &[]);
+                let heading = page_of(&laid, "Actividades por eje");
+                assert_eq!(heading, page_of(&laid, "Resumen del periodo"), "{what}, {lines} lines: the headings stay together");
+                assert_eq!(heading, page_of(&laid, first), "{what}, {lines} lines: the heading stays with its first {what}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_chart_taller_than_a_page_is_split_above_the_footer_with_its_title_continued() {
+        let fonts = Fonts::load().unwrap();
+        for bars in [30, 90] {
+            let mut d = doc();
+            d.push(Block::Heading { level: 2, text: "Actividades por eje".into() });
+            d.push(axes_chart(bars));
+            let laid = layout(&d, &fonts, &[]);
+            let bottom = laid.height - MARGIN_BOTTOM;
+            for (n, page) in laid.pages.iter().enumerate() {
+                for draw in &page.draws {
+                    let foot = match draw {
+                        Draw::Rect { y, h, .. } => y + h,
+                        Draw::Line { y1, y2, .. } if y1 != y2 => y1.max(*y2),
+                        Draw::Text { baseline, text, .. } if text.starts_with("Eje") || text.parse::<f64>().is_ok() => *baseline,
+                        _ => continue,
+                    };
+                    assert!(foot <= bottom + 0.01, "{bars} bars, page {}: {draw:?} runs into the footer", n + 1);
+                }
+            }
+            let labels: Vec<String> =
+                laid.pages.iter().flat_map(texts).filter(|t| t.starts_with("Eje")).map(|t| t[..6].to_string()).collect();
+            let expected: Vec<String> = (1..=bars).map(|n| format!("Eje {n:02}")).collect();
+            assert_eq!(labels, expected, "every bar once, in order");
+            assert!(laid.pages.len() >= 2);
+            for page in &laid.pages[1..] {
+                assert!(texts(page).contains(&"Actividades por eje (continúa)"), "{bars} bars: the continuation is named");
+            }
+        }
     }
 
     #[test]
