@@ -94,7 +94,7 @@ fn period_report_of_a_thousand_activities() {
     let read = started.elapsed();
     assert_eq!(activities.len(), 1000);
 
-    let doc = period_document(&request, &activities, &stats, &axes);
+    let doc = period_document(&request, &activities, &stats, &axes, &|_| Vec::new());
     let declared = started.elapsed();
     let pdf = render_pdf(&doc).unwrap();
     let total = started.elapsed();

@@ -51,7 +51,7 @@ pub fn brief_report(store: &Store, request: &BriefRequest) -> Result<Document, S
 /// names.
 fn photos(store: &Store, activity: &Activity) -> Result<Vec<Photo>, StoreError> {
     let mut photos = Vec::new();
-    for attachment in activity.attachments.iter().filter(|a| matches!(a.media_type.as_str(), "image/jpeg" | "image/png")) {
+    for attachment in activity.attachments.iter().filter(|a| a.is_photo()) {
         if let Some(path) = store.attachment_path(&attachment.hash) {
             photos.push(Photo { data: std::fs::read(path)?, caption: attachment.file_name.clone() });
         }

@@ -209,8 +209,8 @@ impl Block {
             Block::Table(table) => table.rows.is_empty(),
             Block::Figures(figures) => figures.is_empty(),
             Block::BarChart(chart) => chart.bars.is_empty(),
-            Block::Photo(photo) => photo.data.is_empty(),
-            Block::Cover(_) | Block::TableOfContents | Block::PageBreak | Block::Spacer(_) => false,
+            // A photo whose file cannot be read still prints, as unreadable.
+            Block::Cover(_) | Block::Photo(_) | Block::TableOfContents | Block::PageBreak | Block::Spacer(_) => false,
         }
     }
 }

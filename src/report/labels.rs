@@ -109,6 +109,7 @@ pub(crate) const DONE: Label = Label::new("Hecha", "Done");
 pub(crate) const PENDING: Label = Label::new("Pendiente", "Pending");
 pub(crate) const ANTECEDENTS: Label = Label::new("Antecedentes", "Background");
 pub(crate) const ACTIVITY: Label = Label::new("Actividad", "Activity");
+pub(crate) const PHOTO_CREDIT: Label = Label::new("Foto:", "Photo:");
 pub(crate) const PHOTOS: Label = Label::new("Fotografías", "Photographs");
 pub(crate) const COUNTRY_BRIEF: Label = Label::new("Ficha de país", "Country brief");
 pub(crate) const PERIOD: Label = Label::new("Periodo:", "Period:");

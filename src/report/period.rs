@@ -15,6 +15,7 @@ use crate::domain::{Activity, Kind, PartialDate, Status};
 use crate::store::{Count, Filter, PeriodCount, Sort, Stats, Store};
 
 use super::labels;
+use super::photos;
 use super::words::{self, capitalize, country_name, kind_plural, when};
 use super::{
     file_name, format_amount, format_count, BarChart, Block, Column, Cover, Document, Figure, Lang, Metadata, Narrative,
@@ -90,12 +91,20 @@ pub fn period_report(store: &Store, request: &PeriodRequest) -> Result<Document,
     }
     let stats = store.stats(&filter)?;
     let axis_order: Vec<String> = store.axes()?.into_iter().map(|a| a.name).collect();
-    Ok(period_document(request, &activities, &stats, &axis_order))
+    let read = |hash: &str| store.attachment_path(hash).and_then(|path| std::fs::read(path).ok()).unwrap_or_default();
+    Ok(period_document(request, &activities, &stats, &axis_order, &read))
 }
 
 /// Declares the report from records already read: `activities` in date
-/// order, `stats` over the same filter, `axis_order` the axes' display order.
-pub fn period_document(request: &PeriodRequest, activities: &[Activity], stats: &Stats, axis_order: &[String]) -> Document {
+/// order, `stats` over the same filter, `axis_order` the axes' display order;
+/// `read_photo` gives an attached file's bytes by its hash (empty when missing).
+pub fn period_document(
+    request: &PeriodRequest,
+    activities: &[Activity],
+    stats: &Stats,
+    axis_order: &[String],
+    read_photo: &dyn Fn(&str) -> Vec<u8>,
+) -> Document {
     let lang = request.lang;
     let t = Labels::of(lang);
     let period = words::range(lang, &PartialDate::day(request.from), Some(&PartialDate::day(request.to)));
@@ -135,7 +144,7 @@ pub fn period_document(request: &PeriodRequest, activities: &[Activity], stats: 
         let introduction = request.narrative.introduction(&axis);
         let title = if axis.is_empty() { t.no_axis.to_string() } else { axis };
         doc.push(Block::PageBreak);
-        let mut part = axis_part(lang, &t, title, &items);
+        let mut part = axis_part(lang, &t, title, &items, read_photo);
         // A part's own blocks print under its heading, before its kinds' sub-sections.
         introduction.into_iter().for_each(|b| part.push(b));
         doc.push_section(part);
@@ -255,22 +264,31 @@ fn by_axis<'a>(activities: &'a [Activity], axis_order: &[String]) -> Vec<(String
 }
 
 /// One part: a sub-section per kind, each in the form its kind is
-/// reported in.
-fn axis_part(lang: Lang, t: &Labels, title: String, items: &[&Activity]) -> Section {
+/// reported in. An entry's marked photos print after it; those of kinds
+/// reported as a table, after the table.
+fn axis_part(lang: Lang, t: &Labels, title: String, items: &[&Activity], read_photo: &dyn Fn(&str) -> Vec<u8>) -> Section {
     let mut part = Section::new(title);
     for kind in Kind::ALL {
         let of_kind: Vec<&Activity> = items.iter().copied().filter(|a| a.kind == kind).collect();
         let mut s = Section::new(kind_plural(lang, kind));
+        let photos = |s: &mut Section, a: &Activity| photos::marked(lang, a, read_photo).into_iter().for_each(|b| s.push(b));
         match kind {
             Kind::Illumination => s.push(Block::Table(illuminations(lang, t, &of_kind))),
             Kind::Financing => s.push(Block::Table(financing(lang, t, &of_kind))),
             Kind::Agreement => s.push(Block::Table(agreements(lang, t, &of_kind))),
-            Kind::Training => of_kind.iter().for_each(|a| training(&mut s, lang, t, a)),
-            Kind::Event => of_kind.iter().for_each(|a| {
-                words::activity_entry(lang, a).into_iter().for_each(|b| s.push(b));
-                s.push(Block::Figures(numeralia(t, a)));
-            }),
-            _ => of_kind.iter().flat_map(|a| words::activity_entry(lang, a)).for_each(|b| s.push(b)),
+            _ => {}
+        }
+        for a in &of_kind {
+            match kind {
+                Kind::Illumination | Kind::Financing | Kind::Agreement => {}
+                Kind::Training => training(&mut s, lang, t, a),
+                Kind::Event => {
+                    words::activity_entry(lang, a).into_iter().for_each(|b| s.push(b));
+                    s.push(Block::Figures(numeralia(t, a)));
+                }
+                _ => words::activity_entry(lang, a).into_iter().for_each(|b| s.push(b)),
+            }
+            photos(&mut s, a);
         }
         part.push_section(s);
     }

@@ -11,6 +11,7 @@ use enlace::domain::ActivityId;
 use enlace::interop::{interchange, sample};
 use enlace::store::{Actor, Filter, Origin, Sort, Store};
 
+mod attachments;
 mod definitions;
 mod filters;
 mod interop_cmds;
@@ -154,6 +155,11 @@ enum Command {
     Conflicts {
         #[command(subcommand)]
         action: Option<sync_cmds::ConflictsCmd>,
+    },
+    /// Attachments: add a file to an activity, mark a photo for the period report.
+    Attachment {
+        #[command(subcommand)]
+        action: attachments::AttachmentCmd,
     },
     /// Policy axes.
     Axes {
@@ -355,6 +361,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Roster { action } => sync_cmds::roster_cmd(&store, action)?,
         Command::Bundle { action } => sync_cmds::bundle(&mut store, action)?,
         Command::Conflicts { action } => sync_cmds::conflicts_cmd(&mut store, action, &actor)?,
+        Command::Attachment { action } => attachments::attachment(&mut store, action, &actor)?,
         Command::Axes { action } => match action {
             None | Some(AxesAction::List) => {
                 for a in store.axes()? {
