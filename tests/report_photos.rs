@@ -124,7 +124,7 @@ fn a_marked_photo_whose_file_is_missing_prints_as_unreadable() {
     let hash = attach_marked(&mut store, &ids[0], &photo(dir.path(), "firma.jpg", 1), "Firma del memorándum", "Ana López");
     std::fs::remove_file(store.attachment_path(&hash).unwrap()).unwrap();
     let all = text(&write(&store, Lang::Es, "period-es-photo-missing.pdf"));
-    assert!(all.contains("(no se pudo leer la imagen) Firma del memorándum"), "{all}");
+    assert!(all.contains("(no se pudo leer la imagen)\nFirma del memorándum"), "{all}");
 }
 
 #[test]

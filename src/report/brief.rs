@@ -159,7 +159,7 @@ pub fn brief_document(request: &BriefRequest, a: &Activity, antecedents: &[Activ
     brief.push_section(outcomes);
 
     let mut pictures = Section::new(t.photos);
-    photos.into_iter().for_each(|p| pictures.push(Block::Photo(p)));
+    pictures.push(Block::Photos(photos));
     brief.push_section(pictures);
 
     let mut tasks = Table::new(vec![

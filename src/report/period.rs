@@ -271,7 +271,7 @@ fn axis_part(lang: Lang, t: &Labels, title: String, items: &[&Activity], read_ph
     for kind in Kind::ALL {
         let of_kind: Vec<&Activity> = items.iter().copied().filter(|a| a.kind == kind).collect();
         let mut s = Section::new(kind_plural(lang, kind));
-        let photos = |s: &mut Section, a: &Activity| photos::marked(lang, a, read_photo).into_iter().for_each(|b| s.push(b));
+        let photos = |s: &mut Section, a: &Activity| s.push(photos::marked(lang, a, read_photo));
         match kind {
             Kind::Illumination => s.push(Block::Table(illuminations(lang, t, &of_kind))),
             Kind::Financing => s.push(Block::Table(financing(lang, t, &of_kind))),

@@ -14,7 +14,7 @@ mod signatures;
 mod table;
 pub(crate) mod theme;
 
-use super::document::{Block, Document, Run};
+use super::document::{Block, Document, Photo, Run};
 use super::fonts::{Face, Fonts, CAP_HEIGHT};
 use super::wrap::{truncate, wrap, wrap_styled, Piece};
 use theme::*;
@@ -102,6 +102,10 @@ fn compose(doc: &Document, fonts: &Fonts, photos: &[Option<(u32, u32)>], toc_pag
 
 /// Indent of a bulleted item's text.
 const BULLET_INDENT: f32 = 14.0;
+
+/// Photos side by side in a row, and the space between them.
+const PHOTOS_PER_ROW: usize = 2;
+const PHOTO_GAP: f32 = 12.0;
 
 /// Lines the running footer may take; the bottom margin has room for two.
 const FOOTER_LINES: usize = 2;
@@ -328,8 +332,8 @@ impl<'a> Composer<'a> {
                 next.space_before + next.line + next.space_after + self.lead_height(&rest[1..])
             }
             Some(Block::Note(_)) => 2.0 * SMALL_LINE + self.lead_height(&rest[1..]),
-            Some(Block::Photo(_)) => match self.photos.get(self.photos_placed).copied().flatten() {
-                Some((w, h)) => self.photo_size(w, h).1 + BLOCK_GAP + SMALL_LINE,
+            Some(Block::Photos(_)) => match self.photos.get(self.photos_placed).copied().flatten() {
+                Some((w, h)) => self.photo_size(w, h, self.photo_column()).1 + BLOCK_GAP + 2.0 * SMALL_LINE,
                 None => 2.0 * SMALL_LINE,
             },
             _ => 2.0 * BODY_LINE,
@@ -412,7 +416,7 @@ impl<'a> Composer<'a> {
             Block::Table(t) => table::table(self, t),
             Block::Figures(figures) => chart::figures(self, figures),
             Block::BarChart(bar_chart) => chart::bar_chart(self, bar_chart),
-            Block::Photo(photo) => self.photo(&photo.caption),
+            Block::Photos(photos) => photos.chunks(PHOTOS_PER_ROW).for_each(|row| self.photo_row(row)),
             Block::PageBreak => self.break_owed = true,
             Block::Spacer(points) => self.space(*points),
         }
@@ -449,35 +453,53 @@ impl<'a> Composer<'a> {
         self.space(BLOCK_GAP * 0.75);
     }
 
-    /// The printed size of a photo: as large as fits the width and under
-    /// half a page high, never enlarged past 100 dpi, proportions kept.
-    fn photo_size(&self, px_w: u32, px_h: u32) -> (f32, f32) {
+    /// The width of a photo's column in a row of photos.
+    fn photo_column(&self) -> f32 {
+        let n = PHOTOS_PER_ROW as f32;
+        (self.text_width() - PHOTO_GAP * (n - 1.0)) / n
+    }
+
+    /// The printed size of a photo: as large as fits `width` and under half a page high, never
+    /// enlarged past 100 dpi, proportions kept.
+    fn photo_size(&self, px_w: u32, px_h: u32, width: f32) -> (f32, f32) {
         let (px_w, px_h) = (px_w.max(1) as f32, px_h.max(1) as f32);
-        let scale = (self.text_width() / px_w).min(self.column_height() * 0.45 / px_h).min(72.0 / 100.0);
+        let scale = (width / px_w).min(self.column_height() * 0.45 / px_h).min(72.0 / 100.0);
         (px_w * scale, px_h * scale)
     }
 
-    /// A photo centred with its caption below.
-    fn photo(&mut self, caption: &str) {
-        let index = self.photos_placed;
-        self.photos_placed += 1;
-        let lines = wrap(self.fonts, NOTE.face, NOTE.size, caption, self.text_width());
-        let Some((px_w, px_h)) = self.photos.get(index).copied().flatten() else {
-            let unreadable = self.doc.lang.unreadable_photo();
-            self.paragraph(&format!("{unreadable} {caption}"), NOTE);
-            return;
-        };
-        let (w, h) = self.photo_size(px_w, px_h);
-        self.space(BLOCK_GAP + 2.0);
-        self.reserve(h + 4.0 + NOTE.line * lines.len() as f32);
-        let x = self.left + (self.text_width() - w) / 2.0;
-        self.draw(Draw::Image { x, y: self.y, w, h, index });
-        self.y += h + 4.0;
-        for line in &lines {
-            let line_x = self.left + (self.text_width() - self.fonts.width(NOTE.face, line, NOTE.size)) / 2.0;
-            self.text_at(line_x, self.y, NOTE, line);
-            self.y += NOTE.line;
+    /// A row of photos, centred, each in its column with its caption centred below; one that
+    /// cannot be read prints the unreadable label over its caption instead.
+    fn photo_row(&mut self, row: &[Photo]) {
+        let column = self.photo_column();
+        let unreadable = self.doc.lang.unreadable_photo();
+        let mut items = Vec::with_capacity(row.len());
+        for photo in row {
+            let index = self.photos_placed;
+            self.photos_placed += 1;
+            let size = self.photos.get(index).copied().flatten().map(|(w, h)| self.photo_size(w, h, column));
+            let caption = if size.is_some() { photo.caption.clone() } else { format!("{unreadable}\n{}", photo.caption) };
+            items.push((index, size, wrap(self.fonts, NOTE.face, NOTE.size, caption.trim(), column)));
         }
+        let image_h = items.iter().filter_map(|(_, size, _)| size.map(|s| s.1)).fold(0.0, f32::max);
+        let image_room = if image_h > 0.0 { image_h + 4.0 } else { 0.0 };
+        let caption_h = NOTE.line * items.iter().map(|(_, _, lines)| lines.len()).max().unwrap_or(0) as f32;
+        self.space(BLOCK_GAP + 2.0);
+        self.reserve(image_room + caption_h);
+        let top = self.y;
+        let used = column * row.len() as f32 + PHOTO_GAP * (row.len() as f32 - 1.0);
+        let first_x = self.left + (self.text_width() - used) / 2.0;
+        for (n, (index, size, lines)) in items.into_iter().enumerate() {
+            let x = first_x + n as f32 * (column + PHOTO_GAP);
+            if let Some((w, h)) = size {
+                // Photos of a row stand on one line, their captions level below them.
+                self.draw(Draw::Image { x: x + (column - w) / 2.0, y: top + image_h - h, w, h, index });
+            }
+            for (k, line) in lines.iter().enumerate() {
+                let line_x = x + (column - self.fonts.width(NOTE.face, line, NOTE.size)) / 2.0;
+                self.text_at(line_x, top + image_room + k as f32 * NOTE.line, NOTE, line);
+            }
+        }
+        self.y = top + image_room + caption_h;
         self.space(BLOCK_GAP + 2.0);
     }
 
