@@ -216,3 +216,36 @@ fn axes_are_ordered_renamed_archived_and_kept_in_sets() {
         .stderr(predicate::str::contains("ya hay un eje llamado «equidad e inclusión social» (en «Plan General de Desarrollo 2013–2018»)"));
     enlace(&db).args(["axes", "--help"]).assert().success().stdout(predicate::str::contains("Move an axis to place N of its set"));
 }
+
+#[test]
+fn a_photo_is_marked_for_the_report_from_a_script_and_taken_out_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("oficina.db");
+    enlace(&db).args(["import", "tests/fixtures/every_kind.jsonl"]).assert().success();
+    let id = "0190f0a0-0000-7000-8000-00000000000a";
+    let photo = dir.path().join("firma.png");
+    image::RgbImage::from_pixel(40, 30, image::Rgb([20, 60, 120])).save(&photo).unwrap();
+    let out = enlace(&db).args(["attachment", "add", id]).arg(&photo).assert().success().get_output().stdout.clone();
+    let hash = String::from_utf8(out).unwrap().split_whitespace().nth(1).unwrap().to_string();
+
+    enlace(&db)
+        .args(["attachment", "mark", id, &hash, "--caption", "Firma del convenio", "--credit", "Ana López"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("firma.png: en el informe"));
+    enlace(&db)
+        .args(["show", id])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"in_report\": true").and(predicate::str::contains("\"caption\": \"Firma del convenio\"")));
+    enlace(&db).args(["history", id]).assert().success().stdout(predicate::str::contains("mark"));
+
+    // --off keeps the caption and credit for the next time.
+    enlace(&db).args(["attachment", "mark", id, &hash, "--off"]).assert().success().stdout(predicate::str::contains("fuera del informe"));
+    enlace(&db)
+        .args(["show", id])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"in_report\": false").and(predicate::str::contains("\"credit\": \"Ana López\"")));
+    enlace(&db).args(["attachment", "mark", "--help"]).assert().success().stdout(predicate::str::contains("--caption").and(predicate::str::contains("--off")));
+}

@@ -63,7 +63,7 @@ fn parts(store: &Store) -> Vec<String> {
         sign_off: Default::default(),
     };
     let filter = request.filter();
-    let doc = period_document(&request, &store.list(&filter).unwrap().items, &store.stats(&filter).unwrap(), &store.axes().unwrap());
+    let doc = period_document(&request, &store.list(&filter).unwrap().items, &store.stats(&filter).unwrap(), &store.axes().unwrap(), &|_| Vec::new());
     let headings: Vec<String> = doc
         .blocks()
         .iter()

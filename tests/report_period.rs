@@ -211,7 +211,7 @@ fn the_layout_of_a_period_without_records_stays_short_and_honest() {
     req.from = NaiveDate::from_ymd_opt(2019, 1, 1).unwrap();
     req.to = NaiveDate::from_ymd_opt(2019, 6, 30).unwrap();
     let stats = Stats { total: 0, by_kind: vec![], by_country: vec![], by_axis: vec![], by_month: vec![], by_year: vec![], participants_trained: 0, financing: vec![] };
-    let path = write_sample(&period_document(&req, &[], &stats, &[]), "period-es-empty.pdf");
+    let path = write_sample(&period_document(&req, &[], &stats, &[], &|_| Vec::new()), "period-es-empty.pdf");
     let pages = pages(&path);
     let all = flat(&pages.concat());
     assert!(all.contains("registró 0 actividades"));

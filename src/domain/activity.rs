@@ -153,7 +153,7 @@ pub struct PersonLink {
 }
 
 /// A file attached to an activity, kept by content hash beside the database.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Attachment {
     /// SHA-256 of the content, hex.
@@ -162,6 +162,44 @@ pub struct Attachment {
     pub media_type: String,
     pub size: i64,
     pub added_at: String,
+    /// Printed beside its activity's entry in the period report (photos only).
+    #[serde(default)]
+    pub in_report: bool,
+    /// What the photo shows, printed under it in the report.
+    #[serde(default)]
+    pub caption: Option<String>,
+    /// Who took it: "Foto: …" under the caption.
+    #[serde(default)]
+    pub credit: Option<String>,
+}
+
+/// How an attachment prints in the report: whether it does, its caption and its credit.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReportMark {
+    pub in_report: bool,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+}
+
+impl Attachment {
+    /// Whether reports can print it: a JPEG or PNG photo.
+    pub fn is_photo(&self) -> bool {
+        matches!(self.media_type.as_str(), "image/jpeg" | "image/png")
+    }
+
+    /// Its report mark.
+    pub fn report_mark(&self) -> ReportMark {
+        ReportMark { in_report: self.in_report, caption: self.caption.clone(), credit: self.credit.clone() }
+    }
+}
+
+impl ReportMark {
+    /// Trims caption and credit and drops them when empty, so a cleared field reads as none.
+    pub fn tidy(self) -> ReportMark {
+        let tidy = |v: Option<String>| v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        ReportMark { in_report: self.in_report, caption: tidy(self.caption), credit: tidy(self.credit) }
+    }
 }
 
 /// Who changed a record last and when; kept by the store.

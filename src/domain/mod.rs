@@ -9,7 +9,7 @@ pub mod ids;
 pub mod kind;
 pub mod validate;
 
-pub use activity::{Activity, Attachment, ActivityInput, FollowUp, OrgLink, OrgMention, PersonLink, PersonMention, RecordMeta};
+pub use activity::{Activity, Attachment, ActivityInput, ReportMark, FollowUp, OrgLink, OrgMention, PersonLink, PersonMention, RecordMeta};
 pub use date::{PartialDate, Precision};
 pub use details::{field_named, fields_of, Choice, DetailField, Details, FieldType};
 pub use directory::{LikelyDuplicate, OrgKind, Organisation, Person};

@@ -50,7 +50,7 @@ pub fn brief_report(store: &Store, request: &BriefRequest) -> Result<Document, S
 /// names.
 fn photos(store: &Store, activity: &Activity) -> Result<Vec<Photo>, StoreError> {
     let mut photos = Vec::new();
-    for attachment in activity.attachments.iter().filter(|a| matches!(a.media_type.as_str(), "image/jpeg" | "image/png")) {
+    for attachment in activity.attachments.iter().filter(|a| a.is_photo()) {
         if let Some(path) = store.attachment_path(&attachment.hash) {
             photos.push(Photo { data: std::fs::read(path)?, caption: attachment.file_name.clone() });
         }
@@ -158,7 +158,7 @@ pub fn brief_document(request: &BriefRequest, a: &Activity, antecedents: &[Activ
     brief.push_section(outcomes);
 
     let mut pictures = Section::new(t.photos);
-    photos.into_iter().for_each(|p| pictures.push(Block::Photo(p)));
+    pictures.push(Block::Photos(photos));
     brief.push_section(pictures);
 
     let mut tasks = Table::new(vec![

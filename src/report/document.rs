@@ -187,8 +187,9 @@ pub enum Block {
     /// A row of boxed big numbers with their labels ("numeralia").
     Figures(Vec<Figure>),
     BarChart(BarChart),
-    /// A photograph, scaled to fit (never stretched), with its caption.
-    Photo(Photo),
+    /// Photographs side by side, two to a row, each scaled to fit its column (never stretched)
+    /// with its caption under it.
+    Photos(Vec<Photo>),
     /// Continue on a new page (ignored at the top of a page).
     PageBreak,
     /// Vertical space, in points.
@@ -206,10 +207,11 @@ impl Block {
             Block::Styled(runs) => runs_empty(runs),
             Block::StyledList(items) => items.iter().all(|i| runs_empty(i)),
             Block::SignOff(signatures) => signatures.is_empty(),
+            // A photo whose file cannot be read still prints, as unreadable.
+            Block::Photos(photos) => photos.is_empty(),
             Block::Table(table) => table.rows.is_empty(),
             Block::Figures(figures) => figures.is_empty(),
             Block::BarChart(chart) => chart.bars.is_empty(),
-            Block::Photo(photo) => photo.data.is_empty(),
             Block::Cover(_) | Block::TableOfContents | Block::PageBreak | Block::Spacer(_) => false,
         }
     }

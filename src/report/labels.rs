@@ -43,6 +43,11 @@ impl Lang {
     pub fn unreadable_photo(self) -> &'static str {
         UNREADABLE_PHOTO.pick(self)
     }
+
+    /// After the title of a chart continued from the page before.
+    pub fn continued(self) -> &'static str {
+        CONTINUED.pick(self)
+    }
 }
 
 // The renderer's own.
@@ -52,6 +57,7 @@ const PAGE_OF: Label<fn(usize, usize) -> String> = Label {
 };
 const CONTENTS: Label = Label::new("Contenido", "Contents");
 const UNREADABLE_PHOTO: Label = Label::new("(no se pudo leer la imagen)", "(the image could not be read)");
+const CONTINUED: Label = Label::new("(continúa)", "(continued)");
 
 // Shared wording (words.rs): an activity's entry and a country's context.
 pub(crate) const COUNTERPARTS_COLON: Label = Label::new("Contrapartes:", "Counterparts:");
@@ -105,6 +111,7 @@ pub(crate) const DONE: Label = Label::new("Hecha", "Done");
 pub(crate) const PENDING: Label = Label::new("Pendiente", "Pending");
 pub(crate) const ANTECEDENTS: Label = Label::new("Antecedentes", "Background");
 pub(crate) const ACTIVITY: Label = Label::new("Actividad", "Activity");
+pub(crate) const PHOTO_CREDIT: Label = Label::new("Foto:", "Photo:");
 pub(crate) const PHOTOS: Label = Label::new("Fotografías", "Photographs");
 pub(crate) const COUNTRY_BRIEF: Label = Label::new("Ficha de país", "Country brief");
 pub(crate) const PERIOD: Label = Label::new("Periodo:", "Period:");

@@ -42,6 +42,7 @@ pub use crate::lang::Lang;
 pub use numbers::{format_amount, format_count};
 pub use pdf::{render_pdf, render_pdf_with_progress};
 pub use period::{period_document, period_report, PeriodRequest};
+pub use photos::PHOTOS_PER_ENTRY;
 
 use crate::{ErrorCode, Explain, Text};
 

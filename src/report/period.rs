@@ -15,6 +15,7 @@ use crate::domain::{Activity, Kind, PartialDate, Precision, Status};
 use crate::store::{Axis, Count, Filter, PeriodCount, Sort, Stats, Store};
 
 use super::labels;
+use super::photos;
 use super::words::{self, capitalize, country_name, kind_plural, when};
 use super::{
     file_name, format_amount, format_count, BarChart, Block, Column, Cover, Document, Figure, Lang, Metadata, Narrative,
@@ -100,12 +101,20 @@ pub fn period_report(store: &Store, request: &PeriodRequest) -> Result<Document,
         });
     }
     let stats = store.stats(&filter)?;
-    Ok(period_document(request, &activities, &stats, &store.axes()?))
+    let read = |hash: &str| store.attachment_path(hash).and_then(|path| std::fs::read(path).ok()).unwrap_or_default();
+    Ok(period_document(request, &activities, &stats, &store.axes()?, &read))
 }
 
 /// Declares the report from records already read: `activities` in date
-/// order, `stats` over the same filter, `axes` in their order (see `by_axis`).
-pub fn period_document(request: &PeriodRequest, activities: &[Activity], stats: &Stats, axes: &[Axis]) -> Document {
+/// order, `stats` over the same filter, `axes` in their order (see `by_axis`);
+/// `read_photo` gives an attached file's bytes by its hash (empty when missing).
+pub fn period_document(
+    request: &PeriodRequest,
+    activities: &[Activity],
+    stats: &Stats,
+    axes: &[Axis],
+    read_photo: &dyn Fn(&str) -> Vec<u8>,
+) -> Document {
     let lang = request.lang;
     let t = Labels::of(lang);
     let period = words::range(lang, &PartialDate::day(request.from), Some(&PartialDate::day(request.to)));
@@ -145,7 +154,7 @@ pub fn period_document(request: &PeriodRequest, activities: &[Activity], stats: 
         let introduction = request.narrative.introduction(&axis);
         let title = if axis.is_empty() { t.no_axis.to_string() } else { axis };
         doc.push(Block::PageBreak);
-        let mut part = axis_part(lang, &t, title, &items);
+        let mut part = axis_part(lang, &t, title, &items, read_photo);
         // A part's own blocks print under its heading, before its kinds' sub-sections.
         introduction.into_iter().for_each(|b| part.push(b));
         doc.push_section(part);
@@ -267,23 +276,38 @@ fn by_axis<'a>(activities: &'a [Activity], axes: &[Axis]) -> Vec<(String, Vec<&'
 }
 
 /// One part: a sub-section per kind, each in the form its kind is
-/// reported in.
-fn axis_part(lang: Lang, t: &Labels, title: String, items: &[&Activity]) -> Section {
+/// reported in. An entry's marked photos print after it; those of kinds
+/// reported as a table, after the table.
+fn axis_part(lang: Lang, t: &Labels, title: String, items: &[&Activity], read_photo: &dyn Fn(&str) -> Vec<u8>) -> Section {
     let mut part = Section::new(title);
     for kind in Kind::ALL {
         let of_kind: Vec<&Activity> = items.iter().copied().filter(|a| a.kind == kind).collect();
         let mut s = Section::new(kind_plural(lang, kind));
+        let photos = |s: &mut Section, a: &Activity| s.push(photos::marked(lang, a, read_photo));
         match kind {
             Kind::Illumination => illuminations(&mut s, lang, t, &of_kind),
             Kind::Financing => financing(&mut s, lang, t, &of_kind),
             Kind::Agreement => s.push(Block::Table(agreements(lang, t, &of_kind))),
-            Kind::Training => by_provider(&of_kind).into_iter().for_each(|a| training(&mut s, lang, t, a)),
-            Kind::Event => of_kind.iter().for_each(|a| {
-                words::activity_entry(lang, a, &["registered", "countries_count", "sessions"]).into_iter().for_each(|b| s.push(b));
-                s.push(Block::Figures(numeralia(t, a)));
-            }),
-            Kind::Press => press(&mut s, lang, t, &of_kind),
-            _ => of_kind.iter().flat_map(|a| words::activity_entry(lang, a, &[])).for_each(|b| s.push(b)),
+            _ => {}
+        }
+        let free_press = kind == Kind::Press && press_costs_nothing(&of_kind);
+        let ordered = if kind == Kind::Training { by_provider(&of_kind) } else { of_kind.clone() };
+        for a in ordered {
+            match kind {
+                Kind::Illumination | Kind::Financing | Kind::Agreement => {}
+                Kind::Training => training(&mut s, lang, t, a),
+                Kind::Event => {
+                    words::activity_entry(lang, a, &["registered", "countries_count", "sessions"]).into_iter().for_each(|b| s.push(b));
+                    s.push(Block::Figures(numeralia(t, a)));
+                }
+                // The cost of nothing is said once, after the section.
+                Kind::Press if free_press => words::activity_entry(lang, a, &["cost"]).into_iter().for_each(|b| s.push(b)),
+                _ => words::activity_entry(lang, a, &[]).into_iter().for_each(|b| s.push(b)),
+            }
+            photos(&mut s, a);
+        }
+        if free_press {
+            s.push(Block::Paragraph(t.no_press_cost.to_string()));
         }
         part.push_section(s);
     }
@@ -465,15 +489,9 @@ fn by_provider<'a>(items: &[&'a Activity]) -> Vec<&'a Activity> {
     providers.iter().flat_map(|p| items.iter().copied().filter(move |a| a.details.provider.as_deref() == *p)).collect()
 }
 
-/// Press pieces as entries; when every piece says it cost the city nothing, the section ends
-/// by saying so once instead of on each piece.
-fn press(s: &mut Section, lang: Lang, t: &Labels, items: &[&Activity]) {
-    let free = !items.is_empty() && items.iter().all(|a| a.details.cost.as_deref().is_some_and(costs_nothing));
-    let skip: &[&str] = if free { &["cost"] } else { &[] };
-    items.iter().flat_map(|a| words::activity_entry(lang, a, skip)).for_each(|b| s.push(b));
-    if free {
-        s.push(Block::Paragraph(t.no_press_cost.to_string()));
-    }
+/// Whether every press piece says it cost the city nothing: then the section says so once.
+fn press_costs_nothing(items: &[&Activity]) -> bool {
+    !items.is_empty() && items.iter().all(|a| a.details.cost.as_deref().is_some_and(costs_nothing))
 }
 
 /// Whether a press piece's cost says it cost nothing: "ninguno", "sin costo", "0", "$0.00 MXN", "none".

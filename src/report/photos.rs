@@ -4,7 +4,30 @@
 
 use printpdf::{RawImage, RawImageData, RawImageFormat};
 
-use super::Block;
+use super::labels::PHOTO_CREDIT;
+use super::{Block, Lang, Photo};
+use crate::domain::Activity;
+
+/// Photos printed after an activity's entry in the period report, at most.
+pub const PHOTOS_PER_ENTRY: usize = 2;
+
+/// An activity's photos marked for the period report, the first [`PHOTOS_PER_ENTRY`] of them,
+/// side by side, each captioned with its caption and "Foto: credit". `read` gives a stored
+/// file's bytes by its hash (none when this copy lacks the file: it prints as unreadable).
+pub(crate) fn marked(lang: Lang, activity: &Activity, read: &dyn Fn(&str) -> Vec<u8>) -> Block {
+    let photos = activity
+        .attachments
+        .iter()
+        .filter(|a| a.in_report && a.is_photo())
+        .take(PHOTOS_PER_ENTRY)
+        .map(|a| {
+            let credit = a.credit.as_ref().map(|c| format!("{} {c}", PHOTO_CREDIT.pick(lang)));
+            let caption = [a.caption.clone(), credit].into_iter().flatten().collect::<Vec<_>>().join("\n");
+            Photo { data: read(&a.hash), caption }
+        })
+        .collect();
+    Block::Photos(photos)
+}
 
 /// Longest side, in pixels, of an embedded photo: about 200 dpi across the
 /// text width of a Letter page.
@@ -38,9 +61,10 @@ pub(crate) fn prepare_all(blocks: &[Block]) -> Vec<Option<Prepared>> {
     blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Photo(photo) => Some(prepare(&photo.data)),
+            Block::Photos(photos) => Some(photos.iter().map(|p| prepare(&p.data))),
             _ => None,
         })
+        .flatten()
         .collect()
 }
 

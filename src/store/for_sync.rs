@@ -8,7 +8,7 @@
 
 use super::activities::{set_trashed, write, Created};
 use super::{load, Actor, Result, SyncBook};
-use crate::domain::{validate, Activity, ActivityInput, Attachment};
+use crate::domain::{validate, Activity, ActivityInput, Attachment, ReportMark};
 
 /// Validates and writes one activity (see `Store::save_activity`) in the caller's transaction.
 pub fn save_activity(tx: SyncBook<'_>, input: &ActivityInput, actor: &Actor) -> Result<Activity> {
@@ -27,10 +27,15 @@ pub fn activity(tx: SyncBook<'_>, id: &str) -> Result<Option<Activity>> {
 }
 
 /// Links an attachment whose file is already stored (see `Store::attach`), with its audit
-/// entry and this copy's time of receipt, in the caller's transaction.
-pub fn link_attachment(tx: SyncBook<'_>, activity: &str, attachment: &Attachment, actor: &Actor) -> Result<()> {
+/// entry and this copy's time of receipt, in the caller's transaction; `report`, the report
+/// mark the bundle carries (none from a copy that predates marks), replaces the one kept.
+pub fn link_attachment(tx: SyncBook<'_>, activity: &str, attachment: &Attachment, report: Option<ReportMark>, actor: &Actor) -> Result<()> {
     let received = Attachment { added_at: super::now(), ..attachment.clone() };
-    super::attachments::link(tx.conn, activity, &received, actor)
+    super::attachments::link(tx.conn, activity, &received, actor)?;
+    match (report, super::attachments::find(tx.conn, activity, &attachment.hash)?) {
+        (Some(report), Some(kept)) => super::attachments::mark(tx.conn, activity, kept, report, actor).map(drop),
+        _ => Ok(()),
+    }
 }
 
 pub use super::attachments::blob_path;

@@ -8,7 +8,7 @@ use rusqlite::{params_from_iter, Connection, Row};
 
 use super::{Result, StoreError};
 use crate::domain::{
-    Activity, ActivityId, Attachment, Details, FollowUp, Kind, Modality, OrgLink, PartialDate, PersonLink, Precision,
+    Activity, ActivityId, Details, FollowUp, Kind, Modality, OrgLink, PartialDate, PersonLink, Precision,
     RecordMeta, Status,
 };
 
@@ -103,10 +103,9 @@ fn chunk_of(conn: &Connection, ids: &[String], include_deleted: bool) -> Result<
     )?;
     let mut attachments = grouped(
         conn,
-        "SELECT activity_id, hash, file_name, media_type, size, added_at FROM attachments WHERE activity_id IN ({ids})
-         ORDER BY added_at",
+        &format!("SELECT activity_id, {} FROM attachments WHERE activity_id IN ({{ids}}) ORDER BY added_at", super::attachments::COLUMNS),
         ids,
-        |r| Ok(Attachment { hash: r.get(1)?, file_name: r.get(2)?, media_type: r.get(3)?, size: r.get(4)?, added_at: r.get(5)? }),
+        |r| super::attachments::from_row(r, 1),
     )?;
 
     let sql = format!(

@@ -507,15 +507,14 @@ impl SyncBook<'_> {
         let rows = self
             .conn
             .prepare(
-                "SELECT a.activity_id, a.hash, a.file_name, a.media_type, a.size, a.added_at FROM attachments a
-                 WHERE NOT EXISTS (SELECT 1 FROM sync_attachments s WHERE s.activity_id = a.activity_id AND s.hash = a.hash)
-                 ORDER BY a.added_at, a.hash",
+                &format!(
+                    "SELECT activity_id, {} FROM attachments a
+                     WHERE NOT EXISTS (SELECT 1 FROM sync_attachments s WHERE s.activity_id = a.activity_id AND s.hash = a.hash)
+                     ORDER BY a.added_at, a.hash",
+                    super::attachments::COLUMNS
+                ),
             )?
-            .query_map([], |r| {
-                let attachment =
-                    Attachment { hash: r.get(1)?, file_name: r.get(2)?, media_type: r.get(3)?, size: r.get(4)?, added_at: r.get(5)? };
-                Ok((r.get(0)?, attachment))
-            })?
+            .query_map([], |r| Ok((r.get(0)?, super::attachments::from_row(r, 1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }

@@ -29,7 +29,7 @@ use super::merge::{Conflict, RecordState};
 use super::paths::is_plain_file_name;
 use super::{roster, SyncError};
 use crate::domain::{ActivityInput, LikelyDuplicate};
-use crate::domain::Attachment;
+use crate::domain::{Attachment, ReportMark};
 use crate::store::{for_sync, Actor, BundleRecord, Origin, Store, StoreError, SyncBook};
 use crate::text::size_text;
 use crate::{Explain, Text};
@@ -410,9 +410,12 @@ fn materialise_attachment(
         file_name: file_name.into(),
         media_type: v.get("media_type").and_then(Value::as_str).unwrap_or("application/octet-stream").into(),
         size: v.get("size").and_then(Value::as_i64).unwrap_or(0),
-        added_at: String::new(),
+        ..Attachment::default()
     };
-    for_sync::link_attachment(tx, activity, &attachment, actor).map_err(|e| match e {
+    // A copy that predates report marks sends none: the mark kept here stays.
+    let text = |key: &str| v.get(key).and_then(Value::as_str).map(str::to_string);
+    let report = v.get("in_report").and_then(Value::as_bool).map(|in_report| ReportMark { in_report, caption: text("caption"), credit: text("credit") });
+    for_sync::link_attachment(tx, activity, &attachment, report, actor).map_err(|e| match e {
         StoreError::NotFound { .. } => bad("el adjunto es de una actividad que no llegó", "the attachment belongs to an activity that did not arrive"),
         other => SyncError::InvalidRecord { id: id.into(), message: other.text() },
     })?;

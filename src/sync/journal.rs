@@ -152,6 +152,9 @@ fn ingest_attachments(book: SyncBook<'_>, me: CopyId, seq: &mut u64) -> Result<u
             ("file_name".to_string(), Value::from(a.file_name.as_str())),
             ("media_type".to_string(), Value::from(a.media_type.as_str())),
             ("size".to_string(), Value::from(a.size)),
+            ("in_report".to_string(), Value::from(a.in_report)),
+            ("caption".to_string(), Value::from(a.caption.clone())),
+            ("credit".to_string(), Value::from(a.credit.clone())),
         ]);
         let state = load_state(book, Entity::Attachment, &id)?;
         let change = state.edit(tick(book, me)?, *seq, Entity::Attachment, &id, values);

@@ -8,7 +8,8 @@ import { session } from '../src/lib/session.svelte';
 import { i18n } from '../src/lib/i18n/index.svelte';
 import { activity, countries, schemas } from './fixtures';
 
-const PDF = { hash: 'ab'.repeat(32), file_name: 'minuta-embajada.pdf', media_type: 'application/pdf', size: 2048, added_at: '2026-11-23T10:00:00Z' };
+const PDF = { hash: 'ab'.repeat(32), file_name: 'minuta-embajada.pdf', media_type: 'application/pdf', size: 2048, added_at: '2026-11-23T10:00:00Z', in_report: false, caption: null, credit: null };
+const PHOTO = { ...PDF, hash: 'cd'.repeat(32), file_name: 'firma.jpg', media_type: 'image/jpeg' };
 
 describe('an activity in full', () => {
   it('opens an attachment with the system viewer by its hash, and says so in Spanish when it cannot', async () => {
@@ -66,6 +67,57 @@ describe('an activity in full', () => {
     try {
       render(ActivityDetail, { id: activity().id });
       expect(await screen.findByText('Courtesy call')).toBeInTheDocument();
+    } finally {
+      i18n.locale = 'es-MX';
+    }
+  });
+
+  it('marks a photo for the report with its caption and credit, saved through the core; a document gets no such controls', async () => {
+    session.schemas = schemas;
+    session.countries = countries;
+    const marks: unknown[] = [];
+    mockCommands((cmd, args) => {
+      if (cmd === 'get_activity') return activity({ attachments: [PHOTO, PDF] } as never);
+      if (cmd === 'activity_history') return [];
+      if (cmd === 'attachment_image') return 'data:image/jpeg;base64,';
+      if (cmd === 'mark_attachment') {
+        const { mark } = args as { mark: object };
+        marks.push(args);
+        return { ...PHOTO, ...mark };
+      }
+      return null;
+    });
+    render(ActivityDetail, { id: activity().id });
+
+    const include = await screen.findByRole('checkbox', { name: 'Incluir en el informe' });
+    expect(screen.getAllByRole('checkbox')).toHaveLength(1);
+    await userEvent.click(include);
+    expect(marks).toEqual([{ id: activity().id, hash: PHOTO.hash, mark: { in_report: true, caption: null, credit: null } }]);
+
+    await userEvent.type(screen.getByRole('textbox', { name: 'Pie de foto' }), 'Firma del memorándum');
+    await userEvent.tab();
+    await userEvent.type(screen.getByRole('textbox', { name: 'Crédito' }), 'Ana López');
+    await userEvent.tab();
+    expect(marks.at(-1)).toEqual({ id: activity().id, hash: PHOTO.hash, mark: { in_report: true, caption: 'Firma del memorándum', credit: 'Ana López' } });
+    expect(include).toBeChecked();
+    expect(screen.getByText(/hasta 2 fotos por actividad/)).toBeInTheDocument();
+  });
+
+  it('names the report controls in English', async () => {
+    session.schemas = schemas;
+    session.countries = countries;
+    mockCommands((cmd) => {
+      if (cmd === 'get_activity') return activity({ attachments: [PHOTO] } as never);
+      if (cmd === 'activity_history') return [{ at: '2026-11-23T11:00:00Z', actor: 'Ana', origin: 'app', entity: 'activity', entity_id: activity().id, action: 'mark', fields: ['caption', 'in_report'] }];
+      return null;
+    });
+    i18n.locale = 'en';
+    try {
+      render(ActivityDetail, { id: activity().id });
+      expect(await screen.findByRole('checkbox', { name: 'Include in the report' })).toBeInTheDocument();
+      expect(screen.getByRole('textbox', { name: 'Caption' })).toBeInTheDocument();
+      expect(await screen.findByText('Changed a report photo')).toBeInTheDocument();
+      expect(screen.getByText('Caption, Include in the report')).toBeInTheDocument();
     } finally {
       i18n.locale = 'es-MX';
     }

@@ -1,6 +1,6 @@
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use enlace::domain::{ActivityId, Attachment};
+use enlace::domain::{ActivityId, Attachment, ReportMark};
 use tauri::{AppHandle, State};
 
 use crate::dialogs::{self, Filter};
@@ -19,6 +19,13 @@ pub async fn attach_files(app: AppHandle, state: State<'_, AppState>, id: Activi
     let actor = state.actor()?;
     let mut store = state.store()?;
     chosen.iter().map(|path| store.attach(&id, path, &actor).map_err(CommandError::from)).collect()
+}
+
+/// Marks an attached photo for the period report (or takes it out), with its caption and credit.
+#[tauri::command]
+pub fn mark_attachment(state: State<'_, AppState>, id: ActivityId, hash: String, mark: ReportMark) -> CommandResult<Attachment> {
+    let actor = state.actor()?;
+    Ok(state.store()?.mark_attachment(&id, &hash, mark, &actor)?)
 }
 
 /// Opens an attachment with the system's viewer. The path is the store's own copy inside the

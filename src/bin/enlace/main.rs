@@ -11,6 +11,7 @@ use enlace::domain::ActivityId;
 use enlace::interop::{interchange, sample};
 use enlace::store::{Actor, Filter, Origin, Sort, Store};
 
+mod attachments;
 mod axes_cmds;
 mod definitions;
 mod filters;
@@ -155,6 +156,11 @@ enum Command {
     Conflicts {
         #[command(subcommand)]
         action: Option<sync_cmds::ConflictsCmd>,
+    },
+    /// Attachments: add a file to an activity, mark a photo for the period report.
+    Attachment {
+        #[command(subcommand)]
+        action: attachments::AttachmentCmd,
     },
     /// Policy axes: sets, order, names, archive, cross-cutting.
     Axes {
@@ -350,6 +356,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Roster { action } => sync_cmds::roster_cmd(&store, action)?,
         Command::Bundle { action } => sync_cmds::bundle(&mut store, action)?,
         Command::Conflicts { action } => sync_cmds::conflicts_cmd(&mut store, action, &actor)?,
+        Command::Attachment { action } => attachments::attachment(&mut store, action, &actor)?,
         Command::Axes { action } => axes_cmds::run(&mut store, action, &actor)?,
         Command::Orgs { action } => match action {
             None | Some(OrgsAction::List) => {

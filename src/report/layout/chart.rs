@@ -71,6 +71,10 @@ fn axis_step(max: f64, ticks: f64, whole: bool) -> f64 {
 
 const BAR_HEIGHT: f32 = 11.0;
 const AXIS_LABELS: f32 = 16.0;
+const TITLE_LINE: f32 = 16.0;
+/// Bars a piece of a split chart starts with at the least (and a heading above keeps with):
+/// fewer would leave a title over a stub.
+const LEAD_BARS: usize = 3;
 
 /// The measured parts of a bar chart.
 struct ChartPlan {
@@ -79,8 +83,14 @@ struct ChartPlan {
     /// Height of each bar's row.
     rows: Vec<f32>,
     title_line: f32,
-    plot_height: f32,
     height: f32,
+}
+
+impl ChartPlan {
+    /// Height of a piece drawing the bars `bars`, with a title line of `title_line`.
+    fn piece_height(&self, title_line: f32, bars: std::ops::Range<usize>) -> f32 {
+        title_line + 4.0 + self.rows[bars].iter().sum::<f32>() + 6.0 + AXIS_LABELS
+    }
 }
 
 fn plan(c: &Composer, chart: &BarChart) -> ChartPlan {
@@ -93,44 +103,94 @@ fn plan(c: &Composer, chart: &BarChart) -> ChartPlan {
         .min(c.text_width() * 0.34);
     let labels: Vec<Vec<String>> =
         chart.bars.iter().map(|b| wrap(fonts, Face::Regular, SMALL_SIZE, &b.label, label_width)).collect();
-    let title_line = if chart.title.is_empty() { 0.0 } else { 16.0 };
+    let title_line = if chart.title.is_empty() { 0.0 } else { TITLE_LINE };
     let rows: Vec<f32> = labels.iter().map(|l| (l.len() as f32 * SMALL_LINE).max(BAR_HEIGHT) + 7.0).collect();
-    let plot_height: f32 = rows.iter().sum::<f32>() + 6.0;
-    let height = title_line + 4.0 + plot_height + AXIS_LABELS;
-    ChartPlan { label_width, labels, rows, title_line, plot_height, height }
+    let mut plan = ChartPlan { label_width, labels, rows, title_line, height: 0.0 };
+    plan.height = plan.piece_height(title_line, 0..plan.rows.len());
+    plan
 }
 
-/// The height a chart needs on one page (a heading above keeps with it).
-pub(super) fn bar_chart_height(c: &Composer, chart: &BarChart) -> f32 {
-    plan(c, chart).height
+/// The height a heading above a chart keeps with it: the whole chart when it fits on a page,
+/// else the first bars of the first piece.
+pub(super) fn lead_height(c: &Composer, chart: &BarChart) -> f32 {
+    let plan = plan(c, chart);
+    if plan.height <= c.column_height() {
+        plan.height
+    } else {
+        plan.piece_height(plan.title_line, 0..LEAD_BARS.min(plan.rows.len()))
+    }
 }
 
 /// Title, then one row per bar: label (right-aligned, wrapped), bar, value;
 /// gridlines and tick labels along a value axis at the foot.
+///
+/// A chart that fits on a page but not in the room left moves whole to the next page. A chart
+/// taller than a page is split between bars: each piece fills the room left (starting a page
+/// when not even [`LEAD_BARS`] fit), and the next ones repeat the title (or the heading above
+/// it) with "(continúa)" and keep the same scale, so bars compare across pages. Split rather
+/// than scaled: thirty axes or two years of months scaled into one page would print labels
+/// too small to read, and a page break between bars loses nothing.
 pub(super) fn bar_chart(c: &mut Composer, chart: &BarChart) {
-    let fonts = c.fonts;
-    let ChartPlan { label_width, labels, rows, title_line, plot_height, height } = plan(c, chart);
+    let plan = plan(c, chart);
     let max = chart.bars.iter().map(|b| b.value).fold(0.0, f64::max);
     let whole = chart.bars.iter().all(|b| b.value.fract() == 0.0);
     let step = axis_step(max, 5.0, whole);
-    let axis_max = (max / step).ceil().max(1.0) * step;
+    let axis = Axis { step, max: (max / step).ceil().max(1.0) * step };
 
     c.space(BLOCK_GAP + 4.0);
-    c.reserve(height);
-    let top = c.y;
-    c.text_at(c.left, top, TextStyle::new(Face::Bold, 9.5, title_line, SLATE), &chart.title);
+    if plan.height <= c.column_height() {
+        c.reserve(plan.height);
+        piece(c, chart, &plan, &axis, &chart.title, 0..chart.bars.len());
+    } else {
+        let mut start = 0;
+        while start < chart.bars.len() {
+            let title = if start == 0 {
+                chart.title.clone()
+            } else {
+                let named = if chart.title.is_empty() { c.last_heading.as_str() } else { chart.title.as_str() };
+                format!("{named} {}", c.doc.lang.continued()).trim().to_string()
+            };
+            let title_line = if title.is_empty() { 0.0 } else { TITLE_LINE };
+            let lead = LEAD_BARS.min(chart.bars.len() - start);
+            c.reserve(plan.piece_height(title_line, start..start + lead));
+            let mut end = start + lead;
+            while end < chart.bars.len() && plan.piece_height(title_line, start..end + 1) <= c.room() {
+                end += 1;
+            }
+            piece(c, chart, &plan, &axis, &title, start..end);
+            start = end;
+            if start < chart.bars.len() {
+                c.new_page();
+            }
+        }
+    }
+    c.space(BLOCK_GAP + 4.0);
+}
 
-    let x0 = c.left + label_width + 10.0;
-    let value_room = fonts.width(Face::Regular, &format_count(axis_max), SMALL_SIZE) + 8.0;
+/// The value axis every piece of a chart shares.
+struct Axis {
+    step: f64,
+    max: f64,
+}
+
+/// Draws the bars `bars` of a chart from the cursor, under `title`.
+fn piece(c: &mut Composer, chart: &BarChart, plan: &ChartPlan, axis: &Axis, title: &str, bars: std::ops::Range<usize>) {
+    let fonts = c.fonts;
+    let title_line = if title.is_empty() { 0.0 } else { TITLE_LINE };
+    let top = c.y;
+    c.text_at(c.left, top, TextStyle::new(Face::Bold, 9.5, title_line, SLATE), title);
+
+    let x0 = c.left + plan.label_width + 10.0;
+    let value_room = fonts.width(Face::Regular, &format_count(axis.max), SMALL_SIZE) + 8.0;
     let x1 = c.right - value_room;
     let plot_top = top + title_line + 4.0;
-    let plot_bottom = plot_top + plot_height;
-    let scale = (x1 - x0) as f64 / axis_max;
+    let plot_bottom = plot_top + plan.rows[bars.clone()].iter().sum::<f32>() + 6.0;
+    let scale = (x1 - x0) as f64 / axis.max;
 
     // Gridlines and tick labels.
-    let ticks = (axis_max / step).round() as usize;
+    let ticks = (axis.max / axis.step).round() as usize;
     for t in 0..=ticks {
-        let value = step * t as f64;
+        let value = axis.step * t as f64;
         let x = x0 + (value * scale) as f32;
         let color = if t == 0 { MUTED } else { RULE };
         c.draw(Draw::Line { x1: x, y1: plot_top, x2: x, y2: plot_bottom, width: if t == 0 { 0.8 } else { 0.4 }, color, dotted: false });
@@ -141,12 +201,13 @@ pub(super) fn bar_chart(c: &mut Composer, chart: &BarChart) {
     c.draw(Draw::Line { x1: x0, y1: plot_bottom, x2: x1, y2: plot_bottom, width: 0.8, color: MUTED, dotted: false });
 
     let mut y = plot_top + 3.0;
-    for ((bar, label), row) in chart.bars.iter().zip(&labels).zip(&rows) {
+    for n in bars {
+        let (bar, label, row) = (&chart.bars[n], &plan.labels[n], plan.rows[n]);
         let middle = y + row / 2.0;
         let label_top = middle - label.len() as f32 * SMALL_LINE / 2.0;
-        for (n, line) in label.iter().enumerate() {
+        for (i, line) in label.iter().enumerate() {
             let w = fonts.width(Face::Regular, line, SMALL_SIZE);
-            c.text_at(x0 - 8.0 - w, label_top + n as f32 * SMALL_LINE, TextStyle::new(Face::Regular, SMALL_SIZE, SMALL_LINE, TEXT), line);
+            c.text_at(x0 - 8.0 - w, label_top + i as f32 * SMALL_LINE, TextStyle::new(Face::Regular, SMALL_SIZE, SMALL_LINE, TEXT), line);
         }
         let w = (bar.value.max(0.0) * scale) as f32;
         c.draw(Draw::Rect { x: x0, y: middle - BAR_HEIGHT / 2.0, w, h: BAR_HEIGHT, fill: ACCENT });
@@ -154,7 +215,6 @@ pub(super) fn bar_chart(c: &mut Composer, chart: &BarChart) {
         y += row;
     }
     c.y = plot_bottom + AXIS_LABELS;
-    c.space(BLOCK_GAP + 4.0);
 }
 
 #[cfg(test)]

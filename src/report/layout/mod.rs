@@ -14,7 +14,7 @@ mod signatures;
 mod table;
 pub(crate) mod theme;
 
-use super::document::{Block, Document, Run};
+use super::document::{Block, Document, Photo, Run};
 use super::fonts::{Face, Fonts, CAP_HEIGHT};
 use super::wrap::{truncate, wrap, wrap_styled, Piece};
 use theme::*;
@@ -80,8 +80,16 @@ fn compose(doc: &Document, fonts: &Fonts, photos: &[Option<(u32, u32)>], toc_pag
     let mut c = Composer::new(doc, fonts, toc_pages);
     c.photos = photos;
     let blocks = doc.blocks();
-    for (i, block) in blocks.iter().enumerate() {
-        c.block(block, &blocks[i + 1..]);
+    let mut i = 0;
+    while i < blocks.len() {
+        let headings = blocks[i..].iter().take_while(|b| matches!(b, Block::Heading { .. })).count();
+        if headings == 0 {
+            c.block(&blocks[i], &blocks[i + 1..]);
+            i += 1;
+        } else {
+            c.keep_with_next(&blocks[i..], headings);
+            i = (i + headings + 1).min(blocks.len());
+        }
     }
     let total = c.pages.len();
     for (index, page) in c.pages.iter_mut().enumerate() {
@@ -94,6 +102,10 @@ fn compose(doc: &Document, fonts: &Fonts, photos: &[Option<(u32, u32)>], toc_pag
 
 /// Indent of a bulleted item's text.
 const BULLET_INDENT: f32 = 14.0;
+
+/// Photos side by side in a row, and the space between them.
+const PHOTOS_PER_ROW: usize = 2;
+const PHOTO_GAP: f32 = 12.0;
 
 /// Lines the running footer may take; the bottom margin has room for two.
 const FOOTER_LINES: usize = 2;
@@ -133,6 +145,20 @@ fn furniture(page: &mut Page, doc: &Document, fonts: &Fonts, number: usize, tota
     page.draws.push(Draw::Text { x: right - label_width, baseline, face: Face::Regular, size, color: MUTED, text: page_label });
 }
 
+/// A position of the [`Composer`] to return to (see [`Composer::keep_with_next`]).
+#[derive(Clone)]
+struct Mark {
+    pages: usize,
+    draws: usize,
+    y: f32,
+    gap: f32,
+    break_owed: bool,
+    anchors: usize,
+    photos_placed: usize,
+    last_heading: String,
+    at_top: bool,
+}
+
 /// The cursor that places blocks down the page and starts new pages.
 pub(crate) struct Composer<'a> {
     pub fonts: &'a Fonts,
@@ -157,6 +183,9 @@ pub(crate) struct Composer<'a> {
     /// Pixel sizes of the document's photos, and how many were placed.
     photos: &'a [Option<(u32, u32)>],
     photos_placed: usize,
+    /// The last heading placed: a chart split across pages with no title of its own names its
+    /// continuation after it.
+    pub last_heading: String,
 }
 
 impl<'a> Composer<'a> {
@@ -179,6 +208,7 @@ impl<'a> Composer<'a> {
             toc_pages,
             photos: &[],
             photos_placed: 0,
+            last_heading: String::new(),
         }
     }
 
@@ -294,7 +324,7 @@ impl<'a> Composer<'a> {
     /// and through a run of headings, what follows the last one.
     fn lead_height(&self, rest: &[Block]) -> f32 {
         match rest.first() {
-            Some(Block::BarChart(chart)) => chart::bar_chart_height(self, chart) + BLOCK_GAP,
+            Some(Block::BarChart(chart)) => chart::lead_height(self, chart) + BLOCK_GAP,
             Some(Block::Table(t)) => table::start_height(self, t) + BLOCK_GAP,
             Some(Block::Figures(_)) => 70.0,
             Some(Block::Heading { level, .. }) => {
@@ -302,12 +332,62 @@ impl<'a> Composer<'a> {
                 next.space_before + next.line + next.space_after + self.lead_height(&rest[1..])
             }
             Some(Block::Note(_)) => 2.0 * SMALL_LINE + self.lead_height(&rest[1..]),
-            Some(Block::Photo(_)) => match self.photos.get(self.photos_placed).copied().flatten() {
-                Some((w, h)) => self.photo_size(w, h).1 + BLOCK_GAP + SMALL_LINE,
+            Some(Block::Photos(_)) => match self.photos.get(self.photos_placed).copied().flatten() {
+                Some((w, h)) => self.photo_size(w, h, self.photo_column()).1 + BLOCK_GAP + 2.0 * SMALL_LINE,
                 None => 2.0 * SMALL_LINE,
             },
             _ => 2.0 * BODY_LINE,
         }
+    }
+
+    /// Places the first `headings` blocks of `blocks` (a run of headings) and the block after
+    /// them so that the block starts on the last heading's page. The room a heading keeps below
+    /// it is worked out from estimates; when the block's first line still lands on a later page,
+    /// the run is taken back and moves there too, so no heading is ever the last thing on a page.
+    fn keep_with_next(&mut self, blocks: &[Block], headings: usize) {
+        let mark = self.mark();
+        for attempt in 0..2 {
+            for (n, heading) in blocks[..headings].iter().enumerate() {
+                self.block(heading, &blocks[n + 1..]);
+            }
+            let (page, drawn) = (self.pages.len(), self.pages.last().map_or(0, |p| p.draws.len()));
+            let Some(next) = blocks.get(headings).filter(|b| !matches!(b, Block::PageBreak | Block::Spacer(_))) else { return };
+            self.block(next, &blocks[headings + 1..]);
+            let stranded = self.pages.len() > page && self.pages[page - 1].draws.len() == drawn;
+            if !stranded || mark.at_top || attempt == 1 {
+                return;
+            }
+            self.rollback(mark.clone());
+            self.new_page();
+        }
+    }
+
+    /// Where the composer stands, to take back what is placed after it.
+    fn mark(&self) -> Mark {
+        Mark {
+            pages: self.pages.len(),
+            draws: self.pages.last().map_or(0, |p| p.draws.len()),
+            y: self.y,
+            gap: self.gap,
+            break_owed: self.break_owed,
+            anchors: self.anchors.len(),
+            photos_placed: self.photos_placed,
+            last_heading: self.last_heading.clone(),
+            at_top: self.at_page_top(),
+        }
+    }
+
+    fn rollback(&mut self, mark: Mark) {
+        self.pages.truncate(mark.pages);
+        if let Some(page) = self.pages.last_mut() {
+            page.draws.truncate(mark.draws);
+        }
+        self.anchors.truncate(mark.anchors);
+        self.y = mark.y;
+        self.gap = mark.gap;
+        self.break_owed = mark.break_owed;
+        self.photos_placed = mark.photos_placed;
+        self.last_heading = mark.last_heading;
     }
 
     fn block(&mut self, block: &Block, rest: &[Block]) {
@@ -336,7 +416,7 @@ impl<'a> Composer<'a> {
             Block::Table(t) => table::table(self, t),
             Block::Figures(figures) => chart::figures(self, figures),
             Block::BarChart(bar_chart) => chart::bar_chart(self, bar_chart),
-            Block::Photo(photo) => self.photo(&photo.caption),
+            Block::Photos(photos) => photos.chunks(PHOTOS_PER_ROW).for_each(|row| self.photo_row(row)),
             Block::PageBreak => self.break_owed = true,
             Block::Spacer(points) => self.space(*points),
         }
@@ -357,6 +437,7 @@ impl<'a> Composer<'a> {
             self.text_at(self.left, self.y, style.text(), line);
             self.y += style.line;
         }
+        self.last_heading = text.to_string();
         if style.rule {
             self.y += 3.0;
             let (left, right, y) = (self.left, self.right, self.y);
@@ -372,35 +453,53 @@ impl<'a> Composer<'a> {
         self.space(BLOCK_GAP * 0.75);
     }
 
-    /// The printed size of a photo: as large as fits the width and under
-    /// half a page high, never enlarged past 100 dpi, proportions kept.
-    fn photo_size(&self, px_w: u32, px_h: u32) -> (f32, f32) {
+    /// The width of a photo's column in a row of photos.
+    fn photo_column(&self) -> f32 {
+        let n = PHOTOS_PER_ROW as f32;
+        (self.text_width() - PHOTO_GAP * (n - 1.0)) / n
+    }
+
+    /// The printed size of a photo: as large as fits `width` and under half a page high, never
+    /// enlarged past 100 dpi, proportions kept.
+    fn photo_size(&self, px_w: u32, px_h: u32, width: f32) -> (f32, f32) {
         let (px_w, px_h) = (px_w.max(1) as f32, px_h.max(1) as f32);
-        let scale = (self.text_width() / px_w).min(self.column_height() * 0.45 / px_h).min(72.0 / 100.0);
+        let scale = (width / px_w).min(self.column_height() * 0.45 / px_h).min(72.0 / 100.0);
         (px_w * scale, px_h * scale)
     }
 
-    /// A photo centred with its caption below.
-    fn photo(&mut self, caption: &str) {
-        let index = self.photos_placed;
-        self.photos_placed += 1;
-        let lines = wrap(self.fonts, NOTE.face, NOTE.size, caption, self.text_width());
-        let Some((px_w, px_h)) = self.photos.get(index).copied().flatten() else {
-            let unreadable = self.doc.lang.unreadable_photo();
-            self.paragraph(&format!("{unreadable} {caption}"), NOTE);
-            return;
-        };
-        let (w, h) = self.photo_size(px_w, px_h);
-        self.space(BLOCK_GAP + 2.0);
-        self.reserve(h + 4.0 + NOTE.line * lines.len() as f32);
-        let x = self.left + (self.text_width() - w) / 2.0;
-        self.draw(Draw::Image { x, y: self.y, w, h, index });
-        self.y += h + 4.0;
-        for line in &lines {
-            let line_x = self.left + (self.text_width() - self.fonts.width(NOTE.face, line, NOTE.size)) / 2.0;
-            self.text_at(line_x, self.y, NOTE, line);
-            self.y += NOTE.line;
+    /// A row of photos, centred, each in its column with its caption centred below; one that
+    /// cannot be read prints the unreadable label over its caption instead.
+    fn photo_row(&mut self, row: &[Photo]) {
+        let column = self.photo_column();
+        let unreadable = self.doc.lang.unreadable_photo();
+        let mut items = Vec::with_capacity(row.len());
+        for photo in row {
+            let index = self.photos_placed;
+            self.photos_placed += 1;
+            let size = self.photos.get(index).copied().flatten().map(|(w, h)| self.photo_size(w, h, column));
+            let caption = if size.is_some() { photo.caption.clone() } else { format!("{unreadable}\n{}", photo.caption) };
+            items.push((index, size, wrap(self.fonts, NOTE.face, NOTE.size, caption.trim(), column)));
         }
+        let image_h = items.iter().filter_map(|(_, size, _)| size.map(|s| s.1)).fold(0.0, f32::max);
+        let image_room = if image_h > 0.0 { image_h + 4.0 } else { 0.0 };
+        let caption_h = NOTE.line * items.iter().map(|(_, _, lines)| lines.len()).max().unwrap_or(0) as f32;
+        self.space(BLOCK_GAP + 2.0);
+        self.reserve(image_room + caption_h);
+        let top = self.y;
+        let used = column * row.len() as f32 + PHOTO_GAP * (row.len() as f32 - 1.0);
+        let first_x = self.left + (self.text_width() - used) / 2.0;
+        for (n, (index, size, lines)) in items.into_iter().enumerate() {
+            let x = first_x + n as f32 * (column + PHOTO_GAP);
+            if let Some((w, h)) = size {
+                // Photos of a row stand on one line, their captions level below them.
+                self.draw(Draw::Image { x: x + (column - w) / 2.0, y: top + image_h - h, w, h, index });
+            }
+            for (k, line) in lines.iter().enumerate() {
+                let line_x = x + (column - self.fonts.width(NOTE.face, line, NOTE.size)) / 2.0;
+                self.text_at(line_x, top + image_room + k as f32 * NOTE.line, NOTE, line);
+            }
+        }
+        self.y = top + image_room + caption_h;
         self.space(BLOCK_GAP + 2.0);
     }
 
@@ -453,7 +552,7 @@ impl<'a> Composer<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{Column, Lang, Metadata, Paper, Table};
+    use crate::report::{BarChart, Column, Figure, Lang, Metadata, Paper, Table};
 
     fn doc() -> Document {
         let metadata = Metadata {
@@ -545,6 +644,74 @@ mod tests {
         let pages: Vec<usize> = laid.anchors.iter().map(|a| a.page).collect();
         assert_eq!(pages, [1, 2]);
         assert_eq!(laid.pages.len(), 2);
+    }
+
+    /// A chart of thirty axes, as an office with many axis sets has.
+    fn axes_chart(bars: usize) -> Block {
+        let chart = (1..=bars).fold(BarChart::new(""), |chart, n| chart.bar(format!("Eje {n:02}: Ciudad sustentable, resiliente y con derechos plenos"), n as f64));
+        Block::BarChart(chart)
+    }
+
+    /// The page (0-based) of the first text drawn that starts with `start`.
+    fn page_of(laid: &Layout, start: &str) -> usize {
+        laid.pages.iter().position(|p| texts(p).iter().any(|t| t.starts_with(start))).unwrap_or_else(|| panic!("«{start}» printed"))
+    }
+
+    #[test]
+    fn a_heading_is_never_the_last_thing_on_a_page() {
+        let fonts = Fonts::load().unwrap();
+        let figures = Block::Figures(vec![Figure::new("1,024", "Actividades registradas en el periodo que se informa"); 4]);
+        let table = {
+            let mut t = Table::new(vec![Column::new("País", 3.0), Column::numeric("Actividades", 1.0)]);
+            (0..40).for_each(|n| t.row([format!("País {n}"), n.to_string()]));
+            Block::Table(t)
+        };
+        let paragraph = Block::Paragraph("Primera línea del texto que sigue.".into());
+        for (what, next, first) in [("chart", axes_chart(30), "Eje 01"), ("figures", figures, "1,024"), ("table", table, "País 0"), ("text", paragraph, "Primera")] {
+            // The heading pair lands at every height of the page in turn.
+            for lines in 0..48 {
+                let mut d = doc();
+                d.push(Block::Paragraph(vec!["Relleno"; lines + 1].join("\n")));
+                d.push(Block::Heading { level: 2, text: "Resumen del periodo".into() });
+                d.push(Block::Heading { level: 3, text: "Actividades por eje".into() });
+                d.push(next.clone());
+                let laid = layout(&d, &fonts, &[]);
+                let heading = page_of(&laid, "Actividades por eje");
+                assert_eq!(heading, page_of(&laid, "Resumen del periodo"), "{what}, {lines} lines: the headings stay together");
+                assert_eq!(heading, page_of(&laid, first), "{what}, {lines} lines: the heading stays with its first {what}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_chart_taller_than_a_page_is_split_above_the_footer_with_its_title_continued() {
+        let fonts = Fonts::load().unwrap();
+        for bars in [30, 90] {
+            let mut d = doc();
+            d.push(Block::Heading { level: 2, text: "Actividades por eje".into() });
+            d.push(axes_chart(bars));
+            let laid = layout(&d, &fonts, &[]);
+            let bottom = laid.height - MARGIN_BOTTOM;
+            for (n, page) in laid.pages.iter().enumerate() {
+                for draw in &page.draws {
+                    let foot = match draw {
+                        Draw::Rect { y, h, .. } => y + h,
+                        Draw::Line { y1, y2, .. } if y1 != y2 => y1.max(*y2),
+                        Draw::Text { baseline, text, .. } if text.starts_with("Eje") || text.parse::<f64>().is_ok() => *baseline,
+                        _ => continue,
+                    };
+                    assert!(foot <= bottom + 0.01, "{bars} bars, page {}: {draw:?} runs into the footer", n + 1);
+                }
+            }
+            let labels: Vec<String> =
+                laid.pages.iter().flat_map(texts).filter(|t| t.starts_with("Eje")).map(|t| t[..6].to_string()).collect();
+            let expected: Vec<String> = (1..=bars).map(|n| format!("Eje {n:02}")).collect();
+            assert_eq!(labels, expected, "every bar once, in order");
+            assert!(laid.pages.len() >= 2);
+            for page in &laid.pages[1..] {
+                assert!(texts(page).contains(&"Actividades por eje (continúa)"), "{bars} bars: the continuation is named");
+            }
+        }
     }
 
     #[test]

@@ -18,6 +18,7 @@ import type { Lang } from './bindings/Lang';
 import type { Mapping } from './bindings/Mapping';
 import type { Paper } from './bindings/Paper';
 import type { ReportDefinition } from './bindings/ReportDefinition';
+import type { ReportMark } from './bindings/ReportMark';
 
 /** The core's `Filter` deserialises with every field defaulted, so any subset may be sent. */
 export type FilterQuery = Partial<Filter>;
@@ -71,6 +72,7 @@ export const api = {
   attachFiles: (id: string) => call('attach_files', { id }),
   attachmentImage: (hash: string, mediaType: string) => call('attachment_image', { hash, mediaType }),
   openAttachment: (hash: string) => call('open_attachment', { hash }),
+  markAttachment: (id: string, hash: string, mark: ReportMark) => call('mark_attachment', { id, hash, mark }),
   saveBrief: (id: string, lang: Lang, paper: Paper) => call('save_brief', { id, lang, paper }),
   openSavedPdf: (path: string) => call('open_saved_pdf', { path }),
   listReportDefinitions: () => call('list_report_definitions'),

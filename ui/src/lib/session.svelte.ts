@@ -70,6 +70,8 @@ const GENERAL_FIELDS: Record<string, MessageKey> = {
   date_text: 'form.dateText', countries: 'form.countries', axis: 'form.axis', topics: 'form.topics',
   summary: 'form.summary', outcomes: 'form.outcomes', organisations: 'form.organisations', people: 'form.people',
   follow_ups: 'form.followUps', attachments: 'detail.attachments',
+  // An attachment's report mark (the history of a `mark`).
+  in_report: 'detail.inReport', caption: 'detail.caption', credit: 'detail.credit',
   // A stored record names its dates `start` and `end`.
   start: 'form.startDate', end: 'form.endDate',
 };

@@ -7,4 +7,16 @@ export type Attachment = {
 /**
  * SHA-256 of the content, hex.
  */
-hash: string, file_name: string, media_type: string, size: bigint, added_at: string, };
+hash: string, file_name: string, media_type: string, size: bigint, added_at: string, 
+/**
+ * Printed beside its activity's entry in the period report (photos only).
+ */
+in_report: boolean, 
+/**
+ * What the photo shows, printed under it in the report.
+ */
+caption: string | null, 
+/**
+ * Who took it: "Foto: …" under the caption.
+ */
+credit: string | null, };

@@ -35,6 +35,7 @@ import type { Profile } from './Profile';
 import type { Progress } from './Progress';
 import type { PublicIdentity } from './PublicIdentity';
 import type { ReportDefinition } from './ReportDefinition';
+import type { ReportMark } from './ReportMark';
 import type { RestoreReport } from './RestoreReport';
 import type { Role } from './Role';
 import type { RowDraft } from './RowDraft';
@@ -78,6 +79,7 @@ export type Commands = {
   attach_files: { args: { id: string }; result: Attachment[] };
   attachment_image: { args: { hash: string; mediaType: string }; result: string };
   open_attachment: { args: { hash: string }; result: null };
+  mark_attachment: { args: { id: string; hash: string; mark: ReportMark }; result: Attachment };
   list_countries: { args: Record<never, never>; result: CountryRef[] };
   list_currencies: { args: Record<never, never>; result: Currency[] };
   illumination_calendar: { args: { year: number }; result: IlluminationDay[] };
