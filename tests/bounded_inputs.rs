@@ -7,12 +7,12 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use chrono::NaiveDate;
-use predicates::prelude::*;
 use enlace::interop::interchange;
 use enlace::interop::spreadsheet::{read_rows, read_table, read_table_within, Limits, Mapping, ReadError};
-use enlace::report::{period_document, period_report, Lang, Paper, PeriodRequest, ReportError};
+use enlace::report::{period_document, period_report, Lang, PeriodRequest, ReportError};
 use enlace::store::{Actor, Filter, Origin, Store, StoreError};
 use enlace::Text;
+use predicates::prelude::*;
 
 /// One more than the largest decimal Enlace holds.
 const PAST_CEILING: &str = "79228162514264337593543950336";
@@ -41,7 +41,8 @@ fn store_with(dir: &Path, lines: &[String]) -> Store {
 fn snapshot(store: &Store) -> String {
     let check: String = rusqlite::Connection::open_with_flags(store.path().unwrap(), rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
         .unwrap()
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(check, "ok");
     let mut out = Vec::new();
     interchange::write_jsonl(&store.list(&Filter::default()).unwrap().items, &mut out).unwrap();
@@ -108,23 +109,18 @@ fn totals_past_the_ceiling_are_an_error_in_stats_and_the_period_report() {
 
     let err = store.stats(&Filter::default()).unwrap_err();
     let StoreError::TooLarge(Text { es, en }) = &err else { panic!("{err:?}") };
-    assert!(es.contains("la suma de los 3 financiamientos en USD pasa del máximo") && es.contains("79,228,162,514,264,337,593,543,950,335"), "{es}");
+    assert!(
+        es.contains("la suma de los 3 financiamientos en USD pasa del máximo") && es.contains("79,228,162,514,264,337,593,543,950,335"),
+        "{es}"
+    );
     assert!(en.contains("the sum of the 3 financings in USD"), "{en}");
 
-    let request = PeriodRequest {
-        from: NaiveDate::from_ymd_opt(2021, 7, 1).unwrap(),
-        to: NaiveDate::from_ymd_opt(2021, 12, 31).unwrap(),
-        axes: vec![],
-        kinds: vec![],
-        countries: vec![],
-        statuses: Vec::new(),
-        lang: Lang::Es,
-        paper: Paper::Letter,
-        office: "Oficina".into(),
-        generated: chrono::DateTime::from_timestamp(1_764_000_000, 0).unwrap(),
-        narrative: Default::default(),
-        sign_off: Default::default(),
-    };
+    let request = PeriodRequest::new(
+        NaiveDate::from_ymd_opt(2021, 7, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2021, 12, 31).unwrap(),
+        "Oficina",
+        chrono::DateTime::from_timestamp(1_764_000_000, 0).unwrap(),
+    );
     let Err(ReportError::Store(StoreError::TooLarge(_))) = period_report(&store, &request) else { panic!("the report must refuse") };
 
     // Two of them fit: the figure is exact.
@@ -135,7 +131,10 @@ fn totals_past_the_ceiling_are_an_error_in_stats_and_the_period_report() {
     // A document declared from records read elsewhere says the sum is too large in the total cell.
     let activities = store.list(&Filter::default()).unwrap().items;
     let stats = two.stats(&Filter::default()).unwrap();
-    for (lang, said) in [(Lang::Es, "más de 79,228,162,514,264,337,593,543,950,335 USD (la suma es demasiado grande)"), (Lang::En, "over 79,228,162,514,264,337,593,543,950,335 USD")] {
+    for (lang, said) in [
+        (Lang::Es, "más de 79,228,162,514,264,337,593,543,950,335 USD (la suma es demasiado grande)"),
+        (Lang::En, "over 79,228,162,514,264,337,593,543,950,335 USD"),
+    ] {
         let doc = period_document(&PeriodRequest { lang, ..request.clone() }, &activities, &stats, &[], &|_| Vec::new());
         assert!(format!("{doc:?}").contains(said), "{lang:?}");
     }
@@ -177,16 +176,42 @@ fn workbook(path: &Path, sheet: &[&str], strings: Option<(&str, usize)>) {
             zip.write_all(c.as_bytes()).unwrap();
         }
     };
-    part(&mut zip, "[Content_Types].xml", &[r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>"#]);
-    part(&mut zip, "_rels/.rels", &[r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#]);
-    part(&mut zip, "xl/workbook.xml", &[r#"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Hoja1" sheetId="1" r:id="rId1"/></sheets></workbook>"#]);
-    part(&mut zip, "xl/_rels/workbook.xml.rels", &[r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#]);
+    part(
+        &mut zip,
+        "[Content_Types].xml",
+        &[
+            r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>"#,
+        ],
+    );
+    part(
+        &mut zip,
+        "_rels/.rels",
+        &[
+            r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+        ],
+    );
+    part(
+        &mut zip,
+        "xl/workbook.xml",
+        &[
+            r#"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Hoja1" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+        ],
+    );
+    part(
+        &mut zip,
+        "xl/_rels/workbook.xml.rels",
+        &[
+            r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
+        ],
+    );
     let mut xml = vec![r#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#];
     xml.extend_from_slice(sheet);
     xml.push("</worksheet>");
     part(&mut zip, "xl/worksheets/sheet1.xml", &xml);
     if let Some((text, times)) = strings {
-        let mut chunks = vec![r#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>"#];
+        let mut chunks = vec![
+            r#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>"#,
+        ];
         chunks.extend(std::iter::repeat_n(text, times));
         chunks.push("</t></si></sst>");
         part(&mut zip, "xl/sharedStrings.xml", &chunks);
@@ -194,7 +219,8 @@ fn workbook(path: &Path, sheet: &[&str], strings: Option<(&str, usize)>) {
     zip.finish().unwrap();
 }
 
-const HEADER_ROW: &str = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>Fecha</t></is></c><c r="B1" t="inlineStr"><is><t>Título</t></is></c></row>"#;
+const HEADER_ROW: &str =
+    r#"<row r="1"><c r="A1" t="inlineStr"><is><t>Fecha</t></is></c><c r="B1" t="inlineStr"><is><t>Título</t></is></c></row>"#;
 
 #[test]
 fn a_declared_dimension_of_the_whole_grid_costs_nothing() {
@@ -233,7 +259,10 @@ fn a_huge_cell_is_refused_by_its_part_or_by_itself() {
     let small = Limits { max_part_bytes: 1024 * 1024, ..Limits::default() };
     let err = read_table_within(&path, None, &small).unwrap_err();
     assert!(matches!(&err, ReadError::PartTooLarge { part, .. } if part == "xl/sharedStrings.xml"), "{err:?}");
-    assert!(err.to_string().starts_with("la parte «xl/sharedStrings.xml» del libro ocupa 2.0 MiB al descomprimirla; el máximo es 1.0 MiB"), "{err}");
+    assert!(
+        err.to_string().starts_with("la parte «xl/sharedStrings.xml» del libro ocupa 2.0 MiB al descomprimirla; el máximo es 1.0 MiB"),
+        "{err}"
+    );
 
     let err = read_table(&path, None).unwrap_err();
     assert_eq!(err.to_string(), "fila 2, columna 2: la celda tiene 2.0 MiB de texto; el máximo es 1.0 MiB");
@@ -267,7 +296,10 @@ fn shared_strings_declaring_billions_of_texts_are_refused_before_the_reader_rese
     }
     out.finish().unwrap();
     let err = read_table(&path, None).unwrap_err();
-    assert!(err.to_string().starts_with("la parte «xl/sharedStrings.xml» del libro declara 4000000000 textos, más de los que caben en"), "{err}");
+    assert!(
+        err.to_string().starts_with("la parte «xl/sharedStrings.xml» del libro declara 4000000000 textos, más de los que caben en"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -5,7 +5,7 @@
 mod sync_support;
 
 use chrono::NaiveDate;
-use enlace::report::{period_document, Block, Lang, Paper, PeriodRequest};
+use enlace::report::{period_document, Block, PeriodRequest};
 use enlace::store::{Actor, Filter, Origin, Store};
 use enlace::Explain;
 use sync_support::{meeting, Office};
@@ -48,22 +48,17 @@ fn semester() -> Store {
 
 /// The report's parts (level-1 headings) between the summary and the annex.
 fn parts(store: &Store) -> Vec<String> {
-    let request = PeriodRequest {
-        from: NaiveDate::from_ymd_opt(2021, 7, 1).unwrap(),
-        to: NaiveDate::from_ymd_opt(2021, 12, 31).unwrap(),
-        axes: vec![],
-        kinds: vec![],
-        countries: vec![],
-        statuses: Vec::new(),
-        lang: Lang::Es,
-        paper: Paper::Letter,
-        office: "Coordinación General de Asuntos Internacionales".into(),
-        generated: chrono::Utc::now(),
-        narrative: Default::default(),
-        sign_off: Default::default(),
-    };
+    let request = PeriodRequest::new(
+        NaiveDate::from_ymd_opt(2021, 7, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2021, 12, 31).unwrap(),
+        "Coordinación General de Asuntos Internacionales",
+        chrono::Utc::now(),
+    );
     let filter = request.filter();
-    let doc = period_document(&request, &store.list(&filter).unwrap().items, &store.stats(&filter).unwrap(), &store.axes().unwrap(), &|_| Vec::new());
+    let doc =
+        period_document(&request, &store.list(&filter).unwrap().items, &store.stats(&filter).unwrap(), &store.axes().unwrap(), &|_| {
+            Vec::new()
+        });
     let headings: Vec<String> = doc
         .blocks()
         .iter()
@@ -132,10 +127,10 @@ fn sets_keep_administrations_apart() {
     assert_eq!(active, "Plan General de Desarrollo 2013–2018");
     assert_eq!(choices(&store), ["Equidad e Inclusión Social"]);
     let sets = store.axis_sets().unwrap();
-    assert_eq!(sets.iter().map(|s| (s.name.as_str(), s.active)).collect::<Vec<_>>(), [
-        ("Plan General de Desarrollo 2013–2018", true),
-        ("Plan de gobierno", false)
-    ]);
+    assert_eq!(
+        sets.iter().map(|s| (s.name.as_str(), s.active)).collect::<Vec<_>>(),
+        [("Plan General de Desarrollo 2013–2018", true), ("Plan de gobierno", false)]
+    );
 
     // A name typed in the form goes into the active set.
     let input = serde_json::from_value(meeting_on("Taller de inclusión", Some("Desarrollo Económico Sustentable"))).unwrap();
@@ -158,8 +153,16 @@ fn refusals_say_why_in_both_languages() {
             "ya hay un eje llamado «Ciudad Sustentable» (en «Plan de gobierno»)",
             "there is already an axis named «Ciudad Sustentable» (in «Plan de gobierno»)",
         ),
-        (store.rename_axis("Movilidad", "Más y Mejor Movilidad", &who()).unwrap_err(), "no hay un eje llamado «Movilidad»", "there is no axis named «Movilidad»"),
-        (store.add_axis("Movilidad", Some("Plan 2030"), &who()).unwrap_err(), "no hay un conjunto de ejes llamado «Plan 2030»", "there is no axis set named «Plan 2030»"),
+        (
+            store.rename_axis("Movilidad", "Más y Mejor Movilidad", &who()).unwrap_err(),
+            "no hay un eje llamado «Movilidad»",
+            "there is no axis named «Movilidad»",
+        ),
+        (
+            store.add_axis("Movilidad", Some("Plan 2030"), &who()).unwrap_err(),
+            "no hay un conjunto de ejes llamado «Plan 2030»",
+            "there is no axis set named «Plan 2030»",
+        ),
         (
             store.add_axis_set("plan de GOBIERNO", &who()).unwrap_err(),
             "ya hay un conjunto de ejes llamado «plan de GOBIERNO»",

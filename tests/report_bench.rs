@@ -10,11 +10,23 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use enlace::domain::{Activity, ActivityInput, Attachment};
-use enlace::report::{period_document, render_pdf, Lang, Paper, PeriodRequest};
+use enlace::report::{period_document, render_pdf, PeriodRequest};
 use enlace::store::{Actor, Axis, Origin, Stats, Store};
 
-const COUNTRIES: [&str; 12] =
-    ["Perú", "Francia", "Reino Unido", "Nueva Zelandia", "Japón", "Alemania", "Colombia", "España", "Eslovaquia", "Finlandia", "Canadá", "Chile"];
+const COUNTRIES: [&str; 12] = [
+    "Perú",
+    "Francia",
+    "Reino Unido",
+    "Nueva Zelandia",
+    "Japón",
+    "Alemania",
+    "Colombia",
+    "España",
+    "Eslovaquia",
+    "Finlandia",
+    "Canadá",
+    "Chile",
+];
 const AXES: [&str; 6] = [
     "Igualdad de Derechos",
     "Ciudad Sustentable",
@@ -74,20 +86,12 @@ fn period_report_of_a_thousand_activities() {
     let mut store = Store::open_in_memory().unwrap();
     let items: Vec<(u64, ActivityInput)> = (0..1000).map(|n| (n as u64 + 1, activity(n))).collect();
     store.import(&items, &Actor::new("bench", Origin::Import), false, &mut |_, _| true).unwrap();
-    let request = PeriodRequest {
-        from: NaiveDate::from_ymd_opt(2021, 7, 1).unwrap(),
-        to: NaiveDate::from_ymd_opt(2021, 12, 31).unwrap(),
-        axes: vec![],
-        kinds: vec![],
-        countries: vec![],
-        statuses: Vec::new(),
-        lang: Lang::Es,
-        paper: Paper::Letter,
-        office: "Coordinación General de Asuntos Internacionales".into(),
-        generated: chrono::Utc::now(),
-        narrative: Default::default(),
-        sign_off: Default::default(),
-    };
+    let request = PeriodRequest::new(
+        NaiveDate::from_ymd_opt(2021, 7, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2021, 12, 31).unwrap(),
+        "Coordinación General de Asuntos Internacionales",
+        chrono::Utc::now(),
+    );
 
     let filter = request.filter();
     let started = Instant::now();

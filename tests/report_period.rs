@@ -9,9 +9,11 @@ use std::process::Command;
 
 use chrono::NaiveDate;
 use enlace::interop::interchange;
-use enlace::report::{period_document, period_report, render_pdf, render_pdf_with_progress, Document, Lang, Paper, PeriodRequest, RenderError, ReportError};
-use enlace::Explain;
+use enlace::report::{
+    period_document, period_report, render_pdf, render_pdf_with_progress, Document, Lang, Paper, PeriodRequest, RenderError, ReportError,
+};
 use enlace::store::{Actor, Origin, Stats, Store};
+use enlace::Explain;
 
 const RECORDS: &str = r#"{"kind":"illumination","title":"Iluminación por el Bicentenario del Perú","start_date":"2021-07-27","countries":["Perú"],"organisations":["Embajada del Perú en México"],"axis":"Capital Cultural de América","details":{"occasion":"Bicentenario de la independencia del Perú","requested_by":"Embajada del Perú","monument":"Ángel de la Independencia"}}
 {"kind":"illumination","title":"Día nacional de Francia","start_date":"2021-07-14","countries":["Francia"],"axis":"Capital Cultural de América","details":{"occasion":"Día nacional de Francia","requested_by":"Embajada de Francia"}}
@@ -38,18 +40,13 @@ fn store() -> Store {
 
 fn request(lang: Lang) -> PeriodRequest {
     PeriodRequest {
-        from: NaiveDate::from_ymd_opt(2021, 7, 1).unwrap(),
-        to: NaiveDate::from_ymd_opt(2021, 12, 31).unwrap(),
-        axes: vec![],
-        kinds: vec![],
-        countries: vec![],
-        statuses: Vec::new(),
         lang,
-        paper: Paper::Letter,
-        office: "Coordinación General de Asuntos Internacionales".into(),
-        generated: chrono::DateTime::from_timestamp(1_764_000_000, 0).unwrap(),
-        narrative: Default::default(),
-        sign_off: Default::default(),
+        ..PeriodRequest::new(
+            NaiveDate::from_ymd_opt(2021, 7, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2021, 12, 31).unwrap(),
+            "Coordinación General de Asuntos Internacionales",
+            chrono::DateTime::from_timestamp(1_764_000_000, 0).unwrap(),
+        )
     }
 }
 
@@ -66,7 +63,10 @@ fn write_sample(doc: &Document, name: &str) -> PathBuf {
 }
 
 fn pages(path: &Path) -> Vec<String> {
-    let out = Command::new("pdftotext").args(["-enc", "UTF-8", path.to_str().unwrap(), "-"]).output().expect("pdftotext (poppler-utils) installed");
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8", path.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) installed");
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
@@ -145,7 +145,9 @@ fn english_report_on_a4() {
     let path = render(&req, "period-en-a4.pdf");
     let pages = pages(&path);
     let all = flat(&pages.concat());
-    for expected in ["International action report", "Executive summary", "3–5 August 2021", "Course objective:", "Monument illuminations", "Peru"] {
+    for expected in
+        ["International action report", "Executive summary", "3–5 August 2021", "Course objective:", "Monument illuminations", "Peru"]
+    {
         assert!(all.contains(expected), "{expected:?} missing");
     }
     assert!(pages[1].contains(&format!("Page 2 of {}", pages.len())));
@@ -158,7 +160,10 @@ fn a_period_without_records_is_refused_with_a_clear_message() {
     req.to = NaiveDate::from_ymd_opt(2019, 6, 30).unwrap();
     let err = period_report(&store(), &req).unwrap_err();
     assert!(matches!(err, ReportError::NoActivities { .. }), "{err:?}");
-    assert_eq!(err.to_string(), "No hay actividades registradas del 1 de enero al 30 de junio de 2019; no se generó el documento. Elija otro periodo.");
+    assert_eq!(
+        err.to_string(),
+        "No hay actividades registradas del 1 de enero al 30 de junio de 2019; no se generó el documento. Elija otro periodo."
+    );
     req.from = NaiveDate::from_ymd_opt(2021, 7, 1).unwrap();
     req.to = NaiveDate::from_ymd_opt(2021, 12, 31).unwrap();
     req.axes = vec!["Eje que no existe".into()];
@@ -210,7 +215,16 @@ fn the_layout_of_a_period_without_records_stays_short_and_honest() {
     let mut req = request(Lang::Es);
     req.from = NaiveDate::from_ymd_opt(2019, 1, 1).unwrap();
     req.to = NaiveDate::from_ymd_opt(2019, 6, 30).unwrap();
-    let stats = Stats { total: 0, by_kind: vec![], by_country: vec![], by_axis: vec![], by_month: vec![], by_year: vec![], participants_trained: 0, financing: vec![] };
+    let stats = Stats {
+        total: 0,
+        by_kind: vec![],
+        by_country: vec![],
+        by_axis: vec![],
+        by_month: vec![],
+        by_year: vec![],
+        participants_trained: 0,
+        financing: vec![],
+    };
     let path = write_sample(&period_document(&req, &[], &stats, &[], &|_| Vec::new()), "period-es-empty.pdf");
     let pages = pages(&path);
     let all = flat(&pages.concat());

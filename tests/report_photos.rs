@@ -12,23 +12,18 @@ use std::process::Command;
 use chrono::NaiveDate;
 use enlace::domain::{ActivityId, ReportMark};
 use enlace::interop::interchange;
-use enlace::report::{period_report, render_pdf, Lang, Paper, PeriodRequest, PHOTOS_PER_ENTRY};
+use enlace::report::{period_report, render_pdf, Lang, PeriodRequest, PHOTOS_PER_ENTRY};
 use enlace::store::{Actor, Origin, Store};
 
 fn request(lang: Lang) -> PeriodRequest {
     PeriodRequest {
-        from: NaiveDate::from_ymd_opt(2021, 7, 1).unwrap(),
-        to: NaiveDate::from_ymd_opt(2021, 12, 31).unwrap(),
-        axes: vec![],
-        kinds: vec![],
-        countries: vec![],
-        statuses: Vec::new(),
         lang,
-        paper: Paper::Letter,
-        office: "Coordinación General de Asuntos Internacionales".into(),
-        generated: chrono::DateTime::from_timestamp(1_764_000_000, 0).unwrap(),
-        narrative: Default::default(),
-        sign_off: Default::default(),
+        ..PeriodRequest::new(
+            NaiveDate::from_ymd_opt(2021, 7, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2021, 12, 31).unwrap(),
+            "Coordinación General de Asuntos Internacionales",
+            chrono::DateTime::from_timestamp(1_764_000_000, 0).unwrap(),
+        )
     }
 }
 
@@ -141,6 +136,11 @@ fn twenty_phone_photos_keep_the_report_under_ten_megabytes() {
     let size = std::fs::metadata(&path).unwrap().len();
     assert_eq!(images(&path), 20);
     assert!(size < 10 * 1024 * 1024, "{size} bytes");
-    let inputs: u64 = std::fs::read_dir(dir.path()).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().starts_with("foto-")).map(|e| e.metadata().unwrap().len()).sum();
+    let inputs: u64 = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("foto-"))
+        .map(|e| e.metadata().unwrap().len())
+        .sum();
     println!("20 photos of 2000 × 1500 ({} MB as JPEG files): report of {:.1} MB", inputs / 1_000_000, size as f64 / 1_048_576.0);
 }

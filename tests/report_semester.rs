@@ -23,20 +23,9 @@ fn store() -> Store {
 }
 
 fn request(lang: Lang, statuses: Vec<Status>) -> PeriodRequest {
-    PeriodRequest {
-        from: NaiveDate::from_ymd_opt(2021, 7, 1).unwrap(),
-        to: NaiveDate::from_ymd_opt(2021, 12, 31).unwrap(),
-        axes: vec![],
-        kinds: vec![],
-        countries: vec![],
-        statuses,
-        lang,
-        paper: Paper::Letter,
-        office: "Coordinación General de Asuntos Internacionales".into(),
-        generated: chrono::DateTime::from_timestamp(1_764_000_000, 0).unwrap(),
-        narrative: Default::default(),
-        sign_off: Default::default(),
-    }
+    let (from, to) = (NaiveDate::from_ymd_opt(2021, 7, 1).unwrap(), NaiveDate::from_ymd_opt(2021, 12, 31).unwrap());
+    let generated = chrono::DateTime::from_timestamp(1_764_000_000, 0).unwrap();
+    PeriodRequest { lang, statuses, ..PeriodRequest::new(from, to, "Coordinación General de Asuntos Internacionales", generated) }
 }
 
 fn pdf_text(bytes: &[u8], name: &str) -> String {
@@ -44,7 +33,10 @@ fn pdf_text(bytes: &[u8], name: &str) -> String {
     std::fs::create_dir_all(&dir).unwrap();
     let path: PathBuf = dir.join(name);
     std::fs::write(&path, bytes).unwrap();
-    let out = Command::new("pdftotext").args(["-enc", "UTF-8", path.to_str().unwrap(), "-"]).output().expect("pdftotext (poppler-utils) installed");
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8", path.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) installed");
     assert!(out.status.success());
     flat(&String::from_utf8(out.stdout).unwrap())
 }

@@ -51,6 +51,25 @@ pub struct PeriodRequest {
 }
 
 impl PeriodRequest {
+    /// A report of every done activity from `from` to `to`, in Spanish on Letter paper, with no
+    /// texts of its own: the rest is set field by field.
+    pub fn new(from: NaiveDate, to: NaiveDate, office: impl Into<String>, generated: DateTime<Utc>) -> PeriodRequest {
+        PeriodRequest {
+            from,
+            to,
+            axes: Vec::new(),
+            kinds: Vec::new(),
+            countries: Vec::new(),
+            statuses: Vec::new(),
+            lang: Lang::default(),
+            paper: Paper::default(),
+            office: office.into(),
+            generated,
+            narrative: Narrative::default(),
+            sign_off: SignOff::default(),
+        }
+    }
+
     /// The store filter selecting the report's activities, oldest first.
     pub fn filter(&self) -> Filter {
         Filter {

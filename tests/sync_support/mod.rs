@@ -78,8 +78,13 @@ impl Copy {
     pub fn content_digest(&self) -> String {
         let conn = self.db();
         let mut hasher = Sha256::new();
-        let ids: Vec<String> =
-            conn.prepare("SELECT id FROM activities ORDER BY id").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+        let ids: Vec<String> = conn
+            .prepare("SELECT id FROM activities ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
         for id in ids {
             let a = self.store.get(&id.parse().unwrap()).unwrap().unwrap();
             hasher.update(serde_json::to_vec(&a.to_input()).unwrap());
@@ -91,7 +96,11 @@ impl Copy {
             hasher.update(o.name.as_bytes());
         }
         let mut stmt = conn.prepare("SELECT entity, entity_id, state, conflicted FROM sync_records ORDER BY entity, entity_id").unwrap();
-        let rows = stmt.query_map([], |r| Ok(format!("{}|{}|{}|{}", r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?))).unwrap();
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(format!("{}|{}|{}|{}", r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?))
+            })
+            .unwrap();
         for row in rows {
             hasher.update(row.unwrap().as_bytes());
         }
@@ -126,9 +135,7 @@ pub fn digest_of_tables(conn: &rusqlite::Connection, keep: impl Fn(&str) -> bool
         let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\"")).unwrap();
         let n = stmt.column_count();
         let mut rows: Vec<String> = stmt
-            .query_map([], |r| {
-                Ok((0..n).map(|i| format!("{:?}", r.get_ref(i).unwrap())).collect::<Vec<_>>().join("\u{1f}"))
-            })
+            .query_map([], |r| Ok((0..n).map(|i| format!("{:?}", r.get_ref(i).unwrap())).collect::<Vec<_>>().join("\u{1f}")))
             .unwrap()
             .map(Result::unwrap)
             .collect();
