@@ -7,6 +7,7 @@
 
 mod calendar;
 mod data;
+mod embassy;
 mod resolve;
 
 pub use calendar::{national_days_in, observances_in};
@@ -14,4 +15,5 @@ pub use data::{
     countries, country, currencies_usual_first, currency, default_axes, Country, Currency, DefaultAxis, NationalDay,
     Observance,
 };
+pub use embassy::embassy;
 pub use resolve::{resolve_country, UnknownCountry};

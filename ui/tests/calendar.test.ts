@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import Calendar from '../src/screens/Calendar.svelte';
 import { session } from '../src/lib/session.svelte';
+import { router } from '../src/lib/router.svelte';
 import { mockCommands } from './ipc';
 import { activity, countries, schemas } from './fixtures';
 
@@ -103,5 +104,20 @@ describe('the month calendar', () => {
     expect(heading()).toHaveTextContent('marzo de 2021');
     await waitFor(() => expect(focusedDay()).toBe('15'));
     expect(document.activeElement).toHaveAttribute('aria-current', 'date');
+  });
+
+  it('plans an illumination requested by the embassy as it names itself, never «Embajada de Perú»', async () => {
+    mockCommands((cmd) => {
+      if (cmd === 'illumination_calendar') {
+        return [{ date: '2021-07-28', country: 'PE', name_es: 'Día de la Independencia', name_en: 'Independence Day', colors_es: null, colors_en: null, embassy: { es: 'Embajada del Perú en México', en: 'Embassy of Peru in Mexico' } }];
+      }
+      if (cmd === 'list_activities') return { items: [], total: 0, offset: 0 };
+      if (cmd === 'follow_ups_due') return [];
+      return null;
+    });
+    render(Calendar);
+    await userEvent.click(screen.getByRole('tab', { name: /Iluminaciones/ }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Planear iluminación' }));
+    expect(router.route).toMatchObject({ screen: 'form', prefill: { status: 'planned', details: { requested_by: 'Embajada del Perú en México' } } });
   });
 });

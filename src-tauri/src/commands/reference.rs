@@ -1,4 +1,5 @@
-use enlace::reference::{countries, currencies_usual_first, national_days_in, observances_in, Currency};
+use enlace::reference::{countries, currencies_usual_first, embassy, national_days_in, observances_in, Currency};
+use enlace::Text;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -40,6 +41,8 @@ pub struct IlluminationDay {
     pub name_en: String,
     pub colors_es: Option<String>,
     pub colors_en: Option<String>,
+    /// For a national day, the country's embassy as it names itself (who usually asks).
+    pub embassy: Option<Text>,
 }
 
 /// National and international days of `year`, in date order.
@@ -54,6 +57,7 @@ pub fn illumination_calendar(year: i32) -> Vec<IlluminationDay> {
             name_en: day.name_en.clone(),
             colors_es: None,
             colors_en: None,
+            embassy: embassy(&c.code),
         })
     });
     let international = observances_in(year).into_iter().map(|(date, o)| IlluminationDay {
@@ -63,6 +67,7 @@ pub fn illumination_calendar(year: i32) -> Vec<IlluminationDay> {
         name_en: o.name_en.clone(),
         colors_es: o.colors_es.clone(),
         colors_en: o.colors_en.clone(),
+        embassy: None,
     });
     let mut days: Vec<IlluminationDay> = national.chain(international).collect();
     days.sort_by(|a, b| a.date.cmp(&b.date));
