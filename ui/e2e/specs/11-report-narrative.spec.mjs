@@ -1,13 +1,19 @@
 // The report as the office signs it, from the real window: a Presentación and an axis'
 // introduction written in the Reports screen, the three signatures, the whole saved as a named
 // definition; the report generated over the sample data prints them in place (pdftotext), and
-// the Historial lists it with the SHA-256 of the very file written.
+// the Historial lists it with the SHA-256 of the very file written. A photo attached to an
+// activity and marked for the report prints with its caption and credit.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { assert } from '../page.mjs';
 import { firstStart } from './common.mjs';
+
+/** A PNG a person would attach: the app's own icon. */
+const PHOTO = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'src-tauri', 'icons', '128x128.png');
+const CAPTION = 'Visita guiada al Museo de Arte Popular';
 
 let saveTo = '';
 let axis = '';
@@ -29,10 +35,23 @@ export default {
   name: 'presentation, axis introduction and sign-off in the period report, and its history',
   env: (dataDir) => {
     saveTo = path.join(dataDir, 'informe-2021-S2.pdf');
-    return { ENLACE_TEST_SAVE_PATH: saveTo };
+    return { ENLACE_TEST_SAVE_PATH: saveTo, ENLACE_TEST_OPEN_PATH: PHOTO };
   },
   steps: [
     ['first start with the sample data', async (page) => firstStart(page, { sample: true })],
+    ['a photo is attached to an activity and marked for the report', async (page) => {
+      await page.nav('activities');
+      await page.type('#search', 'gestión de museos');
+      await page.b.waitUntil(async () => (await page.listTitles()).length === 1, { timeout: 10000 });
+      await page.click('tbody tr[data-activity] .title');
+      await page.clickButton('Adjuntar archivos');
+      await page.click("//label[contains(., 'Incluir en el informe')]/input");
+      await page.type("//label[contains(., 'Pie de foto')]/input", CAPTION);
+      await page.keys('Tab');
+      await page.type("//label[contains(., 'Crédito')]/input", 'Ana Peña');
+      await page.keys('Tab');
+      await page.see('Cambió una foto del informe');
+    }],
     ['the texts and signatures are written and saved as a definition', async (page) => {
       await page.nav('reports');
       await page.see('Informe del periodo');
@@ -70,6 +89,9 @@ export default {
       assert.ok(presentation < text.lastIndexOf('Resumen ejecutivo'));
       const introduction = at(INTRODUCTION);
       assert.ok(text.lastIndexOf(axis, introduction) > presentation, `the introduction follows the heading of «${axis}»`);
+      const photo = at(CAPTION, presentation);
+      assert.ok(photo < text.lastIndexOf('Anexo'), 'the photo prints in its axis part, before the annex');
+      at('Foto: Ana Peña', photo);
       const signOff = at('Elaboró', introduction);
       assert.ok(text.lastIndexOf('Anexo') < signOff, 'the sign-off closes the report');
       for (const name of ['Lucía Hernández', 'Jefa de la Unidad de Enlace', 'Revisó', 'Marco Ruiz', 'Autorizó', 'Teresa Quiroga', 'Coordinadora General']) {
