@@ -14,6 +14,8 @@ import { firstStart } from './common.mjs';
 /** A PNG a person would attach: the app's own icon. */
 const PHOTO = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'src-tauri', 'icons', '128x128.png');
 const CAPTION = 'Visita guiada al Museo de Arte Popular';
+/** A training of the sample's second semester of 2021. */
+const COURSE = 'Curso de gestión de museos y patrimonio (2.ª edición)';
 
 let saveTo = '';
 let axis = '';
@@ -42,8 +44,8 @@ export default {
     ['a photo is attached to an activity and marked for the report', async (page) => {
       await page.nav('activities');
       await page.type('#search', 'gestión de museos');
-      await page.b.waitUntil(async () => (await page.listTitles()).length === 1, { timeout: 10000 });
-      await page.click('tbody tr[data-activity] .title');
+      await page.b.waitUntil(async () => (await page.listTitles()).includes(COURSE), { timeout: 10000 });
+      await page.click(`//tbody/tr[@data-activity]//*[contains(@class, 'title') and normalize-space(.) = ${JSON.stringify(COURSE)}]`);
       await page.clickButton('Adjuntar archivos');
       await page.click("//label[contains(., 'Incluir en el informe')]/input");
       await page.type("//label[contains(., 'Pie de foto')]/input", CAPTION);
