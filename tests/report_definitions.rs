@@ -235,3 +235,19 @@ fn the_command_line_saves_a_definition_reuses_it_and_lists_the_history() {
     let missing = enlace().args(["report", "--definition", "No existe", "--out", out.to_str().unwrap()]).assert().failure();
     assert!(String::from_utf8_lossy(&missing.get_output().stderr).contains("No existe"));
 }
+
+/// A rename must not orphan what was written for the axis: the saved filter and introduction
+/// follow the axis to its new name.
+#[test]
+fn renaming_an_axis_keeps_its_introduction_and_filter_in_saved_definitions() {
+    let mut store = store();
+    let saved = ReportDefinition { axes: vec!["Más y Mejor Movilidad".into()], ..definition() };
+    store.save_report_definition(&saved, &actor()).unwrap();
+    store.rename_axis("más y mejor movilidad", "Movilidad Integrada", &actor()).unwrap();
+
+    let kept = store.report_definition("Informe semestral").unwrap().unwrap();
+    assert_eq!(kept.axes, ["Movilidad Integrada"]);
+    assert_eq!(kept.narrative.introductions.get("Movilidad Integrada").map(String::as_str), Some("La movilidad fue prioridad del semestre."));
+    assert!(!kept.narrative.introductions.contains_key("Más y Mejor Movilidad"));
+    assert_eq!(kept.narrative.presentation, saved.narrative.presentation, "nothing else changes");
+}

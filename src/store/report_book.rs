@@ -5,6 +5,8 @@
 //! change feed nor travel in sync bundles: a definition names the people who sign this
 //! office's report, and the history says which files this machine wrote.
 
+use std::collections::BTreeMap;
+
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -12,6 +14,7 @@ use ts_rs::TS;
 
 use super::{Actor, Result, Store, StoreError};
 use crate::report::{Narrative, ReportDefinition, SignOff, Signer};
+use crate::text::fold;
 use crate::Text;
 
 /// One report file written, as the history lists it.
@@ -42,6 +45,37 @@ struct Filters {
     kinds: Vec<crate::domain::Kind>,
     countries: Vec<String>,
     statuses: Vec<crate::domain::Status>,
+}
+
+/// Keeps saved definitions naming a renamed axis by its new name, in their filter and their
+/// introductions: a rename must not orphan the text written for the axis.
+pub(crate) fn axis_renamed(conn: &Connection, before: &str, after: &str) -> rusqlite::Result<()> {
+    let is_before = |name: &str| fold(name) == fold(before);
+    let rows: Vec<(String, String, String)> = conn
+        .prepare("SELECT name, filters, introductions FROM report_definitions")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (name, filters, introductions) in rows {
+        // A row that does not read is left as it is: reading it says what is wrong.
+        let (Ok(mut filters), Ok(mut introductions)) =
+            (serde_json::from_str::<Filters>(&filters), serde_json::from_str::<BTreeMap<String, String>>(&introductions))
+        else {
+            continue;
+        };
+        let renamed_filter = filters.axes.iter().any(|a| is_before(a));
+        filters.axes.iter_mut().filter(|a| is_before(a)).for_each(|a| *a = after.to_string());
+        let old_key = introductions.keys().find(|k| is_before(k)).cloned();
+        if let Some(text) = old_key.and_then(|k| introductions.remove(&k)) {
+            introductions.insert(after.to_string(), text);
+        } else if !renamed_filter {
+            continue;
+        }
+        conn.execute(
+            "UPDATE report_definitions SET filters = ?2, introductions = ?3 WHERE name = ?1",
+            (&name, json(&filters), json(&introductions)),
+        )?;
+    }
+    Ok(())
 }
 
 /// SHA-256 of `bytes` in lowercase hex.

@@ -154,6 +154,7 @@ impl Store {
             }
             tx.execute("UPDATE axes SET name_key = ?2 WHERE id = ?1", (&id, fold(new)))?;
             update(tx, actor, &id, "rename", &["name"], "UPDATE axes SET name = ?2 WHERE id = ?1", new)?;
+            crate::store::report_book::axis_renamed(tx, &before, new)?;
             announce_activities(tx, actor, &id, &before)
         })?;
         self.axis_named(new)

@@ -70,7 +70,11 @@ fn rename(conn: &Connection, id: &str, name: &str) -> rusqlite::Result<bool> {
             Ok(false)
         }
         _ => {
+            let before: String = conn.query_row("SELECT name FROM axes WHERE id = ?1", [id], |r| r.get(0))?;
             conn.execute("UPDATE axes SET name = ?2, name_key = ?3 WHERE id = ?1", (id, name, fold(name)))?;
+            if before != name {
+                crate::store::report_book::axis_renamed(conn, &before, name)?;
+            }
             Ok(true)
         }
     }
