@@ -40,15 +40,21 @@ export class Page {
   }
 
   async clickOnce(selector) {
-    const el = await this.el(selector);
+    await this.press(await this.el(selector));
+  }
+
+  /** Clicks an element in view. A toast sliding over it intercepts the pointer; the person
+   *  would click again once it moves, which the element's own focus and click do at once. */
+  async press(el) {
     await el.scrollIntoView({ block: 'center' });
     try {
       await el.click();
     } catch (err) {
-      // A toast sliding over the target intercepts the pointer; the person would click again
-      // once it moves, which the element's own click does at once.
       if (!String(err).includes('intercepted')) throw err;
-      await this.b.execute((e) => e.click(), el);
+      await this.b.execute((e) => {
+        e.focus();
+        e.click();
+      }, el);
     }
   }
 
@@ -63,10 +69,9 @@ export class Page {
 
   async typeOnce(selector, text) {
     const el = await this.el(selector);
-    await el.scrollIntoView({ block: 'center' });
     // Clear the way a person does (select all, delete), so the page hears an input event;
     // WebKitWebDriver's own clear is silent and refuses an empty text.
-    await el.click();
+    await this.press(el);
     await this.b.keys(['Control', 'a']);
     await this.b.keys('Backspace');
     if (text) await el.addValue(text);
@@ -75,8 +80,7 @@ export class Page {
   /** Types into a multi-value field and confirms with Enter, as a person adds a country. */
   async addToken(selector, text) {
     const el = await this.el(selector);
-    await el.scrollIntoView({ block: 'center' });
-    await el.click();
+    await this.press(el);
     await el.addValue(text);
     await this.b.keys(['Enter']);
   }
