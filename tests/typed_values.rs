@@ -118,3 +118,28 @@ fn countries_read_alike_in_the_form_and_the_spreadsheet_import() {
         }
     }
 }
+
+/// A date field reads as the window's language writes figures; words read the same in both.
+#[test]
+fn a_date_field_reads_figures_in_the_windows_language() {
+    use enlace::interop::readings::read_date_field;
+    use enlace::Lang;
+    let es = read_date_field("27/07/2021", Lang::Es).unwrap();
+    assert_eq!((es.first.as_str(), es.last.as_str(), es.shown.es.as_str()), ("2021-07-27", "2021-07-27", "27 de julio de 2021"));
+    let en = read_date_field("07/27/2021", Lang::En).unwrap();
+    assert_eq!((en.first.as_str(), en.shown.en.as_str()), ("2021-07-27", "27 July 2021"));
+    assert_eq!(read_date_field("05/08/2021", Lang::Es).unwrap().first, "2021-08-05");
+    assert_eq!(read_date_field("05/08/2021", Lang::En).unwrap().first, "2021-05-08");
+    assert_eq!(read_date_field("27 de julio de 2021", Lang::En).unwrap().first, "2021-07-27");
+
+    let month = read_date_field("julio de 2021", Lang::Es).unwrap();
+    assert_eq!((month.first.as_str(), month.last.as_str()), ("2021-07-01", "2021-07-31"));
+    let span = read_date_field("julio a diciembre de 2021", Lang::Es).unwrap();
+    assert_eq!((span.first.as_str(), span.last.as_str(), span.shown.es.as_str()), ("2021-07-01", "2021-12-31", "de julio a diciembre de 2021"));
+    let year = read_date_field("2021", Lang::En).unwrap();
+    assert_eq!((year.first.as_str(), year.last.as_str()), ("2021-01-01", "2021-12-31"));
+
+    let wrong = read_date_field("mañana", Lang::Es).unwrap_err();
+    assert!(wrong.es.contains("mañana"), "{}", wrong.es);
+    assert!(read_date_field("13/27/2021", Lang::En).is_err());
+}

@@ -4,12 +4,15 @@
 //! they are written, and a value that reads several ways ("1.500", "corea") is asked about,
 //! never guessed.
 
+use serde::Serialize;
 use serde_json::{json, Value};
+use ts_rs::TS;
 
 use super::amounts::{currency_code, parse_amount};
 use super::spanish_dates::{parse_date, DateContext, DateSpan};
 use super::vocabulary::{agreement_type_from_words, direction_from_words, participants_from_words};
 use super::problem::{Problem, Unread};
+use crate::domain::date::{format_range_en, format_range_es};
 use crate::domain::{Alternative, DetailField, FieldType};
 use crate::reference::{resolve_country, Country};
 use crate::report::numbers::format_amount;
@@ -65,6 +68,45 @@ pub fn read_detail(field: &DetailField, text: &str, ctx: &DateContext) -> Result
 /// A date or span as offices write it: "2021-07-27", "27/07/2021", "27 de julio de 2021".
 pub fn read_date(text: &str, ctx: &DateContext) -> Result<DateSpan, Unread> {
     Ok(parse_date(text, ctx)?)
+}
+
+/// What a date field of the app holds once read: the span's first and last days (ISO) and
+/// how it reads back in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct DateFieldReading {
+    pub first: String,
+    pub last: String,
+    pub shown: Text,
+}
+
+/// A date as a person types it into a date field, in the window's language: a day, a month, a
+/// year or a span of them ("27/07/2021", "27 de julio de 2021", "julio a diciembre de 2021").
+/// Figures run day/month/year in Spanish and month/day/year in English ("07/27/2021"); words
+/// read the same in both.
+pub fn read_date_field(text: &str, lang: Lang) -> Result<DateFieldReading, Problem> {
+    let text = match lang {
+        Lang::Es => text.to_string(),
+        Lang::En => us_figures_as_iso(text).unwrap_or_else(|| text.to_string()),
+    };
+    let span = parse_date(&text, &DateContext::default())?;
+    let last = span.end.unwrap_or(span.start).last_day();
+    Ok(DateFieldReading {
+        first: span.start.first_day().to_string(),
+        last: last.to_string(),
+        shown: Text::new(
+            format_range_es(&span.start, span.end.as_ref()),
+            format_range_en(&span.start, span.end.as_ref()),
+        ),
+    })
+}
+
+/// "07/27/2021" (month, day, year) as "2021-07-27", so the one date reader reads it.
+fn us_figures_as_iso(text: &str) -> Option<String> {
+    let parts: Vec<&str> = text.trim().split('/').collect();
+    let [month, day, year] = parts.as_slice() else { return None };
+    let (month, day, year): (u32, u32, i32) = (month.parse().ok()?, day.parse().ok()?, year.parse().ok()?);
+    (year >= 1000).then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
 /// A whole number, in figures or in words ("veinte", "23 mujeres y 22 hombres" → 45).

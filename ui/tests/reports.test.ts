@@ -29,6 +29,13 @@ function stats(filter: { from?: string; to?: string }) {
   };
 }
 
+/** The core's date reader, for the two dates these tests type. */
+function readDate(text: string) {
+  const days: Record<string, [string, string]> = { '31/12/2021': ['2021-12-31', '31 de diciembre de 2021'], '1 de julio de 2021': ['2021-07-01', '1 de julio de 2021'] };
+  const [iso, es] = days[text]!;
+  return { first: iso, last: iso, shown: { es, en: es } };
+}
+
 /** Mocks the backend; `handlers` answer the report commands, stats are always answered and
  * there are no saved definitions nor generated reports unless a handler says otherwise. */
 function backend(handlers: Partial<Record<CommandName, (args: Args) => unknown>> = {}) {
@@ -37,6 +44,7 @@ function backend(handlers: Partial<Record<CommandName, (args: Args) => unknown>>
   mockCommands((cmd, args) => {
     calls.push({ cmd, args: args as Args });
     if (cmd === 'activity_stats') return stats((args as { filter: { from?: string; to?: string } }).filter);
+    if (cmd === 'read_date') return readDate(String(args.text));
     return (handlers[cmd] ?? lists[cmd])?.(args as Args) ?? null;
   });
   return calls;
@@ -80,8 +88,8 @@ describe('the reports screen', () => {
     backend();
     render(Reports);
     await pickSecondSemesterOf2021();
-    expect(screen.getByLabelText(/Desde/)).toHaveValue('2021-07-01');
-    expect(screen.getByLabelText(/Hasta/)).toHaveValue('2021-12-31');
+    expect(screen.getByLabelText(/Desde/)).toHaveValue('01/07/2021');
+    expect(screen.getByLabelText(/Hasta/)).toHaveValue('31/12/2021');
     expect(screen.getByRole('button', { name: 'Julio–diciembre' })).toHaveAttribute('aria-pressed', 'true');
     expect(await screen.findByText('187 actividades en el periodo con estos filtros.')).toBeInTheDocument();
     // The year option says how many activities the year has.
@@ -89,13 +97,13 @@ describe('the reports screen', () => {
     expect(screen.queryByRole('option', { name: /^2020/ })).toBeNull();
 
     await userEvent.click(screen.getByRole('button', { name: 'Enero–junio' }));
-    expect(screen.getByLabelText(/Desde/)).toHaveValue('2021-01-01');
-    expect(screen.getByLabelText(/Hasta/)).toHaveValue('2021-06-30');
+    expect(screen.getByLabelText(/Desde/)).toHaveValue('01/01/2021');
+    expect(screen.getByLabelText(/Hasta/)).toHaveValue('30/06/2021');
     expect(await screen.findByText(/No hay actividades en este periodo/)).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'Año completo' }));
-    expect(screen.getByLabelText(/Desde/)).toHaveValue('2021-01-01');
-    expect(screen.getByLabelText(/Hasta/)).toHaveValue('2021-12-31');
+    expect(screen.getByLabelText(/Desde/)).toHaveValue('01/01/2021');
+    expect(screen.getByLabelText(/Hasta/)).toHaveValue('31/12/2021');
   });
 
   it('refuses a period that ends before it starts, and says so next to the date', async () => {
@@ -103,9 +111,13 @@ describe('the reports screen', () => {
     const calls = backend();
     render(Reports);
     await pickSecondSemesterOf2021();
-    await fireEvent.input(screen.getByLabelText(/Desde/), { target: { value: '2021-12-31' } });
-    await fireEvent.input(screen.getByLabelText(/Hasta/), { target: { value: '2021-07-01' } });
-    expect(screen.getByText('La fecha final es anterior a la inicial.')).toBeInTheDocument();
+    await fireEvent.input(screen.getByLabelText(/Desde/), { target: { value: '31/12/2021' } });
+    await fireEvent.input(screen.getByLabelText(/Hasta/), { target: { value: '1 de julio de 2021' } });
+    expect(await screen.findByText('La fecha final es anterior a la inicial.')).toBeInTheDocument();
+    expect(calls.filter((c) => c.cmd === 'read_date').map((c) => c.args)).toEqual([
+      { text: '31/12/2021', lang: 'es' },
+      { text: '1 de julio de 2021', lang: 'es' },
+    ]);
     expect(screen.getByLabelText(/Hasta/)).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByRole('button', { name: 'Generar informe' })).toBeDisabled();
     await fireEvent.submit(screen.getByRole('button', { name: 'Generar informe' }).closest('form')!);
@@ -225,7 +237,7 @@ describe('the reports screen', () => {
     });
     render(Reports);
     await userEvent.selectOptions(screen.getByLabelText('Definiciones guardadas'), await screen.findByRole('option', { name: 'Informe semestral' }));
-    expect(screen.getByLabelText(/Desde/)).toHaveValue('2021-07-01');
+    expect(screen.getByLabelText(/Desde/)).toHaveValue('01/07/2021');
     expect(screen.getByLabelText('Eje')).toHaveValue('Ciudad Sustentable');
     expect(screen.getByLabelText('A4')).toBeChecked();
     expect(screen.getByLabelText('Presentación')).toHaveValue('Un **gran** semestre.');

@@ -1,5 +1,9 @@
 use enlace::domain::{fields_of, DetailField, Kind};
 use enlace::interop::form_input::{check_form, FormCheck};
+use enlace::interop::readings::{read_date_field, DateFieldReading};
+use enlace::{ErrorCode, Lang};
+
+use crate::error::{CommandError, CommandResult};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -32,4 +36,11 @@ pub fn kind_schemas() -> Vec<KindSchema> {
 #[tauri::command]
 pub fn validate_activity(input: serde_json::Value) -> FormCheck {
     check_form(input, chrono::Local::now().date_naive())
+}
+
+/// Reads what was typed into a date field, in the window's language, with the core's one
+/// date reader: the field keeps no date rules of its own.
+#[tauri::command]
+pub fn read_date(text: String, lang: Lang) -> CommandResult<DateFieldReading> {
+    read_date_field(&text, lang).map_err(|problem| CommandError { code: ErrorCode::Invalid, message: problem, fields: Vec::new() })
 }

@@ -47,6 +47,7 @@ export const api = {
   saveProfile: (profile: Profile) => call('save_profile', { profile }),
   kindSchemas: () => call('kind_schemas'),
   validateActivity: (input: ActivityInput) => call('validate_activity', { input }),
+  readDate: (text: string, lang: Lang) => call('read_date', { text, lang }),
   listDrafts: () => call('list_drafts'),
   saveDraft: (draft: Draft) => call('save_draft', { draft }),
   discardDraft: (key: string) => call('discard_draft', { key }),

@@ -1,16 +1,10 @@
 // Saved PDFs: the document language that follows the window's, the notice after saving with
 // its "Abrir" action, and the brief of one activity.
 import { errorMessage, api } from './api';
-import type { Lang } from './bindings/Lang';
 import type { SavedPdf } from './bindings/SavedPdf';
 import { formatNumber } from './format';
 import { i18n, pick, t } from './i18n/index.svelte';
 import { notify } from './toasts.svelte';
-
-/** The language a document is printed in by default: the window's. */
-export function windowLang(): Lang {
-  return i18n.locale === 'en' ? 'en' : 'es';
-}
 
 
 /** "PDF guardado en /ruta/informe.pdf (212 KB)." */
@@ -31,7 +25,7 @@ export async function openPdf(path: string): Promise<void> {
 /** Makes an activity's brief, asks where to save it, and offers to open it. */
 export async function printBrief(id: string): Promise<void> {
   try {
-    const saved = await api.saveBrief(id, windowLang(), 'letter');
+    const saved = await api.saveBrief(id, i18n.lang, 'letter');
     if (!saved) {
       notify(t('reports.notSaved'));
       return;

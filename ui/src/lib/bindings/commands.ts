@@ -14,6 +14,7 @@ import type { ConflictView } from './ConflictView';
 import type { CountryBriefOptions } from './CountryBriefOptions';
 import type { CountryRef } from './CountryRef';
 import type { Currency } from './Currency';
+import type { DateFieldReading } from './DateFieldReading';
 import type { Draft } from './Draft';
 import type { DueFollowUp } from './DueFollowUp';
 import type { ExportFormat } from './ExportFormat';
@@ -59,6 +60,7 @@ export type Commands = {
   discard_draft: { args: { key: string }; result: null };
   kind_schemas: { args: Record<never, never>; result: KindSchema[] };
   validate_activity: { args: { input: unknown }; result: FormCheck };
+  read_date: { args: { text: string; lang: Lang }; result: DateFieldReading };
   list_activities: { args: { filter: Filter }; result: Page<Activity> };
   follow_ups_due: { args: { from: string; to: string }; result: DueFollowUp[] };
   get_activity: { args: { id: string }; result: Activity };

@@ -2,6 +2,7 @@
 // template that shows a message follow a language switch at once.
 import { en } from './en';
 import { es, type MessageKey } from './es';
+import type { Lang } from '../bindings/Lang';
 
 export type Locale = 'es-MX' | 'en';
 export const LOCALES: readonly Locale[] = ['es-MX', 'en'];
@@ -13,6 +14,10 @@ let current = $state<Locale>('es-MX');
 export const i18n = {
   get locale(): Locale {
     return current;
+  },
+  /** The window's language as the core names it (documents, exports, date reading). */
+  get lang(): Lang {
+    return current === 'en' ? 'en' : 'es';
   },
   set locale(value: Locale) {
     current = value;

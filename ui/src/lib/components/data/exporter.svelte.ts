@@ -21,11 +21,6 @@ export function formatLabel(format: ExportFormat): string {
   return t(FORMAT_LABELS[format]);
 }
 
-/** The language exports take by default: the window's. */
-export function currentLang(): Lang {
-  return i18n.locale === 'en' ? 'en' : 'es';
-}
-
 export class Exporter {
   progress = $state<Progress | null>(null);
   job = $state<Job<string | null> | null>(null);
