@@ -327,7 +327,7 @@ fn saving_a_record_s_own_input_changes_nothing_for_any_kind() {
     for a in &all {
         let sent = serde_json::to_value(a.to_input()).unwrap();
         let history = store.audit_of(&a.id.to_string()).unwrap().len();
-        let saved = store.save_activity(&read_form_input(sent, chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()).unwrap(), &officer()).unwrap();
+        let saved = store.save_activity(&read_form_input(sent, chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(), enlace::Lang::Es).unwrap(), &officer()).unwrap();
         assert_eq!(&saved, a, "{}", a.title);
         assert_eq!(store.get(&a.id).unwrap().as_ref(), Some(a), "{}", a.title);
         assert_eq!(store.audit_of(&a.id.to_string()).unwrap().len(), history, "{} was written again", a.title);
@@ -342,7 +342,7 @@ fn an_edited_title_is_the_only_change_for_any_kind() {
     for a in &all {
         let mut input = a.to_input();
         input.title = format!("{} (editada)", a.title);
-        store.save_activity(&read_form_input(serde_json::to_value(&input).unwrap(), chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()).unwrap(), &officer()).unwrap();
+        store.save_activity(&read_form_input(serde_json::to_value(&input).unwrap(), chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(), enlace::Lang::Es).unwrap(), &officer()).unwrap();
         let back = store.get(&a.id).unwrap().unwrap();
         assert_eq!(back.to_input(), input, "{}", a.title);
         assert_eq!(store.audit_of(&a.id.to_string()).unwrap().last().unwrap().fields, ["title"]);

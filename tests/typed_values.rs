@@ -67,7 +67,7 @@ fn amounts_read_alike_in_the_form_and_the_spreadsheet_import() {
     let cases = table().amounts;
     let rows = sheet("amount", &cases);
     for (case, row) in cases.iter().zip(&rows) {
-        let by_form = read_form_input(form("2021-03-01", &case.typed, "Perú"), today());
+        let by_form = read_form_input(form("2021-03-01", &case.typed, "Perú"), today(), enlace::Lang::Es);
         match &case.kept {
             Some(kept) => {
                 let by_form = by_form.unwrap_or_else(|e| panic!("{}: {e}", case.typed)).details.amount.unwrap();
@@ -90,7 +90,7 @@ fn dates_read_alike_in_the_form_and_the_spreadsheet_import() {
     let rows = sheet("date", &cases);
     for (case, row) in cases.iter().zip(&rows) {
         let kept = case.kept.as_deref().unwrap();
-        let by_form = read_form_input(form(&case.typed, "100", "Perú"), today()).unwrap_or_else(|e| panic!("{}: {e}", case.typed));
+        let by_form = read_form_input(form(&case.typed, "100", "Perú"), today(), enlace::Lang::Es).unwrap_or_else(|e| panic!("{}: {e}", case.typed));
         assert!(row.errors.is_empty(), "{}: {:?}", case.typed, row.errors);
         assert_eq!((by_form.start_date.as_str(), row.input.start_date.as_str()), (kept, kept), "{}", case.typed);
     }
@@ -101,7 +101,7 @@ fn countries_read_alike_in_the_form_and_the_spreadsheet_import() {
     let cases = table().countries;
     let rows = sheet("country", &cases);
     for (case, row) in cases.iter().zip(&rows) {
-        let by_form = read_form_input(form("2021-03-01", "100", &case.typed), today());
+        let by_form = read_form_input(form("2021-03-01", "100", &case.typed), today(), enlace::Lang::Es);
         let by_sheet = validate(&row.input);
         match &case.kept {
             Some(kept) => {

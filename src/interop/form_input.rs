@@ -18,7 +18,7 @@ use super::readings::{read_country, read_date, read_detail};
 use super::spanish_dates::{DateContext, DateSpan};
 use crate::domain::{fields_of, validate, ActivityInput, DetailField, Details, FieldError, FieldType, Kind, PartialDate, Status, ValidationErrors};
 use crate::report::numbers::format_amount;
-use crate::Text;
+use crate::{Lang, Text};
 
 /// What the form's record reads as, field by field: every problem, and how the values typed
 /// as text will be kept.
@@ -38,9 +38,10 @@ pub struct FieldReading {
 }
 
 /// Every problem with the record the form sent and how the rest reads. `today` decides the
-/// status of a record that names none (after today: planned).
-pub fn check_form(value: Value, today: NaiveDate) -> FormCheck {
-    let (input, mut check) = read(value, today);
+/// status of a record that names none (after today: planned); `lang` is the window's, which
+/// says how dates in figures run ("07/27/2021" in English).
+pub fn check_form(value: Value, today: NaiveDate, lang: Lang) -> FormCheck {
+    let (input, mut check) = read(value, today, lang);
     if let Some(input) = &input {
         add_validation(input, &mut check);
     }
@@ -49,8 +50,8 @@ pub fn check_form(value: Value, today: NaiveDate) -> FormCheck {
 
 /// The input the form sent, ready for the store (which validates it), or every problem with
 /// it when a typed value does not read. The record is read once either way.
-pub fn read_form_input(value: Value, today: NaiveDate) -> Result<ActivityInput, ValidationErrors> {
-    let (input, mut check) = read(value, today);
+pub fn read_form_input(value: Value, today: NaiveDate, lang: Lang) -> Result<ActivityInput, ValidationErrors> {
+    let (input, mut check) = read(value, today, lang);
     match input {
         Some(input) if check.errors.is_empty() => Ok(input),
         Some(input) => {
@@ -106,9 +107,9 @@ fn is_blank(object: &Map<String, Value>, key: &str) -> bool {
     object.get(key).and_then(Value::as_str).is_none_or(|t| t.trim().is_empty())
 }
 
-fn read(mut value: Value, today: NaiveDate) -> (Option<ActivityInput>, FormCheck) {
+fn read(mut value: Value, today: NaiveDate, lang: Lang) -> (Option<ActivityInput>, FormCheck) {
     let mut r = Reader::default();
-    let ctx = DateContext::default();
+    let ctx = DateContext::typed_in(lang);
     let Some(object) = value.as_object_mut() else {
         r.unread("", not_a_record("not an object").into());
         return (None, r.check);
@@ -271,7 +272,7 @@ mod tests {
             "follow_ups": [{"task": "Enviar constancias", "due": "pronto"}],
             "details": {"participants": "muchos", "hours": "3 horas", "provider": "UK PACT"}
         });
-        let err = read_form_input(sent, today()).unwrap_err();
+        let err = read_form_input(sent, today(), Lang::Es).unwrap_err();
         let by_field = |f: &str| err.errors.iter().find(|e| e.field == f).unwrap_or_else(|| panic!("{f}: {err:?}"));
         assert!(by_field("details.participants").message.es.contains("«muchos» no es un número entero"));
         assert!(by_field("details.hours").message.es.contains("«horas»"));
@@ -281,7 +282,7 @@ mod tests {
 
     #[test]
     fn a_bad_required_amount_is_named_once() {
-        assert_eq!(fields(read_form_input(financing("veinte mil", "USD"), today()).unwrap_err()), ["details.amount"]);
+        assert_eq!(fields(read_form_input(financing("veinte mil", "USD"), today(), Lang::Es).unwrap_err()), ["details.amount"]);
     }
 
     #[test]
@@ -291,7 +292,7 @@ mod tests {
             "follow_ups": [{"task": "Firmar", "due": "2022-01"}],
             "details": {"agreement_type": "memorandum", "signed_on": "2021-11", "parties": ["Lima"]}
         });
-        let input = read_form_input(sent.clone(), today()).unwrap();
+        let input = read_form_input(sent.clone(), today(), Lang::Es).unwrap();
         assert_eq!(input, serde_json::from_value::<ActivityInput>(sent).unwrap());
     }
 
@@ -307,23 +308,23 @@ mod tests {
             ("1.5 millones", "1500000"),
             ("1,500", "1500"),
         ] {
-            let input = read_form_input(financing(typed, "USD"), today()).unwrap_or_else(|e| panic!("{typed}: {e}"));
+            let input = read_form_input(financing(typed, "USD"), today(), Lang::Es).unwrap_or_else(|e| panic!("{typed}: {e}"));
             assert_eq!(input.details.amount.unwrap().normalize(), kept.parse::<rust_decimal::Decimal>().unwrap().normalize(), "{typed}");
         }
-        let err = read_form_input(financing("1.500", "USD"), today()).unwrap_err();
+        let err = read_form_input(financing("1.500", "USD"), today(), Lang::Es).unwrap_err();
         let values: Vec<&str> = err.errors[0].choices.iter().map(|c| c.value.as_str()).collect();
         assert_eq!((err.errors[0].field.as_str(), values), ("details.amount", vec!["1500", "1.5"]));
     }
 
     #[test]
     fn an_amount_naming_its_currency_fills_it_and_reads_back() {
-        let check = check_form(financing("20.000,50 EUR", ""), today());
+        let check = check_form(financing("20.000,50 EUR", ""), today(), Lang::Es);
         assert_eq!(check.errors, []);
         let shown: Vec<_> = check.readings.iter().filter(|r| r.field == "details.amount").map(|r| r.shown.es.as_str()).collect();
         assert_eq!(shown, ["20,000.50 EUR"]);
-        let input = read_form_input(financing("20.000,50 EUR", ""), today()).unwrap();
+        let input = read_form_input(financing("20.000,50 EUR", ""), today(), Lang::Es).unwrap();
         assert_eq!(input.details.currency.as_deref(), Some("EUR"));
-        let err = read_form_input(financing("20 mil euros", "USD"), today()).unwrap_err();
+        let err = read_form_input(financing("20 mil euros", "USD"), today(), Lang::Es).unwrap_err();
         assert!(err.errors[0].message.es.contains("la moneda elegida es USD"), "{err:?}");
     }
 
@@ -337,25 +338,25 @@ mod tests {
             ("del 3 al 5 de agosto de 2021", "2021-08-03", Some("2021-08-05")),
         ] {
             let sent = json!({"kind": "meeting", "title": "Reunión", "start_date": typed, "status": "done"});
-            let input = read_form_input(sent, today()).unwrap_or_else(|e| panic!("{typed}: {e}"));
+            let input = read_form_input(sent, today(), Lang::Es).unwrap_or_else(|e| panic!("{typed}: {e}"));
             assert_eq!((input.start_date.as_str(), input.end_date.as_deref()), (start, end), "{typed}");
         }
         let sent = json!({"kind": "meeting", "title": "Reunión", "start_date": "27/07/2021"});
-        let shown = check_form(sent, today()).readings;
+        let shown = check_form(sent, today(), Lang::Es).readings;
         assert_eq!(shown[0], FieldReading { field: "start_date".into(), shown: Text::new("27 de julio de 2021", "27 July 2021") });
     }
 
     #[test]
     fn an_ambiguous_country_is_asked_about() {
         let sent = json!({"kind": "meeting", "title": "Reunión", "start_date": "2021", "countries": ["Perú", "corea"]});
-        let err = read_form_input(sent, today()).unwrap_err();
+        let err = read_form_input(sent, today(), Lang::Es).unwrap_err();
         assert_eq!(err.errors.len(), 1, "{err:?}");
         assert_eq!(err.errors[0].field, "countries[1]");
         let names: Vec<&str> = err.errors[0].choices.iter().map(|c| c.value.as_str()).collect();
         assert_eq!(names, ["República de Corea", "Corea del Norte"]);
         for typed in ["Corea del Sur", "EEUU", "EE. UU.", "Reino Unido"] {
             let sent = json!({"kind": "meeting", "title": "Reunión", "start_date": "2021", "countries": [typed]});
-            assert!(read_form_input(sent, today()).is_ok(), "{typed}");
+            assert!(read_form_input(sent, today(), Lang::Es).is_ok(), "{typed}");
         }
     }
 
@@ -366,13 +367,24 @@ mod tests {
             if let Some(s) = status {
                 sent["status"] = json!(s);
             }
-            read_form_input(sent, today()).unwrap().status.unwrap()
+            read_form_input(sent, today(), Lang::Es).unwrap().status.unwrap()
         };
         assert_eq!(status("2027-01-15", None), "planned");
         assert_eq!(status("2026-11-30", None), "done");
         assert_eq!(status("2021-07-27", None), "done");
         assert_eq!(status("2027-01-15", Some("done")), "done");
-        let shown = check_form(json!({"kind": "meeting", "title": "Reunión", "start_date": "2027"}), today()).readings;
+        let shown = check_form(json!({"kind": "meeting", "title": "Reunión", "start_date": "2027"}), today(), Lang::Es).readings;
         assert!(shown.iter().any(|r| r.field == "status" && r.shown.es == "Planeada: la fecha aún no llega"), "{shown:?}");
+    }
+
+    #[test]
+    fn figures_run_as_the_windows_language_writes_them() {
+        let sent = |typed: &str| json!({"kind": "meeting", "title": "Reunión", "start_date": typed});
+        let start = |typed: &str, lang| read_form_input(sent(typed), today(), lang).unwrap().start_date.to_string();
+        assert_eq!(start("05/08/2021", Lang::Es), "2021-08-05");
+        assert_eq!(start("05/08/2021", Lang::En), "2021-05-08");
+        assert_eq!(start("07/27/2021", Lang::En), "2021-07-27");
+        assert_eq!(start("27 de julio de 2021", Lang::En), "2021-07-27");
+        assert_eq!(start("July 27, 2021", Lang::En), "2021-07-27");
     }
 }

@@ -85,11 +85,7 @@ pub struct DateFieldReading {
 /// Figures run day/month/year in Spanish and month/day/year in English ("07/27/2021"); words
 /// read the same in both.
 pub fn read_date_field(text: &str, lang: Lang) -> Result<DateFieldReading, Problem> {
-    let text = match lang {
-        Lang::Es => text.to_string(),
-        Lang::En => us_figures_as_iso(text).unwrap_or_else(|| text.to_string()),
-    };
-    let span = parse_date(&text, &DateContext::default())?;
+    let span = parse_date(text, &DateContext::typed_in(lang))?;
     let last = span.end.unwrap_or(span.start).last_day();
     Ok(DateFieldReading {
         first: span.start.first_day().to_string(),
@@ -99,14 +95,6 @@ pub fn read_date_field(text: &str, lang: Lang) -> Result<DateFieldReading, Probl
             format_range_en(&span.start, span.end.as_ref()),
         ),
     })
-}
-
-/// "07/27/2021" (month, day, year) as "2021-07-27", so the one date reader reads it.
-fn us_figures_as_iso(text: &str) -> Option<String> {
-    let parts: Vec<&str> = text.trim().split('/').collect();
-    let [month, day, year] = parts.as_slice() else { return None };
-    let (month, day, year): (u32, u32, i32) = (month.parse().ok()?, day.parse().ok()?, year.parse().ok()?);
-    (year >= 1000).then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
 /// A whole number, in figures or in words ("veinte", "23 mujeres y 22 hombres" → 45).

@@ -23,11 +23,19 @@ pub struct DateContext {
     /// The report period (first and last day); when set, a month without a year takes the
     /// year that puts it inside the period ("enero" in July 2021–June 2022 is 2022).
     pub period: Option<(NaiveDate, NaiveDate)>,
+    /// Figures run month/day/year, as a person typing in the English window writes them
+    /// ("07/27/2021"); otherwise day/month/year, as Mexico writes them.
+    pub month_first: bool,
 }
 
 impl DateContext {
+    /// How a person typing in the window's language writes dates in figures.
+    pub fn typed_in(lang: crate::Lang) -> Self {
+        DateContext { month_first: lang == crate::Lang::En, ..DateContext::default() }
+    }
+
     pub fn year(year: i32) -> Self {
-        DateContext { default_year: Some(year), period: None }
+        DateContext { default_year: Some(year), ..DateContext::default() }
     }
 
     /// The context of a report period written as offices write it: "2021-2" (second
@@ -35,7 +43,7 @@ impl DateContext {
     pub fn for_period(text: &str) -> Result<DateContext, Problem> {
         let span = parse_date(text, &DateContext::default())?;
         let last = span.end.unwrap_or(span.start).last_day();
-        Ok(DateContext { default_year: None, period: Some((span.start.first_day(), last)) })
+        Ok(DateContext { period: Some((span.start.first_day(), last)), ..DateContext::default() })
     }
 
     fn year_for(&self, month: Option<u32>) -> Option<i32> {
@@ -67,6 +75,9 @@ pub fn parse_date(text: &str, ctx: &DateContext) -> Result<DateSpan, Problem> {
     if trimmed.is_empty() {
         return Err(Problem::new("la fecha está vacía", "the date is empty"));
     }
+    if let Some(iso) = ctx.month_first.then(|| us_figures_as_iso(trimmed)).flatten() {
+        return parse_date(&iso, &DateContext::default());
+    }
     if let Ok(iso) = trimmed.parse::<PartialDate>() {
         return Ok(DateSpan { start: iso, end: None, start_time: None, date_text: None });
     }
@@ -92,6 +103,14 @@ pub fn parse_date(text: &str, ctx: &DateContext) -> Result<DateSpan, Problem> {
         span.date_text = Some(trimmed.to_string());
     }
     Ok(span)
+}
+
+/// "07/27/2021" (month, day, year) as "2021-07-27".
+fn us_figures_as_iso(text: &str) -> Option<String> {
+    let parts: Vec<&str> = text.split('/').collect();
+    let [month, day, year] = parts.as_slice() else { return None };
+    let (month, day, year): (u32, u32, i32) = (month.parse().ok()?, day.parse().ok()?, year.parse().ok()?);
+    (year >= 1000).then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
 /// Finds the first date expression in running text; returns how it read and where it is.
@@ -609,6 +628,7 @@ mod tests {
         let ctx = DateContext {
             default_year: None,
             period: Some((NaiveDate::from_ymd_opt(2021, 7, 1).unwrap(), NaiveDate::from_ymd_opt(2022, 6, 30).unwrap())),
+            month_first: false,
         };
         assert_eq!(parse_date("20 enero", &ctx).unwrap().start.to_string(), "2022-01-20");
         assert_eq!(parse_date("20 julio", &ctx).unwrap().start.to_string(), "2021-07-20");

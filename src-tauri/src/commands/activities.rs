@@ -3,6 +3,7 @@ use std::sync::Arc;
 use enlace::domain::{Activity, ActivityId};
 use enlace::interop::form_input::read_form_input;
 use enlace::store::{AuditEntry, DueFollowUp, Filter, Page, Stats};
+use enlace::Lang;
 use tauri::State;
 
 use crate::error::CommandResult;
@@ -33,8 +34,8 @@ fn not_found(id: &ActivityId) -> crate::error::CommandError {
 /// Creates or updates an activity; the core validates it and answers every problem per field,
 /// including a number or date typed wrong in the form (hence JSON, read by the core).
 #[tauri::command(async)]
-pub fn save_activity(state: State<'_, AppState>, undo: State<'_, Arc<LastUndo>>, input: serde_json::Value) -> CommandResult<Activity> {
-    let input = read_form_input(input, chrono::Local::now().date_naive())?;
+pub fn save_activity(state: State<'_, AppState>, undo: State<'_, Arc<LastUndo>>, input: serde_json::Value, lang: Lang) -> CommandResult<Activity> {
+    let input = read_form_input(input, chrono::Local::now().date_naive(), lang)?;
     let actor = state.actor()?;
     let mut store = state.store()?;
     let before = match input.id.as_deref().and_then(|id| id.parse::<ActivityId>().ok()) {

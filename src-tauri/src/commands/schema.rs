@@ -34,8 +34,8 @@ pub fn kind_schemas() -> Vec<KindSchema> {
 /// rules apply again when it is saved. `input` is JSON, not an `ActivityInput`: a number or
 /// date typed wrong must come back as that field's error, not refuse the whole call.
 #[tauri::command]
-pub fn validate_activity(input: serde_json::Value) -> FormCheck {
-    check_form(input, chrono::Local::now().date_naive())
+pub fn validate_activity(input: serde_json::Value, lang: Lang) -> FormCheck {
+    check_form(input, chrono::Local::now().date_naive(), lang)
 }
 
 /// Reads what was typed into a date field, in the window's language, with the core's one

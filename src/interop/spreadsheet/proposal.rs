@@ -196,7 +196,7 @@ fn label(target: &Target) -> Text {
 
 /// Looks at the first [`SAMPLE`] non-empty cells of each column.
 fn content_of(table: &Table, column: usize) -> Content {
-    let ctx = DateContext { default_year: Some(2000), period: None };
+    let ctx = DateContext::year(2000);
     let mut seen: Vec<String> = Vec::new();
     let mut c = Content::default();
     for cell in table.rows.iter().filter_map(|r| r.cells.get(column)) {

@@ -82,7 +82,7 @@ impl Explain for ReadRowsError {
 /// Reads every non-empty row. `progress` is called as rows are read; returning `false` stops.
 pub fn read_rows(table: &Table, mapping: &Mapping, progress: Progress) -> Result<Vec<RowDraft>, ReadRowsError> {
     let targets = mapping.resolve(&table.headers).map_err(ReadRowsError::Mapping)?;
-    let ctx = DateContext { default_year: mapping.default_year, period: None };
+    let ctx = DateContext { default_year: mapping.default_year, ..DateContext::default() };
     let total = table.rows.len();
     let mut drafts = Vec::new();
     for (i, row) in table.rows.iter().enumerate() {

@@ -3,7 +3,7 @@
 // by ts-rs. A command or argument renamed in Rust fails `tsc` here.
 import { Channel, invoke } from '@tauri-apps/api/core';
 import type { CommandName, Commands } from './bindings/commands';
-import { pick } from './i18n/index.svelte';
+import { i18n, pick } from './i18n/index.svelte';
 import type { ActivityInput } from './bindings/ActivityInput';
 import type { AxisEdit } from './bindings/AxisEdit';
 import type { CommandError } from './bindings/CommandError';
@@ -46,7 +46,7 @@ export const api = {
   startupReady: () => call('startup_ready'),
   saveProfile: (profile: Profile) => call('save_profile', { profile }),
   kindSchemas: () => call('kind_schemas'),
-  validateActivity: (input: ActivityInput) => call('validate_activity', { input }),
+  validateActivity: (input: ActivityInput) => call('validate_activity', { input, lang: i18n.lang }),
   readDate: (text: string, lang: Lang) => call('read_date', { text, lang }),
   listDrafts: () => call('list_drafts'),
   saveDraft: (draft: Draft) => call('save_draft', { draft }),
@@ -54,7 +54,7 @@ export const api = {
   listActivities: (filter: FilterQuery) => call('list_activities', { filter: asFilter(filter) }),
   followUpsDue: (from: string, to: string) => call('follow_ups_due', { from, to }),
   getActivity: (id: string) => call('get_activity', { id }),
-  saveActivity: (input: ActivityInput) => call('save_activity', { input }),
+  saveActivity: (input: ActivityInput) => call('save_activity', { input, lang: i18n.lang }),
   trashActivity: (id: string) => call('trash_activity', { id }),
   restoreActivity: (id: string) => call('restore_activity', { id }),
   undoLast: () => call('undo_last'),

@@ -59,12 +59,12 @@ export type Commands = {
   save_draft: { args: { draft: Draft }; result: null };
   discard_draft: { args: { key: string }; result: null };
   kind_schemas: { args: Record<never, never>; result: KindSchema[] };
-  validate_activity: { args: { input: unknown }; result: FormCheck };
+  validate_activity: { args: { input: unknown; lang: Lang }; result: FormCheck };
   read_date: { args: { text: string; lang: Lang }; result: DateFieldReading };
   list_activities: { args: { filter: Filter }; result: Page<Activity> };
   follow_ups_due: { args: { from: string; to: string }; result: DueFollowUp[] };
   get_activity: { args: { id: string }; result: Activity };
-  save_activity: { args: { input: unknown }; result: Activity };
+  save_activity: { args: { input: unknown; lang: Lang }; result: Activity };
   trash_activity: { args: { id: string }; result: null };
   restore_activity: { args: { id: string }; result: null };
   undo_last: { args: Record<never, never>; result: Undone | null };

@@ -102,7 +102,7 @@ export const en: Record<MessageKey, string> = {
   'form.title': 'Title',
   'form.startDate': 'Start date',
   'form.endDate': 'End date',
-  'form.dateHelp': 'For example 2021-07-27, 27/07/2021 (day first), 2021-07 or 2021.',
+  'form.dateHelp': 'For example 07/27/2021 (month first), July 27, 2021, July 2021 or 2021.',
   'form.modality': 'Modality',
   'form.place': 'Place',
   'form.countries': 'Countries',
