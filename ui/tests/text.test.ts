@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, matchOptions } from '../src/lib/text';
+import { fold, matchOptions, wrapLabel } from '../src/lib/text';
 import { shortcutFor } from '../src/lib/shortcuts';
 
 describe('accent-insensitive matching', () => {
@@ -40,5 +40,17 @@ describe('keyboard shortcuts', () => {
   it('treats "/" as search only outside text fields', () => {
     expect(shortcutFor(key({ key: '/' }, document.body))).toBe('search');
     expect(shortcutFor(key({ key: '/' }, document.createElement('input')))).toBeNull();
+  });
+});
+
+describe('chart labels', () => {
+  it('wrap at spaces so no word is cut, and a very long label ends in an ellipsis', () => {
+    expect(wrapLabel('Monument illumination')).toEqual(['Monument', 'illumination']);
+    expect(wrapLabel('Iluminación de monumentos')).toEqual(['Iluminación de', 'monumentos']);
+    expect(wrapLabel('Reunión')).toEqual(['Reunión']);
+    const long = wrapLabel('Cooperación técnica internacional descentralizada entre gobiernos locales');
+    expect(long).toHaveLength(3);
+    expect(long[2]!.endsWith('…')).toBe(true);
+    expect(long.every((l) => l.length <= 15 || !l.slice(0, -1).includes(' '))).toBe(true);
   });
 });
