@@ -8,6 +8,8 @@ use std::sync::mpsc;
 use rfd::AsyncFileDialog;
 use tauri::{AppHandle, Runtime};
 
+use crate::error::{CommandError, ErrorCode};
+
 pub struct Filter {
     pub name: &'static str,
     pub extensions: &'static [&'static str],
@@ -57,4 +59,29 @@ pub async fn pick_save_path<R: Runtime>(app: &AppHandle<R>, title: &str, file_na
     }
     let dialog = builder(title, filters).set_file_name(file_name);
     run(app, move || Box::pin(dialog.save_file())).await.flatten().map(|h| h.path().to_path_buf())
+}
+
+/// The files dropped on the window when there are some, else those the person picks in the
+/// dialog: one way in for a file, however it arrives. A dropped file whose type the dialog
+/// would not offer is refused by name, and nothing is read.
+pub async fn dropped_or_picked<R: Runtime>(app: &AppHandle<R>, dropped: Option<Vec<PathBuf>>, title: &str, filters: &[Filter]) -> Result<Vec<PathBuf>, CommandError> {
+    let Some(dropped) = dropped else {
+        return Ok(pick_files(app, title, filters).await);
+    };
+    let offered = |path: &PathBuf| {
+        let ext = path.extension().and_then(|e| e.to_str()).map(str::to_lowercase);
+        filters.iter().any(|f| ext.as_deref().is_some_and(|e| f.extensions.contains(&e)))
+    };
+    match dropped.iter().find(|p| !offered(p)) {
+        Some(wrong) => {
+            let name = wrong.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let kinds = filters.iter().flat_map(|f| f.extensions.iter().map(|e| format!(".{e}"))).collect::<Vec<_>>().join(", ");
+            Err(CommandError::new(
+                ErrorCode::Invalid,
+                format!("«{name}» no se puede soltar aquí: se aceptan archivos {kinds}."),
+                format!("«{name}» cannot be dropped here: the accepted files are {kinds}."),
+            ))
+        }
+        None => Ok(dropped),
+    }
 }

@@ -1,3 +1,5 @@
+use std::path::PathBuf;
+
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use enlace::domain::{ActivityId, Attachment, ReportMark};
@@ -11,11 +13,11 @@ const ATTACHMENTS: &[Filter] = &[
     Filter { name: "Imágenes y documentos", extensions: &["jpg", "jpeg", "png", "webp", "gif", "pdf", "docx", "xlsx"] },
 ];
 
-/// Asks for files with the native dialog and attaches them to an activity. The store copies
-/// each chosen file into the data folder; nothing else outside it is ever read.
+/// Attaches files to an activity: those dropped on it, or those chosen in the native dialog.
+/// The store copies each file into the data folder; nothing else outside it is ever read.
 #[tauri::command]
-pub async fn attach_files(app: AppHandle, state: State<'_, AppState>, id: ActivityId) -> CommandResult<Vec<Attachment>> {
-    let chosen = dialogs::pick_files(&app, "Adjuntar archivos", ATTACHMENTS).await;
+pub async fn attach_files(app: AppHandle, state: State<'_, AppState>, id: ActivityId, dropped: Option<Vec<PathBuf>>) -> CommandResult<Vec<Attachment>> {
+    let chosen = dialogs::dropped_or_picked(&app, dropped, "Adjuntar archivos", ATTACHMENTS).await?;
     let actor = state.actor()?;
     let mut store = state.store()?;
     chosen.iter().map(|path| store.attach(&id, path, &actor).map_err(CommandError::from)).collect()

@@ -103,10 +103,11 @@ fn no_file() -> CommandError {
     CommandError::new(ErrorCode::NotFound, "Primero abra una hoja de cálculo.", "Open a spreadsheet first.")
 }
 
-/// Asks for a CSV or workbook and reads its first sheet; `None` when the dialog is cancelled.
+/// Reads the first sheet of a CSV or workbook, dropped on the window or chosen in the dialog;
+/// `None` when the dialog is cancelled.
 #[tauri::command]
-pub async fn open_spreadsheet(app: AppHandle, sheet: State<'_, Arc<SheetImport>>) -> CommandResult<Option<SheetView>> {
-    let Some(path) = dialogs::pick_files(&app, "Importar hoja de cálculo", SPREADSHEETS).await.into_iter().next() else {
+pub async fn open_spreadsheet(app: AppHandle, sheet: State<'_, Arc<SheetImport>>, dropped: Option<Vec<PathBuf>>) -> CommandResult<Option<SheetView>> {
+    let Some(path) = dialogs::dropped_or_picked(&app, dropped, "Importar hoja de cálculo", SPREADSHEETS).await?.into_iter().next() else {
         return Ok(None);
     };
     read(&sheet, path, None).map(Some)

@@ -1,7 +1,7 @@
 //! Sync bundles from the window: this copy's identity, its roster, sending a bundle, checking
 //! one before importing it, and the conflict log. Every rule lives in `enlace::sync`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use enlace::sync::conflicts::{self, Choice as ConflictChoice, ConflictView};
@@ -118,11 +118,16 @@ pub struct BundleSent {
     pub files_not_sent: Vec<FileNotSent>,
 }
 
-/// Asks for a bundle file, verifies it and says what importing it would change; nothing is
-/// written. `None` if the dialog is cancelled.
+/// Verifies a bundle file, dropped on the window or chosen in the dialog, and says what
+/// importing it would change; nothing is written. `None` if the dialog is cancelled.
 #[tauri::command]
-pub async fn preview_bundle(app: AppHandle, state: State<'_, AppState>, pending: State<'_, Arc<PendingBundle>>) -> CommandResult<Option<BundlePreview>> {
-    let Some(path) = dialogs::pick_files(&app, "Importar paquete", BUNDLES).await.into_iter().next() else {
+pub async fn preview_bundle(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    pending: State<'_, Arc<PendingBundle>>,
+    dropped: Option<Vec<PathBuf>>,
+) -> CommandResult<Option<BundlePreview>> {
+    let Some(path) = dialogs::dropped_or_picked(&app, dropped, "Importar paquete", BUNDLES).await?.into_iter().next() else {
         return Ok(None);
     };
     let bytes = read(&path)?;

@@ -11,7 +11,7 @@ export const syncApi = {
   savePublicIdentity: () => call('save_public_identity'),
   addPeer: (text: string) => call('add_peer', { text }),
   addPeerFile: () => call('add_peer_file'),
-  previewBundle: () => call('preview_bundle'),
+  previewBundle: (dropped: string[] | null = null) => call('preview_bundle', { dropped }),
   importBundle: (confirm: boolean, acceptClockSkew: boolean) =>
     call('import_bundle', { confirm, acceptClockSkew }),
   listConflicts: () => call('list_conflicts'),

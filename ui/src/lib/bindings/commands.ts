@@ -78,7 +78,7 @@ export type Commands = {
   likely_duplicate_organisations: { args: Record<never, never>; result: LikelyDuplicate[] };
   merge_organisations: { args: { keep: string; drop: string }; result: null };
   load_sample_data: { args: { job: string; progress: Channel<Progress> }; result: ImportReport };
-  attach_files: { args: { id: string }; result: Attachment[] };
+  attach_files: { args: { id: string; dropped: string[] | null }; result: Attachment[] };
   attachment_image: { args: { hash: string; mediaType: string }; result: string };
   open_attachment: { args: { hash: string }; result: null };
   mark_attachment: { args: { id: string; hash: string; mark: ReportMark }; result: Attachment };
@@ -100,11 +100,11 @@ export type Commands = {
   add_peer: { args: { text: string }; result: PublicIdentity };
   add_peer_file: { args: Record<never, never>; result: PublicIdentity | null };
   export_bundle: { args: { peer: string; all: boolean; job: string; progress: Channel<Progress> }; result: BundleSent | null };
-  preview_bundle: { args: Record<never, never>; result: BundlePreview | null };
+  preview_bundle: { args: { dropped: string[] | null }; result: BundlePreview | null };
   import_bundle: { args: { confirm: boolean; acceptClockSkew: boolean }; result: BundleImportReport };
   list_conflicts: { args: Record<never, never>; result: ConflictView[] };
   resolve_conflict: { args: { activity: string; field: string; choice: ConflictChoice }; result: null };
-  open_spreadsheet: { args: Record<never, never>; result: SheetView | null };
+  open_spreadsheet: { args: { dropped: string[] | null }; result: SheetView | null };
   choose_sheet: { args: { sheet: string }; result: SheetView };
   mapping_targets: { args: Record<never, never>; result: TargetChoice[] };
   preview_spreadsheet: { args: { mapping: Mapping }; result: RowDraft[] };
