@@ -8,6 +8,7 @@ import type { Mapping } from '../src/lib/bindings/Mapping';
 import type { RowDraft } from '../src/lib/bindings/RowDraft';
 import type { SheetView } from '../src/lib/bindings/SheetView';
 import type { SnapshotInfo } from '../src/lib/bindings/SnapshotInfo';
+import { i18n } from '../src/lib/i18n/index.svelte';
 import { session } from '../src/lib/session.svelte';
 import { countries, schemas } from './fixtures';
 
@@ -15,7 +16,7 @@ const sheet: SheetView = {
   file_name: 'agenda.csv',
   sheets: [],
   sheet: null,
-  read_as: 'Windows-1252, delimitador «;»',
+  read_as: { es: 'CSV Windows-1252, delimitador «;»', en: 'CSV Windows-1252, delimiter «;»' },
   headers: ['Fecha', 'Título', 'País', 'Contraparte'],
   samples: ['27/07/2021', 'Reunión con la Embajada de Perú', 'Perú', 'Embajada del Perú'],
   rows: 2,
@@ -83,6 +84,7 @@ describe('the Data screen', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Abrir hoja de cálculo…' }));
 
     expect(await screen.findByText(/agenda\.csv · 2 filas/)).toBeInTheDocument();
+    expect(screen.getByTestId('sheet-file')).toHaveTextContent('delimitador «;»');
     const preview = await waitFor(() => {
       const table = document.getElementById('import-preview');
       expect(table).not.toBeNull();
@@ -142,6 +144,15 @@ describe('the Data screen', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Confirmar e importar (1)' }));
     const imported = calls.find((c) => c.cmd === 'import_spreadsheet')!;
     expect(imported.args.withDuplicates).toBe(false);
+  });
+
+  it('says how the file was read in the window language', async () => {
+    i18n.locale = 'en';
+    backend([]);
+    render(Data);
+    await userEvent.click(screen.getByRole('button', { name: 'Open spreadsheet…' }));
+    expect(await screen.findByTestId('sheet-file')).toHaveTextContent('CSV Windows-1252, delimiter «;»');
+    expect(screen.getByTestId('sheet-file')).not.toHaveTextContent('delimitador');
   });
 
   it('asks before restoring a backup and restores only after yes', async () => {

@@ -11,6 +11,7 @@ use enlace::interop::spreadsheet::mapping::TargetChoice;
 use enlace::interop::spreadsheet::{self, ColumnReason, Mapping, RowDraft, Table, Target};
 use enlace::job::Progress as StoreProgress;
 use enlace::store::{ImportReport, Origin};
+use enlace::Text;
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
@@ -60,7 +61,7 @@ pub struct SheetView {
     /// The sheet read (`None`: the first, or a CSV).
     pub sheet: Option<String>,
     /// How the file was read ("UTF-8, delimitador «;»", "hoja «2021»").
-    pub read_as: String,
+    pub read_as: Text,
     pub headers: Vec<String>,
     /// The first value found in each column, to recognise it by.
     pub samples: Vec<String>,

@@ -66,7 +66,7 @@ pub fn import_spreadsheet(
             proposal.mapping
         }
     };
-    println!("Leído como {}; {} filas", table.read_as, table.rows.len());
+    println!("Leído como {}; {} filas", table.read_as.es, table.rows.len());
     let drafts = spreadsheet::read_rows(&table, &mapping, &mut no_progress()).map_err(|e| anyhow!("{e}"))?;
     plan_and_write(store, &drafts, dry_run, with_duplicates, actor)
 }

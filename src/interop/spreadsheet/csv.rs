@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use super::{split_header, Cell, Limits, ReadError, Row, Table};
+use crate::Text;
 
 const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 
@@ -47,11 +48,12 @@ pub fn read_csv_within(bytes: &[u8], limits: &Limits) -> Result<Table, ReadError
         rows.push(Row { line, cells });
     }
     let (headers, rows) = split_header(rows)?;
-    let shown = match delimiter {
-        b'\t' => "tabulador".to_string(),
-        d => (d as char).to_string(),
+    let (es, en) = match delimiter {
+        b'\t' => ("tabulador".to_string(), "tab".to_string()),
+        d => ((d as char).to_string(), (d as char).to_string()),
     };
-    Ok(Table { headers, rows, read_as: format!("CSV {encoding}, delimitador «{shown}»") })
+    let read_as = Text::new(format!("CSV {encoding}, delimitador «{es}»"), format!("CSV {encoding}, delimiter «{en}»"));
+    Ok(Table { headers, rows, read_as })
 }
 
 fn csv_error(e: ::csv::Error) -> ReadError {
@@ -101,7 +103,7 @@ mod tests {
         assert_eq!(t.headers, vec!["Fecha", "Título", "Monto"]);
         assert_eq!(texts(&t, 0), vec![Some("27/07/2021".into()), Some("Reunión, de trabajo".into()), Some("308,000 USD".into())]);
         assert_eq!(t.rows[0].line, 2);
-        assert!(t.read_as.contains("«;»"));
+        assert!(t.read_as.es.contains("«;»"));
     }
 
     #[test]
@@ -109,7 +111,7 @@ mod tests {
         let t = read_csv(b"Fecha,Pa\xC3\xADs\n2021-07-27,\"Per\xC3\xBA; Chile\"\n2021-08-01,Francia\n").unwrap();
         assert_eq!(t.headers, vec!["Fecha", "País"]);
         assert_eq!(texts(&t, 0)[1].as_deref(), Some("Perú; Chile"));
-        assert!(t.read_as.contains("UTF-8"));
+        assert!(t.read_as.es.contains("UTF-8"));
     }
 
     #[test]
@@ -118,7 +120,7 @@ mod tests {
         let t = read_csv(b"Actividad\tPa\xEDs\nReuni\xF3n\tPer\xFA\n").unwrap();
         assert_eq!(t.headers, vec!["Actividad", "País"]);
         assert_eq!(texts(&t, 0), vec![Some("Reunión".into()), Some("Perú".into())]);
-        assert!(t.read_as.contains("Windows-1252") && t.read_as.contains("tabulador"));
+        assert!(t.read_as.es.contains("Windows-1252") && t.read_as.es.contains("tabulador"));
     }
 
     #[test]

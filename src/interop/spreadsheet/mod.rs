@@ -60,7 +60,7 @@ pub struct Table {
     pub headers: Vec<String>,
     pub rows: Vec<Row>,
     /// How the file was read ("UTF-8, delimitador «;»", "hoja «2021»"), for the preview.
-    pub read_as: String,
+    pub read_as: crate::Text,
 }
 
 /// Why a file could not be read as a table.

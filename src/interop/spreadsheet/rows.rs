@@ -108,7 +108,7 @@ pub fn preview(table: &Table, mapping: &Mapping, rows: usize) -> Result<Vec<RowD
 
 /// The preview as text: how the file was read, the mapping, and each row's reading.
 pub fn render_preview(table: &Table, mapping: &Mapping, drafts: &[RowDraft], lang: Lang) -> String {
-    let mut out = format!("{}: {}\n", lang.pick("Leído como", "Read as"), table.read_as);
+    let mut out = format!("{}: {}\n", lang.pick("Leído como", "Read as"), table.read_as.pick(lang));
     let targets = mapping.resolve(&table.headers).unwrap_or_default();
     for (h, t) in table.headers.iter().zip(&targets) {
         let t = if *t == Target::Ignore { lang.pick("(se ignora)", "(ignored)").to_string() } else { t.name() };

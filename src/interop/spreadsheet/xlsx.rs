@@ -51,7 +51,7 @@ pub fn read_workbook(path: &Path, sheet: Option<&str>, limits: &Limits) -> Resul
         }
     }
     let (headers, rows) = split_header(grid.rows())?;
-    Ok(Table { headers, rows, read_as: format!("hoja «{name}»") })
+    Ok(Table { headers, rows, read_as: crate::Text::new(format!("hoja «{name}»"), format!("sheet «{name}»")) })
 }
 
 /// Filled cells by row and column (0-based, as the workbook numbers them).

@@ -26,7 +26,7 @@ export default {
       await page.type('#title', TITLE);
       await page.type('#start_date', '27 de julio de 2021');
       await page.see('Se guardará: 27 de julio de 2021');
-      await page.shot('es-60-date-field-form');
+      await page.shot('es-70-date-field-form');
       await page.clickButton('Guardar');
       await page.see('Editar');
       await page.see('27 de julio de 2021');
@@ -41,7 +41,7 @@ export default {
       await page.type('#filter-to', '27 de julio de 2021');
       await page.see('Se leerá: 27 de julio de 2021');
       await page.b.waitUntil(async () => (await page.listTitles()).includes(TITLE), { timeout: 5000, timeoutMsg: 'the filtered list does not hold the activity' });
-      await page.shot('es-61-date-field-filter');
+      await page.shot('es-71-date-field-filter');
     }],
     ['the calendar opens with Alt+↓, moves with the arrows and picks with Enter', async (page) => {
       const from = await page.el('#filter-from');
@@ -51,7 +51,7 @@ export default {
       await page.see('julio de 2021');
       const focused = () => page.b.execute(() => document.activeElement?.getAttribute('data-day'));
       await page.b.waitUntil(async () => (await focused()) === '2021-07-27', { timeout: 5000, timeoutMsg: 'the calendar does not start on the field’s day' });
-      await page.shot('es-62-date-picker');
+      await page.shot('es-72-date-picker');
       await page.keys('ArrowLeft');
       await page.b.waitUntil(async () => (await focused()) === '2021-07-26', { timeout: 5000, timeoutMsg: 'ArrowLeft does not move a day back' });
       await page.keys('Enter');

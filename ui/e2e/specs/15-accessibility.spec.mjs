@@ -1,4 +1,5 @@
-// Every screen, in Spanish and in English, checked by axe-core in the real window against WCAG
+// Every screen, in Spanish and in English, read for raw codes and keys (and, in English, for
+// the window's Spanish) and checked by axe-core in the real window against WCAG
 // 2.1 A/AA and axe's best practices; after every navigation focus is on the new screen's
 // heading (or the first field of a form), never on the page body or the sidebar. The app's
 // CSP refuses injected scripts, so axe's source is sent as the body of an execute-script.
@@ -23,6 +24,22 @@ async function violations(page) {
   return found.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.join(' | ')}`);
 }
 
+// Words of the window's own Spanish that never belong to a record, and the shapes of what no
+// person should read: a message key left untranslated, a field key, JSON.
+const SPANISH = /\b(Guardar|Buscar|Desde|Hasta|Cancelar|Todos|Ninguna|Generar informe|delimitador|Se leerá|Se guardará)\b/;
+const RAW = /\b(nav|form|filter|data|sync|detail|reports|dashboard|action|common|date|drop)\.[a-z][A-Za-z.]+\b|\b[a-z]+_[a-z_]+\b|[{[]"[a-z_]+"/;
+
+/** Text on the window that is in the wrong language or is raw code. */
+async function wrongWords(page, lang) {
+  const text = await page.bodyText();
+  const found = [];
+  const raw = RAW.exec(text);
+  if (raw) found.push(`raw code «${raw[0]}»`);
+  const spanish = lang === 'en' && SPANISH.exec(text);
+  if (spanish) found.push(`Spanish in the English window «${spanish[0]}»`);
+  return found;
+}
+
 /** What has focus: "H1 Actividades", "SELECT #kind". */
 async function focused(page) {
   return page.b.execute(() => {
@@ -39,7 +56,7 @@ async function focusLandsOnHeading(page, where) {
 async function walk(page, lang) {
   const problems = [];
   const check = async (where) => {
-    for (const v of await violations(page)) problems.push(`[${lang}] ${where}: ${v}`);
+    for (const v of [...(await violations(page)), ...(await wrongWords(page, lang))]) problems.push(`[${lang}] ${where}: ${v}`);
   };
   for (const section of SECTIONS) {
     await page.nav(section);
