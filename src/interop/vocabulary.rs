@@ -113,7 +113,8 @@ pub fn direction_from_words(text: &str) -> Option<&'static str> {
     let f = fold(text);
     let words: Vec<&str> = f.split(' ').collect();
     let has = |w: &str| words.contains(&w);
-    if has("recepcion") || has("huesped") || has("recibio") || has("incoming") || f.contains("visita a la ciudad") {
+    let visit_received = ["visita a la ciudad", "visita de la delegacion", "visita de una delegacion"].iter().any(|p| f.contains(p));
+    if has("recepcion") || has("huesped") || has("recibio") || has("incoming") || visit_received {
         Some("incoming")
     } else if has("gira") || has("pasantia") || has("viaje") || has("outgoing") || f.contains("visita oficial a") {
         Some("outgoing")

@@ -155,6 +155,35 @@ describe('the Data screen', () => {
     expect(screen.getByTestId('sheet-file')).not.toHaveTextContent('delimitador');
   });
 
+  it('offers a detail no column holds, set once for every row that lacks it', async () => {
+    const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+    session.schemas = schemas;
+    session.countries = countries;
+    mockCommands((cmd, args) => {
+      calls.push({ cmd, args: args as Record<string, unknown> });
+      if (cmd === 'open_spreadsheet') return sheet;
+      if (cmd === 'mapping_targets') return targets;
+      if (cmd === 'list_backups') return [];
+      if (cmd === 'preview_spreadsheet') {
+        const m = (args as { mapping: Mapping }).mapping;
+        const missing = !m.default_details?.meeting_type;
+        const problem = { line: 2, column: null, header: null, field: 'details.meeting_type', message: { es: 'falta el tipo de reunión', en: 'the meeting type is missing' } };
+        return [{ ...row(m), errors: missing ? [problem] : [] }];
+      }
+      return null;
+    });
+    render(Data);
+    await userEvent.click(screen.getByRole('button', { name: 'Abrir hoja de cálculo…' }));
+    const once = await screen.findByLabelText('Tipo de reunión de las filas que no lo dicen');
+    await userEvent.selectOptions(once, 'De cortesía');
+    await waitFor(() => {
+      const last = calls.filter((c) => c.cmd === 'preview_spreadsheet').at(-1)!;
+      expect((last.args.mapping as Mapping).default_details).toEqual({ meeting_type: 'cortesia' });
+    });
+    // Set, the field stays offered even though no row lacks it any more.
+    expect(screen.getByLabelText('Tipo de reunión de las filas que no lo dicen')).toHaveValue('cortesia');
+  });
+
   it('asks before restoring a backup and restores only after yes', async () => {
     const snapshot: SnapshotInfo = {
       name: '2026-11-23_100000.000Z',

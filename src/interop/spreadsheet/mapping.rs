@@ -329,6 +329,11 @@ pub struct Mapping {
     /// Workbook sheet to read (default: the first).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sheet: Option<String>,
+    /// A detail set once for every row whose kind has it and that leaves it empty, when the
+    /// sheet has no column for it: `{"direction": "Recibida en la ciudad"}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[ts(as = "Option<BTreeMap<String, String>>", optional)]
+    pub default_details: BTreeMap<String, String>,
 }
 
 impl Mapping {
@@ -371,12 +376,19 @@ impl Mapping {
         self.default_kind = adjustments.default_kind.clone().or(self.default_kind);
         self.default_currency = adjustments.default_currency.clone().or(self.default_currency);
         self.sheet = adjustments.sheet.clone().or(self.sheet);
+        self.default_details.extend(adjustments.default_details.clone());
         self
     }
 
     /// The target of each of the table's columns, in column order. Fails when the mapping
     /// names a header the file lacks, or feeds a single-valued field from two columns.
     pub fn resolve(&self, headers: &[String]) -> Result<Vec<Target>, Problem> {
+        if let Some(key) = self.default_details.keys().find(|k| field_named(k).is_none()) {
+            return Err(Problem::new(
+                format!("el mapeo da un valor para todas las filas a «{key}», que no es un dato de ninguna actividad"),
+                format!("the mapping sets «{key}» for every row, which is no activity's field"),
+            ));
+        }
         for named in self.columns.keys() {
             if !headers.iter().any(|h| fold(h) == fold(named)) {
                 return Err(Problem::new(

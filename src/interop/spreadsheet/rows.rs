@@ -153,6 +153,17 @@ impl RowReader<'_> {
         });
     }
 
+    /// A problem of a value the mapping sets for every row (no column holds it).
+    fn error_in(&mut self, field: &str, problem: Problem) {
+        self.errors.push(CellError {
+            line: self.line,
+            column: None,
+            header: None,
+            field: field.to_string(),
+            message: Text::new(format!("el valor del mapeo para todas las filas: {}", problem.es), format!("the mapping's value for every row: {}", problem.en)),
+        });
+    }
+
     /// The column that feeds an interchange field, for locating validation errors.
     fn column_of(&self, field: &str) -> Option<usize> {
         let base = field.split(['[', '.']).next().unwrap_or(field);
@@ -212,6 +223,9 @@ fn read_row(row: &Row, headers: &[String], targets: &[Target], mapping: &Mapping
     wording.push(' ');
     wording.push_str(&input.title);
     complete_details(&mut input, &wording);
+    for (key, text) in &mapping.default_details {
+        set_default_detail(&mut input, key, text, ctx).unwrap_or_else(|problem| r.error_in(&format!("details.{key}"), problem));
+    }
 
     if let Err(invalid) = validate(&input) {
         let already: Vec<String> = r.errors.iter().map(|e| e.field.clone()).collect();
@@ -386,6 +400,16 @@ fn set_detail(details: &mut Details, kind: &str, key: &'static str, cell: &Cell,
     Ok(())
 }
 
+/// The mapping's value for a detail the row's kind has and the row left empty.
+fn set_default_detail(input: &mut ActivityInput, key: &str, text: &str, ctx: &DateContext) -> Result<(), Problem> {
+    let Some(field) = Kind::parse(&input.kind).and_then(|k| fields_of(k).iter().find(|f| f.key == key)) else { return Ok(()) };
+    let current = serde_json::to_value(&input.details).expect("details serialise");
+    if current.get(key).is_some_and(|v| !v.is_null()) {
+        return Ok(());
+    }
+    set_detail(&mut input.details, &input.kind, field.key, &Cell::Text(text.to_string()), text, ctx)
+}
+
 fn count(cell: &Cell, text: &str) -> Result<u32, Problem> {
     if let Cell::Number(n) = cell {
         if n.fract() == 0.0 && *n >= 0.0 {
@@ -468,6 +492,27 @@ mod tests {
         assert!(d[0].errors.is_empty(), "{:?}", d[0].errors);
         assert_eq!((i.kind.as_str(), i.start_date.as_str(), i.end_date.as_deref()), ("illumination", "2021-07-20", Some("2021-07-21")));
         assert_eq!(i.details.occasion.as_deref(), Some("Día nacional"));
+    }
+
+    #[test]
+    fn a_detail_no_column_holds_is_inferred_from_the_row_or_set_once_in_the_mapping() {
+        let sheet = "Fecha,Tipo,Título\n\
+             2021-07-27,Delegación,Visita de la delegación de Nagoya\n\
+             2021-08-03,Delegación,Delegación de Jalisco en Seúl\n\
+             2021-08-05,Reunión,Reunión con la Embajada del Perú\n";
+        let without = drafts(sheet, "{}");
+        assert_eq!(without[0].input.details.direction.as_deref(), Some("incoming"), "the wording says it plainly");
+        assert!(without[1].errors.iter().any(|e| e.field == "details.direction"), "{:?}", without[1].errors);
+
+        let with = drafts(sheet, r#"{"default_details": {"direction": "Enviada al exterior"}}"#);
+        assert_eq!(with[0].input.details.direction.as_deref(), Some("incoming"), "the row's own wording wins");
+        assert_eq!(with[1].input.details.direction.as_deref(), Some("outgoing"));
+        assert!(with.iter().all(|d| d.errors.is_empty()), "{:?}", with.iter().map(|d| &d.errors).collect::<Vec<_>>());
+        assert_eq!(with[2].input.details.direction, None, "a meeting has no direction");
+
+        let wrong = drafts(sheet, r#"{"default_details": {"direction": "de ida"}}"#);
+        let e = wrong[1].errors.iter().find(|e| e.field == "details.direction").expect("the mapping's value is refused");
+        assert!(e.message.es.starts_with("el valor del mapeo para todas las filas: «de ida»"), "{}", e.message.es);
     }
 
     #[test]

@@ -35,7 +35,7 @@ export default {
       await page.choose('#report-year', '2021');
       await page.click('button[data-preset="second"]');
       assert.equal(await (await page.el('#report-from')).getValue(), '01/07/2021');
-      assert.equal(await (await page.el('#report-to')).getValue(), '2021-12-31');
+      assert.equal(await (await page.el('#report-to')).getValue(), '31/12/2021');
       await page.b.waitUntil(async () => /^\d[\d,]* actividades en el periodo/.test(await page.text('#report-count')), {
         timeout: 5000, timeoutMsg: 'no activity count for the period',
       });

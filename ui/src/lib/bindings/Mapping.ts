@@ -23,4 +23,9 @@ default_currency?: string,
 /**
  * Workbook sheet to read (default: the first).
  */
-sheet?: string, };
+sheet?: string, 
+/**
+ * A detail set once for every row whose kind has it and that leaves it empty, when the
+ * sheet has no column for it: `{"direction": "Recibida en la ciudad"}`.
+ */
+default_details?: { [key in string]?: string }, };
