@@ -3,7 +3,8 @@
 //!
 //! ```json
 //! { "columns": { "Fecha del evento": "date", "Observaciones": "ignore", "Donante": "details.donor" },
-//!   "default_year": 2021, "default_kind": "meeting", "default_currency": "USD", "sheet": "2021" }
+//!   "default_year": 2021, "default_kind": "meeting", "default_currency": "USD", "sheet": "2021",
+//!   "default_details": { "direction": "incoming" } }
 //! ```
 
 use std::collections::BTreeMap;
