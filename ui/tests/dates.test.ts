@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import DateInput from '../src/lib/components/dates/DateInput.svelte';
-import { monthWeeks } from '../src/lib/components/dates/dates';
+import { monthWeeks, weekStart } from '../src/lib/components/dates/dates';
 import { i18n } from '../src/lib/i18n/index.svelte';
 import { mockCommands } from './ipc';
 
@@ -97,8 +97,8 @@ describe('the date field', () => {
 describe('a month of the calendar', () => {
   it('starts its weeks on Monday in Spanish and on Sunday in English', () => {
     // 1 July 2021 was a Thursday.
-    const es = monthWeeks(2021, 6, 'es');
-    const en = monthWeeks(2021, 6, 'en');
+    const es = monthWeeks(2021, 6, weekStart('es'));
+    const en = monthWeeks(2021, 6, weekStart('en'));
     expect(es[0]!.findIndex((d) => d !== null)).toBe(3);
     expect(en[0]!.findIndex((d) => d !== null)).toBe(4);
     expect(es.flat().filter(Boolean)).toHaveLength(31);

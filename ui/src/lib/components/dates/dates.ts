@@ -22,11 +22,13 @@ export function dayOf(iso: string): Date | undefined {
 
 export const localeTag = (lang: Lang) => (lang === 'en' ? 'en-US' : 'es-MX');
 
-/** The weeks of a month as rows of seven days (null outside the month); weeks start on
- * Monday in Mexico and on Sunday in the United States. */
-export function monthWeeks(year: number, month: number, lang: Lang): (Date | null)[][] {
+/** The day a week starts on (0 Sunday, 1 Monday): Monday in Mexico, Sunday in the United States. */
+export const weekStart = (lang: Lang): 0 | 1 => (lang === 'en' ? 0 : 1);
+
+/** The weeks of a month as rows of seven days (null outside the month). */
+export function monthWeeks(year: number, month: number, firstWeekday: 0 | 1): (Date | null)[][] {
   const first = new Date(year, month, 1);
-  const offset = lang === 'en' ? first.getDay() : (first.getDay() + 6) % 7;
+  const offset = (first.getDay() + 7 - firstWeekday) % 7;
   const days = new Date(year, month + 1, 0).getDate();
   const cells: (Date | null)[] = Array.from({ length: offset }, () => null);
   for (let d = 1; d <= days; d++) cells.push(new Date(year, month, d));
@@ -36,7 +38,7 @@ export function monthWeeks(year: number, month: number, lang: Lang): (Date | nul
 
 /** Short weekday names in the order the month's rows use. */
 export function weekdayNames(lang: Lang): { short: string; long: string }[] {
-  const start = lang === 'en' ? 0 : 1;
+  const start = weekStart(lang);
   // 2023-01-01 was a Sunday.
   return Array.from({ length: 7 }, (_, i) => {
     const day = new Date(2023, 0, 1 + ((start + i) % 7));
