@@ -18,6 +18,9 @@ export const schemas: KindSchema[] = [
     { key: 'objective', label_es: 'Objetivo del curso', label_en: 'Objective', field_type: 'long_text', required: false, options: [] },
     { key: 'units', label_es: 'Áreas participantes', label_en: 'Participating units', field_type: 'list', required: false, options: [] },
   ] },
+  { kind: 'agreement', label_es: 'Convenio', label_en: 'Agreement', fields: [
+    { key: 'signed_on', label_es: 'Fecha de firma', label_en: 'Signed on', field_type: 'date', required: false, options: [] },
+  ] },
 ];
 
 export const countries = [

@@ -90,6 +90,21 @@ describe('the activity form', () => {
     expect(saved[0]?.details).toEqual({ participants: 20 });
   });
 
+  it('takes a detail date typed as text, with the same date field as the record’s dates', async () => {
+    const saved: Input[] = [];
+    backend(saved);
+    render(ActivityForm, { route: { screen: 'form' } });
+    await userEvent.selectOptions(await screen.findByLabelText(/^Tipo de actividad/), 'agreement');
+    const signed = await screen.findByLabelText('Fecha de firma');
+    expect(signed).toHaveAttribute('placeholder', 'dd/mm/aaaa');
+    await userEvent.type(screen.getByLabelText(/^Título/), 'Convenio con Nagoya');
+    await userEvent.type(screen.getByLabelText(/^Fecha de inicio/), '14/10/2021');
+    await userEvent.type(signed, '14 de octubre de 2021');
+    await userEvent.click(screen.getByRole('button', { name: /Guardar/ }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]).toMatchObject({ kind: 'agreement', start_date: '14/10/2021', details: { signed_on: '14 de octubre de 2021' } });
+  });
+
   it('offers countries while typing without accents and adds the chosen one', async () => {
     const saved: Input[] = [];
     backend(saved);
