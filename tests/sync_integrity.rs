@@ -15,7 +15,7 @@ use sync_support::{meeting, Copy, Office};
 /// Restores `copy` from a snapshot the way the app does: database closed, file replaced, reopened.
 fn restore(copy: &mut Copy, snapshot: &std::path::Path, snapshots: &std::path::Path) {
     drop(std::mem::replace(&mut copy.store, Store::open_in_memory().unwrap()));
-    backup::restore(&copy.path, snapshot, snapshots, &Actor::new("Ana", Origin::App)).unwrap();
+    backup::restore(&copy.path, None, snapshot, snapshots, &Actor::new("Ana", Origin::App)).unwrap();
     copy.store = Store::open(&copy.path).unwrap();
 }
 

@@ -148,7 +148,7 @@ pub fn restore(db: &Path, snapshot: &str, dir: Option<&PathBuf>, actor: &Actor) 
     if !path.is_dir() {
         bail!("no existe el respaldo «{snapshot}» en {}", dir.display());
     }
-    let report = backup::restore(db, &path, &dir, actor)?;
+    let report = backup::restore(db, None, &path, &dir, actor)?;
     println!(
         "Restaurado: {} actividades. Estado anterior guardado en {}",
         report.activities,

@@ -1,0 +1,62 @@
+//! Files sealed with the office passphrase: the age format with its scrypt recipient, so the
+//! standard `age -d` opens one by hand with the passphrase.
+
+use std::io::{Read, Write};
+
+use age::secrecy::SecretString;
+
+use super::key::Passphrase;
+use crate::Text;
+
+/// How every age file starts.
+const AGE_MAGIC: &[u8] = b"age-encryption.org/v1";
+
+/// Whether these first bytes are an age file's.
+pub fn is_sealed(head: &[u8]) -> bool {
+    head.starts_with(AGE_MAGIC)
+}
+
+fn secret(key: &Passphrase) -> SecretString {
+    SecretString::from(key.expose().to_owned())
+}
+
+/// Writes `plain` sealed with `key` to `out`.
+pub(crate) fn seal(key: &Passphrase, plain: &mut dyn Read, out: impl Write) -> std::io::Result<()> {
+    let mut writer = age::Encryptor::with_user_passphrase(secret(key)).wrap_output(out).map_err(std::io::Error::other)?;
+    std::io::copy(plain, &mut writer)?;
+    writer.finish()?;
+    Ok(())
+}
+
+/// Writes what `sealed` holds to `out`; a wrong passphrase (or damage) is said in both languages.
+pub(crate) fn unseal(key: &Passphrase, sealed: impl Read, out: &mut dyn Write) -> Result<(), Text> {
+    let refused = |e: age::DecryptError| match e {
+        age::DecryptError::DecryptionFailed | age::DecryptError::NoMatchingKeys => {
+            Text::new("La contraseña no abre este archivo: no es la de la oficina que lo hizo.", "The passphrase does not open this file: it is not that of the office that made it.")
+        }
+        other => Text::new(format!("El archivo cifrado está dañado: {other}"), format!("The encrypted file is damaged: {other}")),
+    };
+    let decryptor = age::Decryptor::new(sealed).map_err(refused)?;
+    let identity = age::scrypt::Identity::new(secret(key));
+    let mut reader = decryptor.decrypt(std::iter::once(&identity as &dyn age::Identity)).map_err(refused)?;
+    std::io::copy(&mut reader, out).map_err(|e| Text::new(format!("El archivo cifrado está dañado: {e}"), format!("The encrypted file is damaged: {e}")))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sealed_with_the_passphrase_opens_only_with_it() {
+        let key = Passphrase::new("luna nueva").unwrap();
+        let mut sealed = Vec::new();
+        seal(&key, &mut &b"Reunion con la Embajada"[..], &mut sealed).unwrap();
+        assert!(is_sealed(&sealed) && !sealed.windows(7).any(|w| w == b"Reunion"));
+        let mut plain = Vec::new();
+        unseal(&key, &sealed[..], &mut plain).unwrap();
+        assert_eq!(plain, b"Reunion con la Embajada");
+        let wrong = unseal(&Passphrase::new("otra").unwrap(), &sealed[..], &mut Vec::new()).unwrap_err();
+        assert!(wrong.en.contains("does not open"), "{wrong:?}");
+    }
+}

@@ -1,0 +1,152 @@
+//! A lost laptop or a copied file reveals nothing: with the office passphrase the database, its
+//! snapshots and the moving archive hold no record's text and no secret key in clear; a wrong
+//! passphrase changes nothing; adding, changing or removing the passphrase keeps every record.
+
+use std::path::{Path, PathBuf};
+
+use enlace::interop::interchange;
+use enlace::store::backup::{default_snapshots_dir, export_archive, import_archive, list_snapshots, restore, snapshot, SnapshotKind};
+use enlace::store::rekey::change_passphrase;
+use enlace::store::{Actor, Filter, Origin, Passphrase, Store, StoreError};
+
+const EVERY_KIND: &str = include_str!("fixtures/every_kind.jsonl");
+/// A title of the fixture, searched for in every file.
+const TITLE: &str = "Iluminación por el Bicentenario de Perú";
+
+fn key(text: &str) -> Passphrase {
+    Passphrase::new(text).unwrap()
+}
+
+fn loaded(db: &Path, passphrase: Option<&Passphrase>) -> Store {
+    let mut store = Store::open_with(db, passphrase).unwrap();
+    let items = interchange::parse(EVERY_KIND).unwrap();
+    store.import(&items, &Actor::new("Ana López", Origin::Import), false, &mut |_, _| true).unwrap();
+    store
+}
+
+/// Every file under a folder.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    entries
+        .flat_map(|e| {
+            let path = e.unwrap().path();
+            if path.is_dir() { files_under(&path) } else { vec![path] }
+        })
+        .collect()
+}
+
+/// The files among `files` whose bytes contain `needle` (what `strings | grep` would find).
+fn holding(files: &[PathBuf], needle: &str) -> Vec<PathBuf> {
+    files.iter().filter(|f| std::fs::read(f).unwrap().windows(needle.len()).any(|w| w == needle.as_bytes())).cloned().collect()
+}
+
+#[test]
+fn an_encrypted_database_and_its_snapshots_hold_no_title_in_clear() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("enlace.db");
+    let pass = key("mañana de otoño");
+    let store = loaded(&db, Some(&pass));
+    assert_eq!(store.search(TITLE, &Filter::default()).unwrap().total, 1, "the record is there");
+    snapshot(&store, &default_snapshots_dir(&db), SnapshotKind::Manual).unwrap();
+    let files = files_under(dir.path());
+    assert!(files.len() >= 3, "{files:?}");
+    assert_eq!(holding(&files, TITLE), Vec::<PathBuf>::new());
+    assert_eq!(holding(&files, "SQLite format 3"), Vec::<PathBuf>::new(), "no plain SQLite file");
+
+    // The same, without a passphrase, is plain: the scan does find it.
+    let plain = tempfile::tempdir().unwrap();
+    loaded(&plain.path().join("enlace.db"), None).checkpoint().unwrap();
+    assert_eq!(holding(&files_under(plain.path()), TITLE).len(), 1);
+}
+
+#[test]
+fn a_wrong_or_missing_passphrase_fails_clearly_and_leaves_the_files_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("enlace.db");
+    drop(loaded(&db, Some(&key("correcta"))));
+    let bytes = |d: &Path| files_under(d).into_iter().map(|f| (f.clone(), std::fs::read(f).unwrap())).collect::<Vec<_>>();
+    let before = bytes(dir.path());
+    for given in [Some(key("equivocada")), None] {
+        let Err(err) = Store::open_with(&db, given.as_ref()) else { panic!("opened with {given:?}") };
+        assert!(matches!(err, StoreError::Locked(_)), "{err}");
+        assert_eq!(bytes(dir.path()), before, "nothing changed on disk");
+    }
+    let store = Store::open_with(&db, Some(&key("correcta"))).unwrap();
+    assert_eq!(store.list(&Filter::default()).unwrap().total, 12);
+}
+
+/// Every record, as the interchange export writes it.
+fn export_of(db: &Path, passphrase: Option<&Passphrase>) -> String {
+    let store = Store::open_with(db, passphrase).unwrap();
+    let mut out = Vec::new();
+    interchange::write_jsonl(&store.list(&Filter::default()).unwrap().items, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn setting_changing_and_removing_the_passphrase_keeps_every_record_and_every_snapshot_follows() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("enlace.db");
+    let snapshots = default_snapshots_dir(&db);
+    let store = loaded(&db, None);
+    snapshot(&store, &snapshots, SnapshotKind::Automatic).unwrap();
+    drop(store);
+    let export = export_of(&db, None);
+    let (first, second) = (key("primera clave"), key("segunda clave"));
+
+    let set = change_passphrase(&db, None, Some(&first), &snapshots).unwrap();
+    assert_eq!((set.activities, set.snapshots, set.skipped.len()), (12, 2, 0), "the old snapshot and the safety copy");
+    assert_eq!(export_of(&db, Some(&first)), export);
+    assert_eq!(holding(&files_under(dir.path()), TITLE), Vec::<PathBuf>::new(), "nothing in clear, snapshots included");
+    assert!(matches!(Store::open(&db), Err(StoreError::Locked(_))));
+
+    change_passphrase(&db, Some(&first), Some(&second), &snapshots).unwrap();
+    assert_eq!(export_of(&db, Some(&second)), export);
+    assert!(matches!(Store::open_with(&db, Some(&first)), Err(StoreError::Locked(_))), "the old passphrase no longer opens it");
+    for s in list_snapshots(&snapshots).unwrap() {
+        assert!(Store::open_with(&s.path.join("enlace.db"), Some(&second)).is_ok(), "{} follows the new passphrase", s.name);
+    }
+
+    // A wrong current passphrase changes nothing at all.
+    let before: Vec<Vec<u8>> = files_under(dir.path()).iter().map(|f| std::fs::read(f).unwrap()).collect();
+    assert!(change_passphrase(&db, Some(&first), None, &snapshots).is_err());
+    assert_eq!(files_under(dir.path()).iter().map(|f| std::fs::read(f).unwrap()).collect::<Vec<_>>(), before);
+
+    let removed = change_passphrase(&db, Some(&second), None, &snapshots).unwrap();
+    assert_eq!(removed.activities, 12);
+    assert_eq!(export_of(&db, None), export);
+    // Restoring a snapshot works under the passphrase the copy has now.
+    let taken = list_snapshots(&snapshots).unwrap().pop().unwrap();
+    restore(&db, None, &taken.path, &snapshots, &Actor::new("Luis", Origin::App)).unwrap();
+    assert_eq!(Store::open(&db).unwrap().list(&Filter::default()).unwrap().total, 12);
+}
+
+#[test]
+fn the_archive_is_sealed_whole_and_opens_on_a_fresh_folder_only_with_the_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("enlace.db");
+    let pass = key("la de la oficina");
+    let mut store = loaded(&db, Some(&pass));
+    let photo = dir.path().join("foto-de-la-visita.jpg");
+    std::fs::write(&photo, b"\xFF\xD8 imagen de la Embajada").unwrap();
+    let first = store.list(&Filter::default()).unwrap().items[0].id;
+    store.attach(&first, &photo, &Actor::new("Ana", Origin::App)).unwrap();
+    let archive = dir.path().join("mudanza.zip");
+    export_archive(&store, &archive, &mut |_, _| true).unwrap();
+    let bytes = std::fs::read(&archive).unwrap();
+    assert!(bytes.starts_with(b"age-encryption.org/v1"), "one age file");
+    for needle in [TITLE, "imagen de la Embajada", "manifest.json", "enlace.db"] {
+        assert!(!bytes.windows(needle.len()).any(|w| w == needle.as_bytes()), "{needle} in clear");
+    }
+
+    let fresh = tempfile::tempdir().unwrap();
+    let moved = fresh.path().join("enlace.db");
+    let err = import_archive(&archive, &moved, None, &mut |_, _| true).unwrap_err();
+    assert!(err.brief().en.contains("needs the passphrase"), "{err}");
+    let err = import_archive(&archive, &moved, Some(&key("otra")), &mut |_, _| true).unwrap_err();
+    assert!(err.brief().en.contains("does not open"), "{err}");
+    assert_eq!(std::fs::read_dir(fresh.path()).unwrap().count(), 0, "a refused archive leaves nothing");
+    import_archive(&archive, &moved, Some(&pass), &mut |_, _| true).unwrap();
+    assert_eq!(export_of(&moved, Some(&pass)), export_of(&db, Some(&pass)));
+    assert_eq!(holding(&files_under(fresh.path()), TITLE), Vec::<PathBuf>::new());
+}
