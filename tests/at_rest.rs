@@ -150,3 +150,70 @@ fn the_archive_is_sealed_whole_and_opens_on_a_fresh_folder_only_with_the_passphr
     assert_eq!(export_of(&moved, Some(&pass)), export_of(&db, Some(&pass)));
     assert_eq!(holding(&files_under(fresh.path()), TITLE), Vec::<PathBuf>::new());
 }
+
+fn enlace(db: &Path, passphrase: Option<&str>) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("enlace").unwrap();
+    cmd.arg("--db").arg(db).env_remove("ENLACE_DB").env_remove("ENLACE_USER").env_remove("ENLACE_NEW_PASSPHRASE");
+    match passphrase {
+        Some(p) => cmd.env("ENLACE_PASSPHRASE", p),
+        None => cmd.env_remove("ENLACE_PASSPHRASE"),
+    };
+    cmd
+}
+
+fn stdout_of(cmd: &mut assert_cmd::Command) -> String {
+    String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn the_command_line_works_on_an_encrypted_copy_and_only_with_its_passphrase() {
+    use predicates::prelude::PredicateBooleanExt;
+    use predicates::str::contains;
+    let dir = tempfile::tempdir().unwrap();
+    let (ana, central) = (dir.path().join("ana.db"), dir.path().join("central.db"));
+    let pass = Some("clave de Ana");
+    enlace(&ana, pass).arg("init").assert().success();
+    assert_eq!(enlace::store::key::is_plain(&ana), Some(false), "init with ENLACE_PASSPHRASE makes an encrypted database");
+    enlace(&ana, pass).args(["import", "tests/fixtures/every_kind.jsonl"]).assert().success();
+    enlace(&ana, pass).args(["identity", "init", "--name", "Ana López", "--role", "officer"]).assert().success();
+    enlace(&ana, pass).arg("backup").assert().success();
+
+    let before: Vec<Vec<u8>> = files_under(dir.path()).iter().map(|f| std::fs::read(f).unwrap()).collect();
+    enlace(&ana, None).arg("list").assert().failure().stderr(contains("hace falta la contraseña").and(contains("needs the office passphrase")));
+    enlace(&ana, Some("otra")).arg("list").assert().failure().stderr(contains("not this database's"));
+    assert_eq!(files_under(dir.path()).iter().map(|f| std::fs::read(f).unwrap()).collect::<Vec<_>>(), before, "byte-identical");
+
+    // Sync from the encrypted copy to a plain one, as before.
+    let (ana_pub, central_pub, bundle) = (dir.path().join("ana.pub"), dir.path().join("central.pub"), dir.path().join("ana-1.enlace"));
+    enlace(&central, None).args(["identity", "init", "--name", "Oficina Central", "--role", "central"]).assert().success();
+    enlace(&ana, pass).args(["identity", "show", "--out"]).arg(&ana_pub).assert().success();
+    enlace(&central, None).args(["identity", "show", "--out"]).arg(&central_pub).assert().success();
+    enlace(&central, None).args(["roster", "add"]).arg(&ana_pub).assert().success();
+    enlace(&ana, pass).args(["roster", "add"]).arg(&central_pub).assert().success();
+    enlace(&ana, pass).args(["bundle", "export", "--to"]).arg(&central_pub).arg("--out").arg(&bundle).assert().success();
+    enlace(&central, None).args(["bundle", "import"]).arg(&bundle).assert().success();
+    enlace(&central, None).arg("list").assert().success().stdout(contains("12 de 12"));
+
+    // Change, remove and set again: every record kept.
+    let export = stdout_of(enlace(&ana, pass).arg("export"));
+    enlace(&ana, pass).args(["passphrase", "change"]).env("ENLACE_NEW_PASSPHRASE", "nueva de Ana").assert().success().stdout(contains("12 actividades"));
+    enlace(&ana, pass).arg("list").assert().failure();
+    assert_eq!(stdout_of(enlace(&ana, Some("nueva de Ana")).arg("export")), export);
+    enlace(&ana, Some("nueva de Ana")).args(["passphrase", "remove"]).assert().failure().stderr(contains("--yes"));
+    enlace(&ana, Some("nueva de Ana")).args(["passphrase", "remove", "--yes"]).assert().success();
+    assert_eq!(stdout_of(enlace(&ana, None).arg("export")), export);
+    enlace(&ana, None).args(["passphrase", "set"]).env("ENLACE_NEW_PASSPHRASE", "otra vez").assert().success();
+    assert_eq!(stdout_of(enlace(&ana, Some("otra vez")).arg("export")), export);
+    assert_eq!(holding(&files_under(dir.path()), "Iluminación por el Bicentenario").len(), 1, "only central's plain database");
+    let snapshot = list_snapshots(&default_snapshots_dir(&ana)).unwrap().pop().unwrap();
+    enlace(&ana, Some("otra vez")).arg("restore").arg(&snapshot.name).assert().success();
+
+    // The moving archive, on a fresh folder.
+    let archive = dir.path().join("mudanza.zip");
+    enlace(&ana, Some("otra vez")).args(["archive", "export"]).arg(&archive).assert().success();
+    let fresh = tempfile::tempdir().unwrap();
+    let moved = fresh.path().join("enlace.db");
+    enlace(&moved, None).args(["archive", "open"]).arg(&archive).assert().failure().stderr(contains("needs the passphrase"));
+    enlace(&moved, Some("otra vez")).args(["archive", "open"]).arg(&archive).assert().success();
+    assert_eq!(stdout_of(enlace(&moved, Some("otra vez")).arg("export")), export);
+}
