@@ -217,3 +217,37 @@ fn the_command_line_works_on_an_encrypted_copy_and_only_with_its_passphrase() {
     enlace(&moved, Some("otra vez")).args(["archive", "open"]).arg(&archive).assert().success();
     assert_eq!(stdout_of(enlace(&moved, Some("otra vez")).arg("export")), export);
 }
+
+#[test]
+fn the_identitys_secret_keys_are_sealed_and_follow_the_passphrase() {
+    use enlace::sync::{identity, Identity, Role};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("enlace.db");
+    let snapshots = default_snapshots_dir(&db);
+    let (first, second) = (key("la primera"), key("la segunda"));
+    let store = Store::open_with(&db, Some(&first)).unwrap();
+    identity::init(&store, "Ana López", Role::Officer).unwrap();
+    let secret = Identity::require(&store).unwrap().age_secret_text();
+    snapshot(&store, &snapshots, SnapshotKind::Manual).unwrap();
+    drop(store);
+    let stored = |passphrase: Option<&str>| -> (String, String) {
+        let raw = rusqlite::Connection::open(&db).unwrap();
+        if let Some(p) = passphrase {
+            raw.pragma_update(None, "key", p).unwrap();
+        }
+        raw.query_row("SELECT minisign_secret, age_secret FROM sync_identity", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap()
+    };
+    let (minisign, age) = stored(Some("la primera"));
+    assert!(minisign.starts_with("age-sealed:") && age.starts_with("age-sealed:"), "sealed inside the database too");
+    assert!(!age.contains(&secret) && !minisign.contains("untrusted comment"));
+
+    change_passphrase(&db, Some(&first), Some(&second), &snapshots).unwrap();
+    assert_eq!(Identity::require(&Store::open_with(&db, Some(&second)).unwrap()).unwrap().age_secret_text(), secret);
+    for s in list_snapshots(&snapshots).unwrap() {
+        let copy = Store::open_with(&s.path.join("enlace.db"), Some(&second)).unwrap();
+        assert_eq!(Identity::require(&copy).unwrap().age_secret_text(), secret, "{}", s.name);
+    }
+    change_passphrase(&db, Some(&second), None, &snapshots).unwrap();
+    assert_eq!(stored(None).1, secret, "in clear only once the passphrase is removed, as before passphrases");
+    assert_eq!(Identity::require(&Store::open(&db).unwrap()).unwrap().age_secret_text(), secret);
+}

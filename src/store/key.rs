@@ -97,12 +97,16 @@ fn refusal(path: &Path, keyed: bool) -> Text {
 
 /// Attaches a new file at `target` keyed with `to` (plain without one) and copies the whole
 /// open database into it (`sqlcipher_export`, schema and rows as they are).
-pub(crate) fn export_to(conn: &Connection, target: &Path, to: Option<&Passphrase>) -> Result<()> {
+/// The copy's sealed secrets are re-sealed from `from` to `to` in the new file.
+pub(crate) fn export_to(conn: &Connection, target: &Path, from: Option<&Passphrase>, to: Option<&Passphrase>) -> Result<()> {
     let text = target.to_str().ok_or_else(|| StoreError::Io(std::io::Error::other("la ruta no es UTF-8")))?;
     conn.execute("ATTACH DATABASE ?1 AS rekeyed KEY ?2", (text, to.map_or("", Passphrase::expose)))?;
-    let exported = conn.query_row("SELECT sqlcipher_export('rekeyed')", [], |_| Ok(()));
+    let exported = conn
+        .query_row("SELECT sqlcipher_export('rekeyed')", [], |_| Ok(()))
+        .map_err(StoreError::from)
+        .and_then(|()| super::sync_book::reseal_identity(conn, "rekeyed", from, to));
     conn.execute("DETACH DATABASE rekeyed", [])?;
-    Ok(exported?)
+    exported
 }
 
 #[cfg(test)]

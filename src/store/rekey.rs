@@ -35,7 +35,7 @@ pub fn change_passphrase(db: &Path, from: Option<&Passphrase>, to: Option<&Passp
     let safety_copy = snapshot(&store, snapshots_dir, SnapshotKind::Manual)?;
     store.checkpoint()?;
     let partial = with_suffix(db, ".rekeying");
-    let exported = rewrite(&store, &partial, to);
+    let exported = rewrite(&store, &partial, from, to);
     drop(store);
     exported?;
     let put = put_database(&partial, db);
@@ -61,11 +61,11 @@ pub fn change_passphrase(db: &Path, from: Option<&Passphrase>, to: Option<&Passp
 }
 
 /// Copies the open database whole into a new file at `target` under `to`.
-fn rewrite(store: &Store, target: &Path, to: Option<&Passphrase>) -> Result<(), BackupError> {
+fn rewrite(store: &Store, target: &Path, from: Option<&Passphrase>, to: Option<&Passphrase>) -> Result<(), BackupError> {
     if target.exists() {
         fs::remove_file(target).map_err(|source| BackupError::Io { path: target.to_path_buf(), source })?;
     }
-    Ok(export_to(store.connection(), target, to)?)
+    Ok(export_to(store.connection(), target, from, to)?)
 }
 
 /// Rewrites one snapshot's database under `to`: `Some(true)` if it did, `Some(false)` if it
@@ -78,7 +78,7 @@ fn rekey_snapshot(s: &SnapshotInfo, from: Option<&Passphrase>, to: Option<&Passp
     let Ok(conn) = connect(&file, from) else { return Ok(None) };
     let partial = with_suffix(&file, ".rekeying");
     let _ = fs::remove_file(&partial);
-    let exported = export_to(&conn, &partial, to);
+    let exported = export_to(&conn, &partial, from, to);
     drop(conn);
     exported?;
     fs::rename(&partial, &file).map_err(|source| BackupError::Io { path: file.clone(), source })?;

@@ -4,6 +4,7 @@
 use std::io::{Read, Write};
 
 use age::secrecy::SecretString;
+use zeroize::Zeroizing;
 
 use super::key::Passphrase;
 use crate::Text;
@@ -41,6 +42,26 @@ pub(crate) fn unseal(key: &Passphrase, sealed: impl Read, out: &mut dyn Write) -
     let mut reader = decryptor.decrypt(std::iter::once(&identity as &dyn age::Identity)).map_err(refused)?;
     std::io::copy(&mut reader, out).map_err(|e| Text::new(format!("El archivo cifrado está dañado: {e}"), format!("The encrypted file is damaged: {e}")))?;
     Ok(())
+}
+
+/// How a secret sealed into a text column starts; the rest is the age file in hex.
+const SEALED_TEXT: &str = "age-sealed:";
+
+/// A secret sealed with `key` as text, for a database column.
+pub(crate) fn seal_text(key: &Passphrase, secret: &str) -> std::io::Result<String> {
+    let mut sealed = Vec::new();
+    seal(key, &mut secret.as_bytes(), &mut sealed)?;
+    Ok(format!("{SEALED_TEXT}{}", hex::encode(sealed)))
+}
+
+/// The secret a column holds: unsealed with `key`, or as it is when it was never sealed.
+pub(crate) fn unseal_text(key: Option<&Passphrase>, stored: &str) -> Result<Zeroizing<String>, Text> {
+    let Some(sealed) = stored.strip_prefix(SEALED_TEXT) else { return Ok(Zeroizing::new(stored.to_string())) };
+    let key = key.ok_or_else(|| Text::new("Las claves de esta copia están selladas: hace falta la contraseña de la oficina.", "This copy's keys are sealed: the office passphrase is needed."))?;
+    let bytes = hex::decode(sealed).map_err(|e| Text::new(format!("Clave sellada dañada: {e}"), format!("Damaged sealed key: {e}")))?;
+    let mut plain = Zeroizing::new(Vec::new());
+    unseal(key, &bytes[..], &mut *plain)?;
+    String::from_utf8(plain.to_vec()).map(Zeroizing::new).map_err(|_| Text::new("Clave sellada dañada.", "Damaged sealed key."))
 }
 
 #[cfg(test)]
