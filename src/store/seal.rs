@@ -21,9 +21,23 @@ fn secret(key: &Passphrase) -> SecretString {
     SecretString::from(key.expose().to_owned())
 }
 
-/// Writes `plain` sealed with `key` to `out`.
+/// scrypt's cost (log2 N) for a secret sealed into a column: it is unsealed on every use of
+/// the identity and already sits inside the SQLCipher-encrypted file, so it costs a fraction of
+/// a second, not the second age picks for a file by default.
+const SECRET_WORK_FACTOR: u8 = 15;
+
+/// Writes `plain` sealed with `key` to `out`, at age's own scrypt cost (about a second).
 pub(crate) fn seal(key: &Passphrase, plain: &mut dyn Read, out: impl Write) -> std::io::Result<()> {
-    let mut writer = age::Encryptor::with_user_passphrase(secret(key)).wrap_output(out).map_err(std::io::Error::other)?;
+    seal_at(key, None, plain, out)
+}
+
+fn seal_at(key: &Passphrase, work_factor: Option<u8>, plain: &mut dyn Read, out: impl Write) -> std::io::Result<()> {
+    let mut recipient = age::scrypt::Recipient::new(secret(key));
+    if let Some(log_n) = work_factor {
+        recipient.set_work_factor(log_n);
+    }
+    let encryptor = age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient)).map_err(std::io::Error::other)?;
+    let mut writer = encryptor.wrap_output(out).map_err(std::io::Error::other)?;
     std::io::copy(plain, &mut writer)?;
     writer.finish()?;
     Ok(())
@@ -50,7 +64,7 @@ const SEALED_TEXT: &str = "age-sealed:";
 /// A secret sealed with `key` as text, for a database column.
 pub(crate) fn seal_text(key: &Passphrase, secret: &str) -> std::io::Result<String> {
     let mut sealed = Vec::new();
-    seal(key, &mut secret.as_bytes(), &mut sealed)?;
+    seal_at(key, Some(SECRET_WORK_FACTOR), &mut secret.as_bytes(), &mut sealed)?;
     Ok(format!("{SEALED_TEXT}{}", hex::encode(sealed)))
 }
 
