@@ -246,7 +246,8 @@ fn is_spreadsheet(file: &Path) -> bool {
 }
 
 fn run(cli: Cli) -> Result<()> {
-    // Restoring replaces the database file, so it must run with the database closed.
+    // Restoring, a passphrase change and an archive opened replace or make the database file,
+    // so they run with it closed.
     let actor = Actor::new(cli.actor.clone(), Origin::Cli);
     match cli.command {
         Command::Passphrase { action, dir } => return passphrase_cmds::run(&cli.db, dir.as_ref(), action),
