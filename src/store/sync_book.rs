@@ -113,7 +113,7 @@ impl SyncBook<'_> {
     // Identity and roster.
 
     pub(crate) fn identity(&self) -> Result<Option<IdentityRow>> {
-        Ok(self
+        self
             .conn
             .query_row(
                 "SELECT copy_id, name, role, minisign_public, minisign_secret, age_public, age_secret FROM sync_identity",
@@ -133,9 +133,9 @@ impl SyncBook<'_> {
             .optional()?
             .map(|row| {
                 let open = |stored: &str| unseal_text(self.key, stored).map(|t| t.to_string()).map_err(StoreError::Locked);
-                Ok::<_, StoreError>(IdentityRow { minisign_secret: open(&row.minisign_secret)?, age_secret: open(&row.age_secret)?, ..row })
+                Ok(IdentityRow { minisign_secret: open(&row.minisign_secret)?, age_secret: open(&row.age_secret)?, ..row })
             })
-            .transpose()?)
+            .transpose()
     }
 
     /// A secret as kept in the database: sealed with the passphrase when there is one.
