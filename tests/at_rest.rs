@@ -193,6 +193,7 @@ fn the_command_line_works_on_an_encrypted_copy_and_only_with_its_passphrase() {
     enlace(&ana, pass).args(["bundle", "export", "--to"]).arg(&central_pub).arg("--out").arg(&bundle).assert().success();
     enlace(&central, None).args(["bundle", "import"]).arg(&bundle).assert().success();
     enlace(&central, None).arg("list").assert().success().stdout(contains("12 de 12"));
+    verify_by_hand(&central, &bundle, &std::fs::read_to_string(&ana_pub).unwrap());
 
     // Change, remove and set again: every record kept.
     let export = stdout_of(enlace(&ana, pass).arg("export"));
@@ -250,4 +251,28 @@ fn the_identitys_secret_keys_are_sealed_and_follow_the_passphrase() {
     change_passphrase(&db, Some(&second), None, &snapshots).unwrap();
     assert_eq!(stored(None).1, secret, "in clear only once the passphrase is removed, as before passphrases");
     assert_eq!(Identity::require(&Store::open(&db).unwrap()).unwrap().age_secret_text(), secret);
+}
+
+/// The bundle an encrypted copy signed opens with the `age` tool and verifies with `minisign`,
+/// as the README shows (skipped where the tools are not installed).
+fn verify_by_hand(recipient: &Path, bundle: &Path, sender_public: &str) {
+    if ["age", "minisign"].iter().any(|t| std::process::Command::new(t).arg("-h").output().is_err()) {
+        eprintln!("OMITIDO: faltan los programas `age` y/o `minisign`");
+        return;
+    }
+    // Its own folder: what it unpacks is in clear, as any opened bundle is.
+    let scratch = tempfile::tempdir().unwrap();
+    let dir = scratch.path();
+    let key_file = dir.join("central.age-key");
+    enlace(recipient, None).args(["identity", "export-age-key", "--out"]).arg(&key_file).assert().success();
+    let tar = dir.join("paquete.tar");
+    let run = |cmd: &mut std::process::Command| {
+        let out = cmd.output().unwrap();
+        assert!(out.status.success(), "{cmd:?}: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    run(std::process::Command::new("age").arg("-d").arg("-i").arg(&key_file).arg("-o").arg(&tar).arg(bundle));
+    let unpacked = dir.join("paquete");
+    tar::Archive::new(std::fs::File::open(&tar).unwrap()).unpack(&unpacked).unwrap();
+    let minisign = sender_public.lines().find_map(|l| l.strip_prefix("minisign: ")).unwrap();
+    run(std::process::Command::new("minisign").arg("-V").arg("-m").arg(unpacked.join("manifest.json")).args(["-P", minisign.trim()]));
 }
