@@ -1,10 +1,11 @@
-//! Store benchmark on a generated database of 100,000 activities. Prints figures; asserts nothing.
+//! Store benchmark on a generated database of 100,000 activities, without and with the office
+//! passphrase (SQLCipher) in the same run. Prints figures; asserts nothing.
 //! Run: `cargo bench --bench store` (set ENLACE_BENCH_N for another size).
 
 use std::time::{Duration, Instant};
 
 use enlace::domain::{ActivityInput, Kind, OrgMention};
-use enlace::store::{Actor, Filter, Origin, Store};
+use enlace::store::{Actor, Filter, Origin, Passphrase, Store};
 
 /// A small deterministic generator, so every run measures the same data.
 struct Rng(u64);
@@ -114,25 +115,20 @@ fn peak_rss_mib() -> f64 {
         .unwrap_or(0.0)
 }
 
-fn main() {
-    let n: usize = std::env::var("ENLACE_BENCH_N").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
-    let dir = tempfile::tempdir().unwrap();
-    // ENLACE_BENCH_KEEP=DIR keeps the generated database there for inspection.
-    let keep = std::env::var_os("ENLACE_BENCH_KEEP").map(std::path::PathBuf::from);
-    println!("Enlace store benchmark: {n} activities");
-    let items = generate(n);
+/// What one database measures: import time, list and search (median, p95), size in MiB.
+struct Figures {
+    import: Duration,
+    list: (Duration, Duration),
+    search: (Duration, Duration),
+    mib: f64,
+}
 
-    let raw = raw_insert(&items, &dir.path().join("raw.db"));
-    let path = keep.unwrap_or_else(|| dir.path().to_path_buf()).join("enlace.db");
-    let mut store = Store::open(&path).unwrap();
+fn measure(items: &[(u64, ActivityInput)], path: &std::path::Path, key: Option<&Passphrase>) -> Figures {
+    let mut store = Store::open_with(path, key).unwrap();
     let start = Instant::now();
-    let report = store.import(&items, &Actor::new("bench", Origin::Import), false, &mut |_, _| true).unwrap();
+    let report = store.import(items, &Actor::new("bench", Origin::Import), false, &mut |_, _| true).unwrap();
     let import = start.elapsed();
-    assert_eq!(report.created as usize, n);
-    let rate = |d: Duration| n as f64 / d.as_secs_f64();
-    println!("bulk import (validate, link, index, audit, feed): {:>10.0} rows/s  ({})", rate(import), ms(import));
-    println!("raw SQLite insert of the same rows:               {:>10.0} rows/s  ({})", rate(raw), ms(raw));
-    println!("import rate vs raw:                               {:>9.1} %  (goal >= 50 %)", 100.0 * rate(import) / rate(raw));
+    assert_eq!(report.created as usize, items.len());
 
     let date = |s: &str| s.parse().ok();
     let filters = [
@@ -151,8 +147,6 @@ fn main() {
             assert!(page.total > 0);
         }
     }
-    println!("filtered list, page of 50:  median {}  p95 {}  (goal < 10 ms)", ms(percentile(pages.clone(), 0.5)), ms(percentile(pages, 0.95)));
-
     let queries = ["peru", "movilidad", "cooperacion ciudad", "GENERO", "innov", "organizacion 17", "clima energia", "embajada"];
     let mut searches = Vec::new();
     for _ in 0..25 {
@@ -162,10 +156,41 @@ fn main() {
             searches.push(start.elapsed());
         }
     }
-    println!("full-text search, page of 50:  median {}  p95 {}  (goal p95 < 20 ms)", ms(percentile(searches.clone(), 0.5)), ms(percentile(searches, 0.95)));
-
     store.checkpoint().unwrap();
-    let size = std::fs::metadata(&path).unwrap().len() as f64 / (1024.0 * 1024.0);
-    println!("database size on disk: {size:.1} MiB ({:.2} KiB per activity)", size * 1024.0 / n as f64);
+    let mib = std::fs::metadata(path).unwrap().len() as f64 / (1024.0 * 1024.0);
+    let spread = |s: Vec<Duration>| (percentile(s.clone(), 0.5), percentile(s, 0.95));
+    Figures { import, list: spread(pages), search: spread(searches), mib }
+}
+
+fn main() {
+    let n: usize = std::env::var("ENLACE_BENCH_N").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
+    let dir = tempfile::tempdir().unwrap();
+    // ENLACE_BENCH_KEEP=DIR keeps the generated database there for inspection.
+    let keep = std::env::var_os("ENLACE_BENCH_KEEP").map(std::path::PathBuf::from);
+    println!("Enlace store benchmark: {n} activities");
+    let items = generate(n);
+
+    let raw = raw_insert(&items, &dir.path().join("raw.db"));
+    let base = keep.unwrap_or_else(|| dir.path().to_path_buf());
+    let plain = measure(&items, &base.join("enlace.db"), None);
+    let rate = |d: Duration| n as f64 / d.as_secs_f64();
+    println!("bulk import (validate, link, index, audit, feed): {:>10.0} rows/s  ({})", rate(plain.import), ms(plain.import));
+    println!("raw SQLite insert of the same rows:               {:>10.0} rows/s  ({})", rate(raw), ms(raw));
+    println!("import rate vs raw:                               {:>9.1} %  (goal >= 50 %)", 100.0 * rate(plain.import) / rate(raw));
+    println!("filtered list, page of 50:  median {}  p95 {}  (goal < 10 ms)", ms(plain.list.0), ms(plain.list.1));
+    println!("full-text search, page of 50:  median {}  p95 {}  (goal p95 < 20 ms)", ms(plain.search.0), ms(plain.search.1));
+    println!("database size on disk: {:.1} MiB ({:.2} KiB per activity)", plain.mib, plain.mib * 1024.0 / n as f64);
+
+    // The same with the office passphrase (SQLCipher): the cost of encryption, same run.
+    let key = Passphrase::new("contraseña de la oficina para medir").unwrap();
+    let sealed = measure(&items, &base.join("enlace-cifrada.db"), Some(&key));
+    let cost = |with: Duration, without: Duration| 100.0 * (with.as_secs_f64() / without.as_secs_f64() - 1.0);
+    println!("encrypted: import {}  list median {}  search median {}", ms(sealed.import), ms(sealed.list.0), ms(sealed.search.0));
+    println!(
+        "cost of encryption: import {:+.1} %  list {:+.1} %  search {:+.1} %  (goal < 15 % each)",
+        cost(sealed.import, plain.import),
+        cost(sealed.list.0, plain.list.0),
+        cost(sealed.search.0, plain.search.0)
+    );
     println!("peak memory (RSS): {:.0} MiB", peak_rss_mib());
 }

@@ -8,10 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debug: the same targets as the test command, so the run reuses its build. Release: the two
-# binaries only.
+# binaries only. Either with the `e2e` feature, the app's only way to report its startup.
 profile=debug
-build=(--workspace --all-targets)
-if [ "${1:-}" = "--release" ]; then profile=release; build=(--release -p enlace-app -p enlace --bins); shift; fi
+build=(--workspace --all-targets --features enlace-app/e2e)
+if [ "${1:-}" = "--release" ]; then profile=release; build=(--release -p enlace-app -p enlace --bins --features enlace-app/e2e); shift; fi
 runs="${1:-5}"
 
 npm --prefix ui run build >/dev/null

@@ -393,7 +393,7 @@ pub fn archive(data: &[u8]) {
     // one of them and is seen.
     let nest = scratch.0.join("a").join("b").join("c");
     let db = nest.join("nueva").join("enlace.db");
-    let _ = backup::import_archive(&zip_path, &db, &mut |_, _| true);
+    let _ = backup::import_archive(&zip_path, &db, None, &mut |_, _| true);
     for (dir, allowed) in [
         (scratch.0.clone(), &["mudanza.zip", "a"][..]),
         (scratch.0.join("a"), &["b"][..]),

@@ -127,6 +127,8 @@ pub enum ErrorCode {
     Cancelled,
     Storage,
     Io,
+    /// The database needs the office passphrase, or the one given is wrong.
+    Locked,
 }
 
 /// An error that explains itself to a person, in Spanish and English. Every core error

@@ -71,7 +71,7 @@ fn restore_after_the_database_file_is_damaged() {
     let damaged = Store::open(&db).map(|s| integrity(&s));
     assert!(!matches!(damaged, Ok(ref v) if v == "ok"), "the damage is visible: {damaged:?}");
 
-    let report = restore(&db, &taken.path, &snapshots, &luis()).unwrap();
+    let report = restore(&db, None, &taken.path, &snapshots, &luis()).unwrap();
     assert_eq!(report.activities, before.len() as u64);
     assert_eq!(report.files_merged, 1);
     assert!(report.safety_copy.manifest.reason.starts_with("antes de restaurar"));
@@ -105,14 +105,14 @@ fn an_archive_moves_a_whole_copy() {
         assert!(export_archive(&store, &archive, &mut |_, _| true).is_err(), "never overwrites");
     }
     let moved = dir.path().join("nueva").join("laptop-nueva.enlace");
-    import_archive(&archive, &moved, &mut |_, _| true).unwrap();
+    import_archive(&archive, &moved, None, &mut |_, _| true).unwrap();
     let store = Store::open(&moved).unwrap();
     assert_eq!(integrity(&store), "ok");
     let after = store.list(&Filter::default()).unwrap().items;
     assert_eq!(after.iter().map(|a| a.to_input()).collect::<Vec<_>>(), before.iter().map(|a| a.to_input()).collect::<Vec<_>>());
     let hash = &after.iter().find(|a| !a.attachments.is_empty()).unwrap().attachments[0].hash;
     assert_eq!(std::fs::read(store.attachment_path(hash).unwrap()).unwrap(), b"%PDF-1.7 signed agreement");
-    assert!(import_archive(&archive, &moved, &mut |_, _| true).is_err(), "never overwrites a database");
+    assert!(import_archive(&archive, &moved, None, &mut |_, _| true).is_err(), "never overwrites a database");
 }
 
 #[test]
@@ -136,11 +136,11 @@ fn an_archive_replaces_the_database_of_a_laptop_already_in_use() {
     // A file that is no archive changes nothing and keeps no snapshot.
     let bogus = dir.path().join("no-es-archivo.zip");
     std::fs::write(&bogus, b"not a zip").unwrap();
-    assert!(restore_archive(&bogus, &new, &snapshots, &luis(), &mut |_, _| true).is_err());
+    assert!(restore_archive(&bogus, &new, None, &snapshots, &luis(), &mut |_, _| true).is_err());
     assert_eq!(Store::open(&new).unwrap().list(&Filter::default()).unwrap().total, 1);
     assert!(list_snapshots(&snapshots).unwrap().is_empty());
 
-    let report = restore_archive(&archive, &new, &snapshots, &luis(), &mut |_, _| true).unwrap();
+    let report = restore_archive(&archive, &new, None, &snapshots, &luis(), &mut |_, _| true).unwrap();
     assert_eq!(report.activities, before.len() as u64);
     assert_eq!(report.files_merged, 1);
     assert_eq!(report.safety_copy.manifest.activities, Some(1), "the laptop's own state was kept first");
@@ -171,7 +171,7 @@ fn a_snapshot_that_cannot_be_opened_leaves_the_previous_database_in_place() {
     let digest = hex::encode(Sha256::digest(std::fs::read(&copy).unwrap()));
     std::fs::write(&manifest, std::fs::read_to_string(&manifest).unwrap().replace(&taken.manifest.sha256, &digest)).unwrap();
 
-    let err = restore(&db, &taken.path, &snapshots, &luis()).unwrap_err();
+    let err = restore(&db, None, &taken.path, &snapshots, &luis()).unwrap_err();
     assert!(matches!(err, BackupError::RolledBack(_)), "{err:?}");
     assert!(err.to_string().contains("la base anterior quedó en su lugar"), "{err}");
     let store = Store::open(&db).unwrap();

@@ -15,7 +15,7 @@ use sync_support::{meeting, Copy, Office};
 /// Restores `copy` from a snapshot the way the app does: database closed, file replaced, reopened.
 fn restore(copy: &mut Copy, snapshot: &std::path::Path, snapshots: &std::path::Path) {
     drop(std::mem::replace(&mut copy.store, Store::open_in_memory().unwrap()));
-    backup::restore(&copy.path, snapshot, snapshots, &Actor::new("Ana", Origin::App)).unwrap();
+    backup::restore(&copy.path, None, snapshot, snapshots, &Actor::new("Ana", Origin::App)).unwrap();
     copy.store = Store::open(&copy.path).unwrap();
 }
 
@@ -191,6 +191,35 @@ fn ana_attaches(o: &mut Office, file_name: &str, bytes: usize) -> String {
 
 fn files_of(copy: &Copy, id: &str) -> Vec<String> {
     copy.store.get(&id.parse().unwrap()).unwrap().unwrap().attachments.into_iter().map(|a| a.file_name).collect()
+}
+
+/// Every file under a folder (none if it does not exist).
+fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    entries.flat_map(|e| {
+        let path = e.unwrap().path();
+        if path.is_dir() { files_under(&path) } else { vec![path] }
+    }).collect()
+}
+
+#[test]
+fn a_refused_bundle_leaves_no_attachment_file_on_disk() {
+    let mut o = Office::new();
+    let ids: Vec<String> = (1..=30).map(|d| o.ana.save(meeting(&format!("Reunión {d}"), &format!("2026-10-{d:02}")))).collect();
+    o.round();
+    for id in &ids[..20] {
+        o.ana.trash(id);
+    }
+    let file = o.dir.path().join("programa.pdf");
+    std::fs::write(&file, b"programa de la visita").unwrap();
+    o.ana.store.attach(&ids[25].parse().unwrap(), &file, &Actor::new("Ana", Origin::App)).unwrap();
+    let bundle = o.ana.bundle_for(&o.central);
+    let err = o.central.import_with(&bundle, enlace::sync::ImportOptions::default()).unwrap_err();
+    assert!(matches!(err, SyncError::NeedsConfirmation { .. }), "{err}");
+    let folder = o.central.store.attachments_dir().unwrap();
+    assert_eq!(files_under(&folder), Vec::<std::path::PathBuf>::new(), "refused: nothing kept");
+    o.central.import_with(&bundle, enlace::sync::ImportOptions { confirm: true, ..Default::default() }).unwrap();
+    assert_eq!(files_under(&folder).len(), 1, "confirmed: the file is kept");
 }
 
 #[test]

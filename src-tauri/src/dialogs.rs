@@ -1,6 +1,7 @@
 //! Native file dialogs, opened without blocking the window's thread. End-to-end tests cannot
-//! drive GTK's dialog, so `ENLACE_TEST_OPEN_PATH` / `ENLACE_TEST_SAVE_PATH` name the file a
-//! person would have chosen (several open paths separated by the platform's path separator).
+//! drive GTK's dialog, so in builds with the `e2e` feature `ENLACE_TEST_OPEN_PATH` /
+//! `ENLACE_TEST_SAVE_PATH` name the file a person would have chosen (several open paths
+//! separated by the platform's path separator). Any other build ignores them.
 
 use std::path::PathBuf;
 use std::sync::mpsc;
@@ -15,8 +16,14 @@ pub struct Filter {
     pub extensions: &'static [&'static str],
 }
 
+#[cfg(feature = "e2e")]
 fn injected(var: &str) -> Option<Vec<PathBuf>> {
     std::env::var_os(var).map(|v| std::env::split_paths(&v).collect())
+}
+
+#[cfg(not(feature = "e2e"))]
+fn injected(_var: &str) -> Option<Vec<PathBuf>> {
+    None
 }
 
 /// Runs a dialog: GTK wants it built on the main thread; its answer is awaited elsewhere.
@@ -83,5 +90,16 @@ pub async fn dropped_or_picked<R: Runtime>(app: &AppHandle<R>, dropped: Option<V
             ))
         }
         None => Ok(dropped),
+    }
+}
+
+#[cfg(all(test, not(feature = "e2e")))]
+mod tests {
+    #[test]
+    fn a_build_without_test_doors_ignores_the_injected_answers() {
+        for var in ["ENLACE_TEST_OPEN_PATH", "ENLACE_TEST_SAVE_PATH"] {
+            std::env::set_var(var, "/tmp/elegido.csv");
+            assert_eq!(super::injected(var), None, "{var}");
+        }
     }
 }

@@ -14,6 +14,7 @@
 pub mod amounts;
 pub mod export;
 pub mod form_input;
+pub mod formula_guard;
 pub mod ics;
 pub mod import_plan;
 pub mod interchange;

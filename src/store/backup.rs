@@ -11,6 +11,10 @@
 //! Only automatic snapshots are ever pruned: a manual backup and the copy taken before a
 //! restore stay until someone deletes them.
 //! An archive is the same content in one zip file, for moving to another computer.
+//!
+//! With the office passphrase the database copies are as encrypted as the database (SQLCipher
+//! keeps the key on `VACUUM INTO`), and the archive is the zip sealed whole with the passphrase
+//! ([`super::seal`]), so its attachments and manifest do not show either.
 
 use std::collections::HashSet;
 use std::fs;
@@ -22,7 +26,9 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
+use super::key::Passphrase;
 use super::paths::{DATABASE, FILES};
+use super::seal;
 use crate::store::{Actor, Filter, Progress, Rewind, Store, StoreError};
 use crate::{ErrorCode, Explain, Text};
 
@@ -244,7 +250,7 @@ fn count(store: &Store) -> Result<u64, StoreError> {
     Ok(store.list(&Filter { limit: Some(1), ..Filter::default() })?.total)
 }
 
-fn write_manifest(dir: &Path, manifest: &Manifest) -> Result<(), BackupError> {
+pub(super) fn write_manifest(dir: &Path, manifest: &Manifest) -> Result<(), BackupError> {
     let path = dir.join(MANIFEST);
     let text = serde_json::to_string_pretty(manifest).expect("manifest serialises");
     fs::write(&path, text).map_err(io(&path))
@@ -330,10 +336,10 @@ pub struct RestoreReport {
     pub files_merged: u64,
 }
 
-/// Restores the database at `db` from a snapshot folder. The database must not be open.
-/// The current state is kept first as a snapshot in `snapshots_dir`; `actor` is recorded in
-/// the restored database's audit trail as who restored it.
-pub fn restore(db: &Path, snapshot_dir: &Path, snapshots_dir: &Path, actor: &Actor) -> Result<RestoreReport, BackupError> {
+/// Restores the database at `db` (opened with `key`) from a snapshot folder. The database must
+/// not be open. The current state is kept first as a snapshot in `snapshots_dir`; `actor` is
+/// recorded in the restored database's audit trail as who restored it.
+pub fn restore(db: &Path, key: Option<&Passphrase>, snapshot_dir: &Path, snapshots_dir: &Path, actor: &Actor) -> Result<RestoreReport, BackupError> {
     let manifest = read_manifest(snapshot_dir)?;
     let source = snapshot_dir.join(DATABASE);
     if !source.is_file() {
@@ -342,10 +348,10 @@ pub fn restore(db: &Path, snapshot_dir: &Path, snapshots_dir: &Path, actor: &Act
     if sha256_file(&source)? != manifest.sha256 {
         return Err(BackupError::Damaged { path: source, reason: Text::new("su SHA-256 no coincide con el del manifiesto", "its SHA-256 does not match the manifest's") });
     }
-    let safety_copy = safety_copy(db, snapshots_dir)?;
+    let safety_copy = safety_copy(db, key, snapshots_dir)?;
     put_database(&source, db)?;
     let from = snapshot_dir.file_name().unwrap_or(snapshot_dir.as_os_str()).to_string_lossy();
-    let store = open_restored(db, &safety_copy, &from, actor)?;
+    let store = open_restored(db, key, &safety_copy, &from, actor)?;
     let files_merged = match store.attachments_dir() {
         Some(dir) if snapshot_dir.join(FILES).is_dir() => copy_tree(&snapshot_dir.join(FILES), &dir)?,
         _ => 0,
@@ -354,13 +360,17 @@ pub fn restore(db: &Path, snapshot_dir: &Path, snapshots_dir: &Path, actor: &Act
 }
 
 /// A snapshot of the current state before it is replaced; a plain byte copy of the database
-/// files when SQLite cannot open them.
-fn safety_copy(db: &Path, snapshots_dir: &Path) -> Result<SnapshotInfo, BackupError> {
+/// files when SQLite cannot open them. A passphrase that does not open it refuses the restore.
+fn safety_copy(db: &Path, key: Option<&Passphrase>, snapshots_dir: &Path) -> Result<SnapshotInfo, BackupError> {
     let kind = SnapshotKind::BeforeRestore;
-    if let Ok(store) = Store::open(db) {
-        if let Ok(info) = snapshot(&store, snapshots_dir, kind) {
-            return Ok(info);
+    match Store::open_with(db, key) {
+        Ok(store) => {
+            if let Ok(info) = snapshot(&store, snapshots_dir, kind) {
+                return Ok(info);
+            }
         }
+        Err(locked @ StoreError::Locked(_)) => return Err(locked.into()),
+        Err(_) => {}
     }
     fs::create_dir_all(snapshots_dir).map_err(io(snapshots_dir))?;
     let created_at = Utc::now();
@@ -380,7 +390,7 @@ fn safety_copy(db: &Path, snapshots_dir: &Path) -> Result<SnapshotInfo, BackupEr
     Ok(SnapshotInfo { name, path, manifest, bytes })
 }
 
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+pub(super) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_os_string();
     name.push(suffix);
     PathBuf::from(name)
@@ -388,7 +398,7 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 
 /// Replaces the database file: the copy is written beside it and renamed over it, after the
 /// old write-ahead log is removed (SQLite would otherwise replay it onto the restored file).
-fn put_database(source: &Path, db: &Path) -> Result<(), BackupError> {
+pub(super) fn put_database(source: &Path, db: &Path) -> Result<(), BackupError> {
     let incoming = with_suffix(db, ".restoring");
     fs::copy(source, &incoming).map_err(io(source))?;
     fs::File::open(&incoming).and_then(|f| f.sync_all()).map_err(io(&incoming))?;
@@ -402,8 +412,8 @@ fn put_database(source: &Path, db: &Path) -> Result<(), BackupError> {
 }
 
 /// Opens a database and runs SQLite's integrity check on it.
-fn open_checked(db: &Path) -> Result<Store, BackupError> {
-    let store = Store::open(db)?;
+pub(super) fn open_checked(db: &Path, key: Option<&Passphrase>) -> Result<Store, BackupError> {
+    let store = Store::open_with(db, key)?;
     let verdict: String = store.connection().query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
     if verdict != "ok" {
         return Err(BackupError::Integrity(verdict));
@@ -415,8 +425,8 @@ fn open_checked(db: &Path) -> Result<Store, BackupError> {
 /// state (its next sync changes are numbered in a new series) and writes the restore into its
 /// audit trail. If any of that fails, the state before the restore is put back, so a failed
 /// restore never leaves a broken database nor one whose trail misses the restore.
-fn open_restored(db: &Path, before: &SnapshotInfo, from: &str, actor: &Actor) -> Result<Store, BackupError> {
-    let opened = open_checked(db).and_then(|mut store| {
+fn open_restored(db: &Path, key: Option<&Passphrase>, before: &SnapshotInfo, from: &str, actor: &Actor) -> Result<Store, BackupError> {
+    let opened = open_checked(db, key).and_then(|mut store| {
         store.note_rewound(Rewind::Restored)?;
         store.record_restore(actor, from, &before.name)?;
         Ok(store)
@@ -447,7 +457,7 @@ fn copy_tree(from: &Path, to: &Path) -> Result<u64, BackupError> {
     Ok(copied)
 }
 
-fn sha256_file(path: &Path) -> Result<String, BackupError> {
+pub(super) fn sha256_file(path: &Path) -> Result<String, BackupError> {
     let mut file = fs::File::open(path).map_err(io(path))?;
     let mut hasher = Sha256::new();
     std::io::copy(&mut file, &mut hasher).map_err(io(path))?;
@@ -475,7 +485,8 @@ fn files_under(dir: &Path) -> Result<Vec<PathBuf>, BackupError> {
     Ok(out)
 }
 
-/// Writes the database and its attachments into one zip file, for moving to another computer.
+/// Writes the database and its attachments into one zip file, for moving to another computer;
+/// sealed with the store's passphrase when it has one.
 pub fn export_archive(store: &Store, out: &Path, progress: Progress) -> Result<Manifest, BackupError> {
     if out.exists() {
         return Err(BackupError::Exists(out.to_path_buf()));
@@ -485,6 +496,11 @@ pub fn export_archive(store: &Store, out: &Path, progress: Progress) -> Result<M
         fs::remove_file(&db_copy).map_err(io(&db_copy))?;
     }
     vacuum_into(store, &db_copy)?;
+    // A sealed archive is zipped beside it first, then sealed into place.
+    let zip_path = match store.passphrase() {
+        Some(_) => with_suffix(out, ".zip-tmp"),
+        None => out.to_path_buf(),
+    };
     let result = (|| {
         let attachments = store.attachments_dir().unwrap_or_default();
         let files = files_under(&attachments)?;
@@ -498,7 +514,7 @@ pub fn export_archive(store: &Store, out: &Path, progress: Progress) -> Result<M
             activities: Some(count(store)?),
             files: files.len() as u64,
         };
-        let file = fs::File::create(out).map_err(io(out))?;
+        let file = fs::File::create(&zip_path).map_err(io(&zip_path))?;
         let mut zip = zip::ZipWriter::new(file);
         let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
         zip.start_file(MANIFEST, options)?;
@@ -516,31 +532,66 @@ pub fn export_archive(store: &Store, out: &Path, progress: Progress) -> Result<M
             std::io::copy(&mut fs::File::open(f).map_err(io(f))?, &mut zip).map_err(io(out))?;
         }
         zip.finish()?;
+        if let Some(key) = store.passphrase() {
+            let mut plain = fs::File::open(&zip_path).map_err(io(&zip_path))?;
+            seal::seal(key, &mut plain, fs::File::create(out).map_err(io(out))?).map_err(io(out))?;
+        }
         progress(total, total);
         Ok(manifest)
     })();
     let _ = fs::remove_file(&db_copy);
+    if zip_path != out {
+        let _ = fs::remove_file(&zip_path);
+    }
     if result.is_err() {
         let _ = fs::remove_file(out);
     }
     result
 }
 
-/// Unpacks an archive into a new database at `db` (which must not exist) and its attachments.
-pub fn import_archive(archive: &Path, db: &Path, progress: Progress) -> Result<Manifest, BackupError> {
+/// The archive's zip: the file itself, or, for a sealed archive, the zip unsealed with `key`
+/// into `scratch` (removed by the caller).
+fn archive_zip(archive: &Path, key: Option<&Passphrase>, scratch: &Path) -> Result<fs::File, BackupError> {
+    let mut file = fs::File::open(archive).map_err(io(archive))?;
+    let mut head = [0u8; 32];
+    let read = file.read(&mut head).map_err(io(archive))?;
+    if !seal::is_sealed(&head[..read]) {
+        return fs::File::open(archive).map_err(io(archive));
+    }
+    let Some(key) = key else {
+        return Err(StoreError::Locked(Text::new(
+            "El archivo está cifrado: hace falta la contraseña de la oficina que lo hizo.",
+            "The archive is encrypted: it needs the passphrase of the office that made it.",
+        ))
+        .into());
+    };
+    let mut zip = fs::File::options().read(true).write(true).create(true).truncate(true).open(scratch).map_err(io(scratch))?;
+    seal::unseal(key, fs::File::open(archive).map_err(io(archive))?, &mut zip).map_err(StoreError::Locked)?;
+    Ok(zip)
+}
+
+/// Unpacks an archive into a new database at `db` (which must not exist) and its attachments;
+/// a sealed archive needs the passphrase it was made with, which then opens its database.
+pub fn import_archive(archive: &Path, db: &Path, key: Option<&Passphrase>, progress: Progress) -> Result<Manifest, BackupError> {
     if db.exists() {
         return Err(BackupError::Exists(db.to_path_buf()));
     }
-    let file = fs::File::open(archive).map_err(io(archive))?;
+    if let Some(parent) = db.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent).map_err(io(parent))?;
+    }
+    let scratch = with_suffix(db, ".archive-tmp");
+    let result = archive_zip(archive, key, &scratch).and_then(|file| unpack_archive(archive, file, db, key, progress));
+    let _ = fs::remove_file(&scratch);
+    result
+}
+
+fn unpack_archive(archive: &Path, file: fs::File, db: &Path, key: Option<&Passphrase>, progress: Progress) -> Result<Manifest, BackupError> {
     let mut zip = zip::ZipArchive::new(file)?;
     let manifest: Manifest = {
         let mut text = String::new();
         zip.by_name(MANIFEST).map_err(|_| BackupError::NotASnapshot(archive.to_path_buf()))?.read_to_string(&mut text).map_err(io(archive))?;
         parse_manifest(&text).map_err(|e| BackupError::Damaged { path: archive.to_path_buf(), reason: Text::new(e.to_string(), e.to_string()) })?
     };
-    if let Some(parent) = db.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent).map_err(io(parent))?;
-    }
     let incoming = with_suffix(db, ".restoring");
     {
         let mut entry = zip.by_name(DATABASE).map_err(|_| BackupError::NotASnapshot(archive.to_path_buf()))?;
@@ -552,7 +603,7 @@ pub fn import_archive(archive: &Path, db: &Path, progress: Progress) -> Result<M
         return Err(BackupError::Damaged { path: archive.to_path_buf(), reason: Text::new("la base no coincide con su SHA-256", "the database does not match its SHA-256") });
     }
     fs::rename(&incoming, db).map_err(io(db))?;
-    let store = open_checked(db)?;
+    let store = open_checked(db, key)?;
     let attachments = store.attachments_dir().expect("a database on disk has an attachments folder");
     let total = zip.len() as u64;
     for i in 0..zip.len() {
@@ -580,8 +631,9 @@ pub fn import_archive(archive: &Path, db: &Path, progress: Progress) -> Result<M
 /// moving to a laptop that already has a database. The archive is unpacked and checked in a
 /// folder beside `db` first, so a bad archive changes nothing; only then is the current state
 /// kept as a snapshot in `snapshots_dir` and the database swapped. `db` must not be open;
-/// `actor` is recorded in the restored database's audit trail as who restored it.
-pub fn restore_archive(archive: &Path, db: &Path, snapshots_dir: &Path, actor: &Actor, progress: Progress) -> Result<RestoreReport, BackupError> {
+/// `key` opens it and the archive; `actor` is recorded in the restored database's audit trail
+/// as who restored it.
+pub fn restore_archive(archive: &Path, db: &Path, key: Option<&Passphrase>, snapshots_dir: &Path, actor: &Actor, progress: Progress) -> Result<RestoreReport, BackupError> {
     let staging = with_suffix(db, ".incoming");
     let clear = || match fs::remove_dir_all(&staging) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(BackupError::Io { path: staging.clone(), source: e }),
@@ -590,11 +642,11 @@ pub fn restore_archive(archive: &Path, db: &Path, snapshots_dir: &Path, actor: &
     clear()?;
     let result = (|| {
         let incoming = staging.join(DATABASE);
-        import_archive(archive, &incoming, progress)?;
-        let incoming_files = Store::open(&incoming)?.attachments_dir();
-        let safety_copy = safety_copy(db, snapshots_dir)?;
+        import_archive(archive, &incoming, key, progress)?;
+        let incoming_files = Store::open_with(&incoming, key)?.attachments_dir();
+        let safety_copy = safety_copy(db, key, snapshots_dir)?;
         put_database(&incoming, db)?;
-        let store = open_restored(db, &safety_copy, &archive.display().to_string(), actor)?;
+        let store = open_restored(db, key, &safety_copy, &archive.display().to_string(), actor)?;
         let files_merged = match (incoming_files, store.attachments_dir()) {
             (Some(from), Some(to)) if from.is_dir() => copy_tree(&from, &to)?,
             _ => 0,

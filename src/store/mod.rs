@@ -16,6 +16,9 @@ mod feed;
 mod filter;
 pub mod for_sync;
 mod import;
+pub mod key;
+pub mod rekey;
+pub mod seal;
 pub(crate) mod lineage;
 mod load;
 pub mod migrations;
@@ -27,7 +30,7 @@ mod sync_book;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -37,6 +40,7 @@ pub use audit::{AuditEntry, WHOLE_DATABASE};
 pub use axes::{Axis, AxisEdit, AxisSet};
 pub use directory::{OrgSummary, PersonSummary};
 pub use filter::{Filter, Page, Sort};
+pub use key::Passphrase;
 pub use import::{ImportError, ImportProblem, ImportReport, Progress};
 pub use lineage::{Rewind, SeriesRenewal};
 pub use report_book::{sha256_hex, GeneratedReport};
@@ -100,6 +104,10 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
     #[error("datos dañados en la base: {0}")]
     Corrupt(String),
+    /// The database file did not open with the passphrase given (or needs one): said in both
+    /// languages, nothing changed.
+    #[error("{0}")]
+    Locked(Text),
     /// A request refused for its size (a file over the attachment limit, a total past the
     /// decimal ceiling), said in both languages.
     #[error("{0}")]
@@ -128,7 +136,7 @@ impl StoreError {
             StoreError::Conflict(t) => t.clone(),
             StoreError::Io(e) => Text::new(self.to_string(), format!("file error: {e}")),
             StoreError::Corrupt(what) => Text::new(self.to_string(), format!("damaged data in the database: {what}")),
-            StoreError::TooLarge(t) => t.clone(),
+            StoreError::TooLarge(t) | StoreError::Locked(t) => t.clone(),
         }
     }
 }
@@ -148,6 +156,7 @@ impl Explain for StoreError {
         match self {
             StoreError::Invalid(_) | StoreError::TooLarge(_) => ErrorCode::Invalid,
             StoreError::NotFound { .. } => ErrorCode::NotFound,
+            StoreError::Locked(_) => ErrorCode::Locked,
             _ => ErrorCode::Storage,
         }
     }
@@ -171,20 +180,26 @@ pub struct Store {
     path: Option<PathBuf>,
     /// Largest file [`Store::attach`] accepts; see [`Store::set_max_attachment_bytes`].
     max_attachment_bytes: u64,
+    /// The passphrase it was opened with: copies it makes (snapshots, archives) are sealed too.
+    key: Option<Passphrase>,
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// Opens (creating if needed) the plain database at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_with(path, None)
+    }
+
+    /// [`Store::open`] with the office passphrase: an encrypted database (a new one is created
+    /// encrypted). A wrong or missing passphrase is [`StoreError::Locked`], the file untouched.
+    pub fn open_with(path: &Path, key: Option<&Passphrase>) -> Result<Store> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent)?;
         }
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
+        let conn = key::connect(path, key)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
-        let store = Store::prepare(conn, Some(path.to_path_buf()))?;
+        let mut store = Store::prepare(conn, Some(path.to_path_buf()))?;
+        store.key = key.cloned();
         lineage::check(&store.conn, path)?;
         Ok(store)
     }
@@ -202,7 +217,7 @@ impl Store {
         conn.set_prepared_statement_cache_capacity(256);
         migrations::migrate(&mut conn)?;
         clock::ensure_copy_id(&conn)?;
-        Ok(Store { conn, path, max_attachment_bytes: attachments::DEFAULT_MAX_BYTES })
+        Ok(Store { conn, path, max_attachment_bytes: attachments::DEFAULT_MAX_BYTES, key: None })
     }
 
     /// The database file, or `None` in memory.
@@ -213,6 +228,11 @@ impl Store {
     /// Where attachments are kept: `<database>.files/` beside the database file.
     pub fn attachments_dir(&self) -> Option<PathBuf> {
         self.path.as_deref().map(paths::attachments)
+    }
+
+    /// The passphrase the database was opened with, if it is encrypted.
+    pub fn passphrase(&self) -> Option<&Passphrase> {
+        self.key.as_ref()
     }
 
     /// This copy's id (UUIDv7), fixed when the database was created.

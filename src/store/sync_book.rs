@@ -13,6 +13,8 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::key::Passphrase;
+use super::seal::{seal_text, unseal_text};
 use super::{clock, lineage, Result, Store, StoreError};
 use crate::domain::Attachment;
 
@@ -23,6 +25,8 @@ const FEED_SEEN: &str = "sync_feed_seen";
 #[derive(Clone, Copy)]
 pub struct SyncBook<'a> {
     pub(super) conn: &'a Connection,
+    /// The office passphrase: the identity's secret keys are sealed with it.
+    key: Option<&'a Passphrase>,
 }
 
 impl<'a> From<&'a Store> for SyncBook<'a> {
@@ -34,13 +38,13 @@ impl<'a> From<&'a Store> for SyncBook<'a> {
 impl Store {
     /// Sync's bookkeeping, read or written one statement at a time.
     pub fn sync_book(&self) -> SyncBook<'_> {
-        SyncBook { conn: &self.conn }
+        SyncBook { conn: &self.conn, key: self.key.as_ref() }
     }
 
     /// Runs `work` in one immediate transaction: all of it is written, or none of it.
     pub fn with_sync_transaction<T, E: From<StoreError>>(&mut self, work: impl FnOnce(SyncBook<'_>) -> Result<T, E>) -> Result<T, E> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
-        let value = work(SyncBook { conn: &tx })?;
+        let value = work(SyncBook { conn: &tx, key: self.key.as_ref() })?;
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
     }
@@ -48,7 +52,7 @@ impl Store {
     /// Runs `work` in a transaction that is always rolled back (a preview of an import).
     pub fn with_sync_rollback<T, E: From<StoreError>>(&mut self, work: impl FnOnce(SyncBook<'_>) -> Result<T, E>) -> Result<T, E> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
-        let value = work(SyncBook { conn: &tx });
+        let value = work(SyncBook { conn: &tx, key: self.key.as_ref() });
         tx.rollback().map_err(StoreError::from)?;
         value
     }
@@ -60,7 +64,7 @@ pub(crate) struct IdentityRow {
     pub name: String,
     pub role: String,
     pub minisign_public: String,
-    /// Minisign secret key box, unencrypted.
+    /// Minisign secret key box, unencrypted (in the database, sealed with the passphrase).
     pub minisign_secret: String,
     pub age_public: String,
     pub age_secret: String,
@@ -109,7 +113,7 @@ impl SyncBook<'_> {
     // Identity and roster.
 
     pub(crate) fn identity(&self) -> Result<Option<IdentityRow>> {
-        Ok(self
+        self
             .conn
             .query_row(
                 "SELECT copy_id, name, role, minisign_public, minisign_secret, age_public, age_secret FROM sync_identity",
@@ -126,7 +130,20 @@ impl SyncBook<'_> {
                     })
                 },
             )
-            .optional()?)
+            .optional()?
+            .map(|row| {
+                let open = |stored: &str| unseal_text(self.key, stored).map(|t| t.to_string()).map_err(StoreError::Locked);
+                Ok(IdentityRow { minisign_secret: open(&row.minisign_secret)?, age_secret: open(&row.age_secret)?, ..row })
+            })
+            .transpose()
+    }
+
+    /// A secret as kept in the database: sealed with the passphrase when there is one.
+    fn sealed(&self, secret: &str) -> Result<String> {
+        Ok(match self.key {
+            Some(key) => seal_text(key, secret)?,
+            None => secret.to_string(),
+        })
     }
 
     pub(crate) fn save_identity(&self, row: &IdentityRow) -> Result<()> {
@@ -138,9 +155,9 @@ impl SyncBook<'_> {
                 &row.name,
                 &row.role,
                 &row.minisign_public,
-                &row.minisign_secret,
+                &self.sealed(&row.minisign_secret)?,
                 &row.age_public,
-                &row.age_secret,
+                &self.sealed(&row.age_secret)?,
                 chrono::Utc::now().to_rfc3339(),
             ),
         )?;
@@ -575,4 +592,28 @@ impl SyncBook<'_> {
             )
             .optional()?)
     }
+}
+
+/// Re-seals the identity's secret keys in `schema` (a database attached to `conn`) from `from`
+/// to `to` (clear without one): the passphrase of a copy changed. A database from before
+/// identities, or without one, has nothing to re-seal.
+pub(super) fn reseal_identity(conn: &Connection, schema: &str, from: Option<&Passphrase>, to: Option<&Passphrase>) -> Result<()> {
+    let table = format!("\"{schema}\".sync_identity");
+    let exists: bool = conn.query_row(&format!("SELECT count(*) > 0 FROM \"{schema}\".sqlite_schema WHERE name = 'sync_identity'"), [], |r| r.get(0))?;
+    if !exists {
+        return Ok(());
+    }
+    let rows: Vec<(String, String, String)> =
+        conn.prepare(&format!("SELECT copy_id, minisign_secret, age_secret FROM {table}"))?.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
+    let reseal = |stored: &str| -> Result<String> {
+        let secret = unseal_text(from, stored).map_err(StoreError::Locked)?;
+        Ok(match to {
+            Some(key) => seal_text(key, &secret)?,
+            None => secret.to_string(),
+        })
+    };
+    for (id, minisign, age) in rows {
+        conn.execute(&format!("UPDATE {table} SET minisign_secret = ?1, age_secret = ?2 WHERE copy_id = ?3"), (reseal(&minisign)?, reseal(&age)?, id))?;
+    }
+    Ok(())
 }

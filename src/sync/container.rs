@@ -11,7 +11,8 @@
 //! Opening checks, in order, and refuses with a Spanish message on the first failure: age
 //! decryption (wrong recipient, truncation, any flipped bit — age authenticates every chunk),
 //! tar structure and entry names (only the format's names; nothing outside its folder), format
-//! version, signer in the roster, signature, recipient is this copy, every entry's SHA-256 and
+//! version, signer in the roster, signature (before the manifest is parsed beyond its signer's
+//! key), recipient is this copy, every entry's SHA-256 and
 //! size against the manifest, changes well-formed and matching the manifest's counts.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -22,7 +23,7 @@ use sha2::{Digest, Sha256};
 use super::change::Change;
 use crate::{ErrorCode, Explain, Text};
 use super::identity::{Identity, PublicIdentity};
-use super::manifest::{format_of, EntryHash, Manifest, FORMAT_VERSION};
+use super::manifest::{claimed_signer, format_of, EntryHash, Manifest, FORMAT_VERSION};
 use super::paths::{parse_entry_name, EntryName, CHANGES, MANIFEST, SIGNATURE};
 
 /// Largest single entry accepted (attachments are photos and PDFs).
@@ -254,18 +255,21 @@ pub(crate) fn open_archive(
         Some(0) | None => return Err(BundleError::BadManifest("sin número de formato".into())),
         Some(_) => {}
     }
-    let mut manifest: Manifest =
-        serde_json::from_slice(&manifest_bytes).map_err(|e| BundleError::BadManifest(e.to_string()))?;
-
-    let signer = roster(&manifest.sender.minisign)
-        .filter(|p| p.id == manifest.sender.id)
-        .ok_or_else(|| BundleError::UnknownSigner(manifest.sender.name.clone()))?;
+    // The signature is checked before the manifest is read: only its signer's key is looked at.
+    let (claimed_name, claimed_key) =
+        claimed_signer(&manifest_bytes).ok_or_else(|| BundleError::BadManifest("sin remitente".into()))?;
+    let signer = roster(&claimed_key).ok_or(BundleError::UnknownSigner(claimed_name))?;
     let key = signer.verifying_key().map_err(|_| BundleError::UnknownSigner(signer.name.clone()))?;
     let sig_text = String::from_utf8(signature).map_err(|_| BundleError::BadSignature(signer.name.clone()))?;
     let sig_box =
         minisign::SignatureBox::from_string(&sig_text).map_err(|_| BundleError::BadSignature(signer.name.clone()))?;
     minisign::verify(&key, &sig_box, Cursor::new(&manifest_bytes), true, false, false)
         .map_err(|_| BundleError::BadSignature(signer.name.clone()))?;
+    let mut manifest: Manifest =
+        serde_json::from_slice(&manifest_bytes).map_err(|e| BundleError::BadManifest(e.to_string()))?;
+    if manifest.sender.id != signer.id {
+        return Err(BundleError::UnknownSigner(manifest.sender.name.clone()));
+    }
     check_roles(&signer, &manifest.sender, me)?;
     check_numbers(&manifest)?;
     // Who sent it is what this copy's roster says, not what the bundle says.

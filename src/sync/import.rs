@@ -98,7 +98,16 @@ pub fn import(store: &mut Store, bytes: &[u8], options: &ImportOptions) -> Resul
     let actor = Actor::new(format!("sincronización: {sender_name}"), Origin::Sync);
     let dir = store.attachments_dir();
     let files = Blobs { dir: dir.as_deref(), write: true, limit: store.max_attachment_bytes() };
-    let mut report = store.with_sync_transaction(|tx| apply(tx, &me, &opened, &actor, options, files))?;
+    // Files are written inside the transaction; those it brought are taken away again if it is
+    // refused or fails (a mass change not confirmed), so a refused bundle leaves nothing on disk.
+    let fresh: Vec<_> = dir.iter().flat_map(|d| opened.attachments.keys().map(|h| for_sync::blob_path(d, h))).filter(|p| !p.exists()).collect();
+    let applied = store.with_sync_transaction(|tx| apply(tx, &me, &opened, &actor, options, files));
+    if applied.is_err() {
+        for path in &fresh {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+    let mut report = applied?;
     report.warnings.extend(clock_warning(&opened, now));
     settle_org_merges(store, &actor)?;
     if me.public.role == super::identity::Role::Central {

@@ -111,3 +111,18 @@ pub fn format_of(bytes: &[u8]) -> Option<u32> {
     }
     serde_json::from_slice::<Probe>(bytes).ok().map(|p| p.format)
 }
+
+/// Reads only who the manifest says signed it (name and minisign key): all the signature check
+/// needs, so nothing else of an unverified manifest is parsed.
+pub fn claimed_signer(bytes: &[u8]) -> Option<(String, String)> {
+    #[derive(Deserialize)]
+    struct Sender {
+        name: String,
+        minisign: String,
+    }
+    #[derive(Deserialize)]
+    struct Probe {
+        sender: Sender,
+    }
+    serde_json::from_slice::<Probe>(bytes).ok().map(|p| (p.sender.name, p.sender.minisign))
+}

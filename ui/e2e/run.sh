@@ -16,7 +16,8 @@ for tool in WebKitWebDriver xvfb-run; do
   command -v "$tool" >/dev/null 2>&1 || { echo "missing $tool (apt-get install webkit2gtk-driver xvfb xauth)" >&2; exit 1; }
 done
 
-# Same targets as `cargo test --workspace`, so features unify alike and nothing is rebuilt.
+# Same targets as `cargo test --workspace`, so features unify alike and only the app crate is
+# rebuilt, with its test doors (the `e2e` feature: dialogs answered from ENLACE_TEST_*).
 # The suite runs a private copy of the binary: another checkout sharing the target folder may
 # rebuild it meanwhile (the lock keeps the build and the copy together). Specs find the
 # `enlace` CLI beside the app, to prepare files as another office would.
@@ -24,7 +25,7 @@ TARGET_DIR="$(cargo metadata --format-version 1 --no-deps | node -pe 'JSON.parse
 mkdir -p "$TARGET_DIR"
 RUN_DIR="$(mktemp -d)"
 trap 'rm -rf "$RUN_DIR"' EXIT
-flock "$TARGET_DIR/.e2e-build.lock" sh -c "cargo build --workspace --all-targets --locked && cp '$TARGET_DIR/debug/enlace-app' '$TARGET_DIR/debug/enlace' '$RUN_DIR/'"
+flock "$TARGET_DIR/.e2e-build.lock" sh -c "cargo build --workspace --all-targets --locked --features enlace-app/e2e && cp '$TARGET_DIR/debug/enlace-app' '$TARGET_DIR/debug/enlace' '$RUN_DIR/'"
 export ENLACE_E2E_APP="$RUN_DIR/enlace-app"
 export ENLACE_E2E_SCREENSHOTS="$ROOT/artifacts/screenshots"
 mkdir -p "$ENLACE_E2E_SCREENSHOTS"

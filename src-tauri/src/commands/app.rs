@@ -35,10 +35,12 @@ pub fn save_profile(state: State<'_, AppState>, profile: Profile) -> CommandResu
 }
 
 /// The window shows its first screen with data. Only under the startup benchmark
-/// (`ENLACE_STARTUP_REPORT=FILE`) does this do anything: it writes the moment, in milliseconds
-/// since the Unix epoch, for `scripts/bench-startup.sh` to compare with the launch time.
+/// (`ENLACE_STARTUP_REPORT=FILE`, in a build with the `e2e` feature) does this do anything: it
+/// writes the moment, in milliseconds since the Unix epoch, for `scripts/bench-startup.sh` to
+/// compare with the launch time.
 #[tauri::command]
 pub fn startup_ready() {
+    #[cfg(feature = "e2e")]
     if let Some(path) = std::env::var_os("ENLACE_STARTUP_REPORT") {
         let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
         // A benchmark that cannot write its figure will say so itself; the app carries on.

@@ -91,7 +91,7 @@ fn restore(state: &AppState, name: &str) -> CommandResult<RestoreReport> {
         .find(|s| s.name == name)
         .ok_or_else(|| CommandError::new(ErrorCode::NotFound, format!("No existe el respaldo «{name}»."), format!("There is no backup «{name}».")))?;
     let actor = state.actor()?;
-    state.with_database_closed(|db| Ok(backup::restore(db, &chosen.path, &dir, &actor)?))
+    state.with_database_closed(|db| Ok(backup::restore(db, None, &chosen.path, &dir, &actor)?))
 }
 
 /// Writes the whole copy (database and attachments) into one ZIP file the person picks.
@@ -120,7 +120,7 @@ pub async fn import_archive(app: AppHandle, state: State<'_, AppState>, job: Str
 fn replace_from_archive(state: &AppState, archive: &std::path::Path, progress: StoreProgress) -> CommandResult<RestoreReport> {
     let dir = snapshots_dir(state);
     let actor = state.actor()?;
-    state.with_database_closed(|db| Ok(backup::restore_archive(archive, db, &dir, &actor, progress)?))
+    state.with_database_closed(|db| Ok(backup::restore_archive(archive, db, None, &dir, &actor, progress)?))
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use enlace::interop::spanish_dates::DateContext;
 use enlace::interop::spreadsheet::{self, Mapping, RowDraft};
 use enlace::interop::export;
 use enlace::Lang;
-use enlace::store::{Actor, Origin, Store};
+use enlace::store::{Actor, Origin, Passphrase, Store};
 
 fn no_progress() -> impl FnMut(u64, u64) -> bool {
     |_, _| true
@@ -142,17 +142,46 @@ pub fn list_backups(db: &Path, dir: Option<&PathBuf>) -> Result<()> {
 
 /// `restore SNAPSHOT`: the database must not be open; the current state is kept first and
 /// the restore is written to the restored database's history (`history database`).
-pub fn restore(db: &Path, snapshot: &str, dir: Option<&PathBuf>, actor: &Actor) -> Result<()> {
+pub fn restore(db: &Path, key: Option<&Passphrase>, snapshot: &str, dir: Option<&PathBuf>, actor: &Actor) -> Result<()> {
     let dir = snapshots_dir(db, dir);
     let path = if Path::new(snapshot).is_dir() { PathBuf::from(snapshot) } else { dir.join(snapshot) };
     if !path.is_dir() {
         bail!("no existe el respaldo «{snapshot}» en {}", dir.display());
     }
-    let report = backup::restore(db, &path, &dir, actor)?;
+    let report = backup::restore(db, key, &path, &dir, actor)?;
     println!(
         "Restaurado: {} actividades. Estado anterior guardado en {}",
         report.activities,
         report.safety_copy.path.display()
     );
     Ok(())
+}
+
+#[derive(clap::Subcommand)]
+pub enum ArchiveCmd {
+    /// Write the whole copy into one file (a zip; sealed with age when the copy has a passphrase).
+    Export { out: PathBuf },
+    /// Make the database at --db (which must not exist) from an archive.
+    Open { file: PathBuf },
+}
+
+/// `archive export OUT`.
+pub fn export_archive(store: &Store, out: &Path) -> Result<()> {
+    let manifest = backup::export_archive(store, out, &mut no_progress())?;
+    println!("Archivo creado / archive written: {} ({} actividades, {} adjuntos)", out.display(), manifest.activities.unwrap_or(0), manifest.files);
+    Ok(())
+}
+
+/// `archive open FILE`: a sealed archive needs the passphrase it was made with.
+pub fn open_archive(file: &Path, db: &Path, key: Option<&Passphrase>) -> Result<()> {
+    match backup::import_archive(file, db, key, &mut no_progress()) {
+        Ok(manifest) => {
+            println!("Base creada / database made: {} ({} actividades)", db.display(), manifest.activities.unwrap_or(0));
+            Ok(())
+        }
+        Err(e) => {
+            let why = e.brief();
+            bail!("{}\n{}", why.es, why.en)
+        }
+    }
 }

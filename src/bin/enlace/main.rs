@@ -9,13 +9,14 @@ use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use enlace::domain::ActivityId;
 use enlace::interop::{interchange, sample};
-use enlace::store::{Actor, Filter, Origin, Sort, Store};
+use enlace::store::{Actor, Filter, Origin, Passphrase, Sort, Store, StoreError};
 
 mod attachments;
 mod axes_cmds;
 mod definitions;
 mod filters;
 mod interop_cmds;
+mod passphrase_cmds;
 mod reports;
 mod sync_cmds;
 use filters::FilterArgs;
@@ -137,6 +138,21 @@ enum Command {
         #[arg(long)]
         dir: Option<PathBuf>,
     },
+    /// The office passphrase: encrypt, re-key or decrypt the database and its snapshots.
+    /// The current passphrase comes from ENLACE_PASSPHRASE, the new one from
+    /// ENLACE_NEW_PASSPHRASE; either is asked on a terminal when not set.
+    Passphrase {
+        #[command(subcommand)]
+        action: passphrase_cmds::PassphraseCmd,
+        /// Snapshots folder (default: beside the database).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+    /// The whole copy in one file, for moving to another computer (sealed with the passphrase).
+    Archive {
+        #[command(subcommand)]
+        action: interop_cmds::ArchiveCmd,
+    },
     /// This copy's sync identity.
     Identity {
         #[command(subcommand)]
@@ -217,8 +233,11 @@ fn print_json(value: &impl serde::Serialize) -> Result<()> {
     Ok(())
 }
 
-fn open(db: &Path) -> Result<Store> {
-    Store::open(db).with_context(|| format!("no se pudo abrir la base de datos {}", db.display()))
+fn open(db: &Path, key: Option<&Passphrase>) -> Result<Store> {
+    match Store::open_with(db, key) {
+        Err(StoreError::Locked(why)) => bail!("{}\n{}", why.es, why.en),
+        opened => opened.with_context(|| format!("no se pudo abrir la base de datos {}", db.display())),
+    }
 }
 
 fn is_spreadsheet(file: &Path) -> bool {
@@ -227,15 +246,27 @@ fn is_spreadsheet(file: &Path) -> bool {
 }
 
 fn run(cli: Cli) -> Result<()> {
-    // Restoring replaces the database file, so it must run with the database closed.
+    // Restoring, a passphrase change and an archive opened replace or make the database file,
+    // so they run with it closed.
     let actor = Actor::new(cli.actor.clone(), Origin::Cli);
-    if let Command::Restore { snapshot, dir } = &cli.command {
-        return interop_cmds::restore(&cli.db, snapshot, dir.as_ref(), &actor);
+    match cli.command {
+        Command::Passphrase { action, dir } => return passphrase_cmds::run(&cli.db, dir.as_ref(), action),
+        Command::Archive { action: interop_cmds::ArchiveCmd::Open { file } } => {
+            return interop_cmds::open_archive(&file, &cli.db, passphrase_cmds::for_archive(&file)?.as_ref());
+        }
+        _ => {}
     }
-    let mut store = open(&cli.db)?;
+    let key = passphrase_cmds::current(&cli.db)?;
+    if let Command::Restore { snapshot, dir } = &cli.command {
+        return interop_cmds::restore(&cli.db, key.as_ref(), snapshot, dir.as_ref(), &actor);
+    }
+    let mut store = open(&cli.db, key.as_ref())?;
     match cli.command {
         Command::Init => println!("Base de datos lista: {}", cli.db.display()),
-        Command::Restore { .. } => unreachable!("handled before opening"),
+        Command::Restore { .. } | Command::Passphrase { .. } | Command::Archive { action: interop_cmds::ArchiveCmd::Open { .. } } => {
+            unreachable!("handled before opening")
+        }
+        Command::Archive { action: interop_cmds::ArchiveCmd::Export { out } } => interop_cmds::export_archive(&store, &out)?,
         Command::Import { file, dry_run, mapping, sheet, with_duplicates } if is_spreadsheet(&file) => {
             interop_cmds::import_spreadsheet(&mut store, &file, mapping.as_deref(), sheet.as_deref(), dry_run, with_duplicates, &cli.actor)?
         }

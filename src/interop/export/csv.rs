@@ -1,9 +1,11 @@
 //! Records to CSV: UTF-8 with a BOM so Excel opens accents right, comma-separated, one
-//! header row in the person's language, ISO dates.
+//! header row in the person's language, ISO dates; text a spreadsheet would run as a formula
+//! leaves guarded ([`crate::interop::formula_guard`]).
 
 use std::io::Write;
 
 use super::{columns_for, ExportError, Value};
+use crate::interop::formula_guard::guard;
 use crate::domain::Activity;
 use crate::job::Progress;
 use crate::Lang;
@@ -18,7 +20,10 @@ pub fn write_csv(activities: &[Activity], lang: Lang, out: &mut dyn Write, progr
         if i % 100 == 0 && !progress(i as u64, activities.len() as u64) {
             return Err(ExportError::Cancelled);
         }
-        w.write_record(columns.iter().map(|c| c.value(a, lang)).map(|v: Value| v.to_text()))?;
+        w.write_record(columns.iter().map(|c| match c.value(a, lang) {
+            Value::Text(t) => guard(&t).into_owned(),
+            v => v.to_text(),
+        }))?;
     }
     w.flush()?;
     progress(activities.len() as u64, activities.len() as u64);
@@ -49,6 +54,23 @@ mod tests {
         assert_eq!(cell(0, "Contrapartes").as_deref(), Some("Embajada del Perú [anfitriona]"));
         assert!(cell(0, "Seguimiento").unwrap().contains("Enviar propuesta de agenda cultural (2021-08-15)"));
         assert!(!table.headers.iter().any(|h| h == "Motivo"), "no column for a detail no record uses");
+    }
+
+    #[test]
+    fn formulas_leave_as_text_and_read_back_as_written() {
+        let mut records = activities();
+        records[0].title = "=HYPERLINK(\"http://x\",\"ver\")".into();
+        records[1].place = Some("@SUM(A1)".into());
+        records[2].title = "'-2+3".into();
+        let mut bytes = Vec::new();
+        write_csv(&records, Lang::Es, &mut bytes, &mut |_, _| true).unwrap();
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        assert!(text.contains("\"'=HYPERLINK(") && text.contains(",'@SUM(A1),") && text.contains(",''-2+3,"), "{text}");
+        let table = read_csv(&bytes).unwrap();
+        let col = |h: &str| table.headers.iter().position(|x| x == h).unwrap();
+        assert_eq!(table.rows[0].cells[col("Título")].text().unwrap(), records[0].title);
+        assert_eq!(table.rows[1].cells[col("Lugar")].text().as_deref(), Some("@SUM(A1)"));
+        assert_eq!(table.rows[2].cells[col("Título")].text().as_deref(), Some("'-2+3"));
     }
 
     #[test]

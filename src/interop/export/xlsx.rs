@@ -9,6 +9,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, XlsxError};
 
 use super::{columns_for, ExportError, Value};
+use crate::interop::formula_guard::needs_guard;
 use crate::domain::{Activity, Precision};
 use crate::job::Progress;
 use crate::Lang;
@@ -27,6 +28,9 @@ pub fn xlsx_bytes(activities: &[Activity], lang: Lang, progress: Progress) -> Re
     let header = Format::new().set_bold().set_align(FormatAlign::Top);
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let top = Format::new().set_align(FormatAlign::Top);
+    // Text a spreadsheet would run as a formula is marked as text (Excel's leading-apostrophe
+    // style): shown and read back as written, never run, even once the cell is edited.
+    let (wrap_guarded, top_guarded) = (wrap.clone().set_quote_prefix(), top.clone().set_quote_prefix());
     let day = Format::new().set_num_format("dd/mm/yyyy").set_align(FormatAlign::Top);
     let money = Format::new().set_num_format("#,##0.00").set_align(FormatAlign::Top);
 
@@ -45,11 +49,14 @@ pub fn xlsx_bytes(activities: &[Activity], lang: Lang, progress: Progress) -> Re
             let c = c as u16;
             match column.value(a, lang) {
                 Value::Empty => {}
-                Value::Text(t) if t.contains('\n') || t.len() > 60 => {
-                    sheet.write_string_with_format(row, c, t, &wrap)?;
-                }
                 Value::Text(t) => {
-                    sheet.write_string_with_format(row, c, t, &top)?;
+                    let format = match (t.contains('\n') || t.len() > 60, needs_guard(&t)) {
+                        (true, false) => &wrap,
+                        (true, true) => &wrap_guarded,
+                        (false, false) => &top,
+                        (false, true) => &top_guarded,
+                    };
+                    sheet.write_string_with_format(row, c, t, format)?;
                 }
                 Value::Integer(n) => {
                     sheet.write_number_with_format(row, c, n as f64, &top)?;
@@ -113,6 +120,27 @@ mod tests {
         assert_eq!(cell(3, "Monto otorgado"), Data::Float(308000.0));
         assert_eq!(cell(2, "Participantes"), Data::Float(19.0));
         assert_eq!(cell(1, "Tipo"), Data::String("Reunión".into()));
+    }
+
+    #[test]
+    fn formulas_are_text_cells_read_back_as_written() {
+        let mut records = activities();
+        records[0].title = "=HYPERLINK(\"http://x\",\"ver\")".into();
+        records[1].place = Some("+52 55 1234".into());
+        let bytes = xlsx_bytes(&records, Lang::Es, &mut |_, _| true).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).unwrap();
+        let mut sheet = String::new();
+        zip.by_name("xl/worksheets/sheet1.xml").unwrap().read_to_string(&mut sheet).unwrap();
+        assert!(!sheet.contains("<f>"), "no formula cell");
+        let mut styles = String::new();
+        zip.by_name("xl/styles.xml").unwrap().read_to_string(&mut styles).unwrap();
+        assert!(styles.contains(r#"quotePrefix="1""#), "marked as text: {styles}");
+        let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        let range = book.worksheet_range("Actividades").unwrap();
+        let headers: Vec<String> = range.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+        let col = |h: &str| headers.iter().position(|x| x == h).unwrap();
+        assert_eq!(range.get((1, col("Título"))), Some(&Data::String(records[0].title.clone())));
+        assert_eq!(range.get((2, col("Lugar"))), Some(&Data::String("+52 55 1234".into())));
     }
 
     #[test]

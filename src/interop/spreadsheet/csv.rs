@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use super::{split_header, Cell, Limits, ReadError, Row, Table};
+use crate::interop::formula_guard::unguard;
 use crate::Text;
 
 const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
@@ -41,7 +42,7 @@ pub fn read_csv_within(bytes: &[u8], limits: &Limits) -> Result<Table, ReadError
         let filled = (0..record.len()).rev().find(|&i| !record[i].trim().is_empty()).map_or(0, |last| last + 1);
         let mut cells = Vec::with_capacity(filled);
         for (column, v) in record.iter().take(filled).enumerate() {
-            let cell = if v.trim().is_empty() { Cell::Empty } else { Cell::Text(v.to_string()) };
+            let cell = if v.trim().is_empty() { Cell::Empty } else { Cell::Text(unguard(v).to_string()) };
             limits.check_cell(line, column + 1, &cell)?;
             cells.push(cell);
         }

@@ -3,4 +3,4 @@
 /**
  * What sort of failure an error is, for a caller (the window) that branches on it.
  */
-export type ErrorCode = "invalid" | "not_found" | "cancelled" | "storage" | "io";
+export type ErrorCode = "invalid" | "not_found" | "cancelled" | "storage" | "io" | "locked";
