@@ -1,5 +1,5 @@
 //! Printed documents: a declarative [`Document`] model (what a report says)
-//! and its PDF rendering (how it looks), independent of the activity domain.
+//! and its PDF and Word renderings (how it looks), independent of the activity domain.
 //!
 //! ```
 //! use enlace::report::{render_pdf, Block, Document, Lang, Metadata, Section};
@@ -19,6 +19,7 @@
 mod brief;
 mod country;
 mod definition;
+mod docx;
 mod document;
 mod error;
 mod file_name;
@@ -36,6 +37,7 @@ mod wrap;
 pub use brief::{brief_document, brief_report, BriefRequest};
 pub use country::{country_brief_document, country_brief_report, CountryBriefRequest};
 pub use definition::{Narrative, ReportDefinition, SignOff, Signer};
+pub use docx::render_docx;
 pub use document::{Align, Bar, BarChart, Block, Column, Cover, Document, Figure, Metadata, Paper, Photo, Run, Section, Signature, Table};
 pub use error::ReportError;
 pub use crate::lang::Lang;
