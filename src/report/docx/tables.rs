@@ -136,7 +136,7 @@ fn cell_para<'s>(style: &'s str, column: &Column) -> Para<'s> {
 pub(super) fn figures(b: &mut Body, figures: &[Figure]) {
     let gap = twips(5.0);
     let width = b.geometry.text_width() / FIGURES_PER_ROW as u32 - gap;
-    b.open_table("", &vec![width; FIGURES_PER_ROW], Some(gap));
+    b.open_table("", &[width; FIGURES_PER_ROW], Some(gap));
     let pale = ACCENT_PALE.hex();
     let look = CellLook { fill: Some(&pale), accent_bar: true };
     for chunk in figures.chunks(FIGURES_PER_ROW) {

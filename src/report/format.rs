@@ -1,0 +1,68 @@
+//! The file formats a document renders to: PDF to print and sign, Word (DOCX) to edit.
+
+use std::path::Path;
+
+use super::{render_docx, render_pdf, Document, RenderError};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum Format {
+    #[default]
+    Pdf,
+    Docx,
+}
+
+impl Format {
+    /// Parses `pdf` / `docx` (or `word`), case-insensitive.
+    pub fn parse(name: &str) -> Option<Format> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "pdf" => Some(Format::Pdf),
+            "docx" | "word" => Some(Format::Docx),
+            _ => None,
+        }
+    }
+
+    /// The format a file name's extension asks for, if it names one.
+    pub fn of_path(path: &Path) -> Option<Format> {
+        path.extension().and_then(|e| e.to_str()).and_then(Format::parse)
+    }
+
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+        }
+    }
+
+    /// What a person calls it: "PDF" / "Word".
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Pdf => "PDF",
+            Format::Docx => "Word",
+        }
+    }
+
+    /// The document as a file of this format.
+    pub fn render(self, doc: &Document) -> Result<Vec<u8>, RenderError> {
+        match self {
+            Format::Pdf => render_pdf(doc),
+            Format::Docx => render_docx(doc),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_parse_from_names_and_file_names() {
+        assert_eq!(Format::parse(" Word "), Some(Format::Docx));
+        assert_eq!(Format::parse("odt"), None);
+        assert_eq!(Format::of_path(Path::new("informe.DOCX")), Some(Format::Docx));
+        assert_eq!(Format::of_path(Path::new("informe.pdf")), Some(Format::Pdf));
+        assert_eq!(Format::of_path(Path::new("informe")), None);
+    }
+}
