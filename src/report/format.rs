@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{render_docx, render_pdf, Document, RenderError};
+use super::{render_docx, render_pdf_with_progress, Document, RenderError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
@@ -44,11 +44,26 @@ impl Format {
         }
     }
 
+    /// A proposed file name (`informe-2021-S2.pdf`) with this format's extension.
+    pub fn file_name(self, name: &str) -> String {
+        Path::new(name).with_extension(self.extension()).to_string_lossy().into_owned()
+    }
+
     /// The document as a file of this format.
     pub fn render(self, doc: &Document) -> Result<Vec<u8>, RenderError> {
+        self.render_with_progress(doc, &mut |_, _| true)
+    }
+
+    /// Renders like [`Format::render`], telling `progress` how far it got (see
+    /// [`render_pdf_with_progress`]; a Word document is one step, being quick). When
+    /// `progress` answers false the rendering stops with [`RenderError::Cancelled`].
+    pub fn render_with_progress(self, doc: &Document, progress: crate::job::Progress) -> Result<Vec<u8>, RenderError> {
         match self {
-            Format::Pdf => render_pdf(doc),
-            Format::Docx => render_docx(doc),
+            Format::Pdf => render_pdf_with_progress(doc, progress),
+            Format::Docx => {
+                let bytes = render_docx(doc)?;
+                if progress(1, 1) { Ok(bytes) } else { Err(RenderError::Cancelled) }
+            }
         }
     }
 }
@@ -64,5 +79,6 @@ mod tests {
         assert_eq!(Format::of_path(Path::new("informe.DOCX")), Some(Format::Docx));
         assert_eq!(Format::of_path(Path::new("informe.pdf")), Some(Format::Pdf));
         assert_eq!(Format::of_path(Path::new("informe")), None);
+        assert_eq!(Format::Docx.file_name("informe-2021-S2.pdf"), "informe-2021-S2.docx");
     }
 }
