@@ -137,11 +137,11 @@ pub(super) fn document_rels(media: &Media) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::layout::theme::{ACCENT, MUTED};
+    use crate::report::layout::theme::{ACCENT, MUTED, RULE};
 
     #[test]
     fn the_styles_template_uses_the_theme_colours_and_every_token_is_filled() {
-        assert!(STYLES.contains(&ACCENT.hex()) && STYLES.contains(&MUTED.hex()));
+        assert!([ACCENT, MUTED, RULE].iter().all(|c| STYLES.contains(&c.hex())));
         let meta = crate::report::Metadata {
             author: "Coordinación".into(),
             subject: String::new(),
