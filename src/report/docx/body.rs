@@ -6,7 +6,8 @@ use super::page::{twips, Geometry};
 use super::tables;
 use super::xml::Xml;
 use crate::report::document::{Block, Cover, Document, Run};
-use crate::report::fonts::Fonts;
+use crate::report::fonts::{Face, Fonts};
+use crate::report::layout::theme::BODY_SIZE;
 
 pub(super) const NAMESPACES: [(&str, &str); 5] = [
     ("xmlns:w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main"),
@@ -184,9 +185,10 @@ impl Body<'_> {
     fn labelled_lines(&mut self, pairs: &[(String, String)]) {
         let widest = pairs
             .iter()
-            .map(|(label, _)| self.fonts.width(crate::report::fonts::Face::Bold, label, 10.0))
+            .map(|(label, _)| self.fonts.width(Face::Bold, label, BODY_SIZE))
             .fold(0.0, f32::max);
-        let column = (twips(widest + 8.0)).min(self.geometry.text_width() / 3);
+        // Room past the widest label for a substitute font a little wider than Noto Sans.
+        let column = twips(widest + 14.0).min(self.geometry.text_width() / 3);
         for (label, value) in pairs.iter().filter(|(_, v)| !v.trim().is_empty()) {
             let runs = [Run { text: format!("{label}\t"), bold: true, italic: false }, Run::plain(value.as_str())];
             self.paragraph(Para { label_column: Some(column), ..Para::style("BodyText") }, &runs);
