@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs everything Enlace needs to build, run and test on Debian 12 / Ubuntu:
 # system libraries (WebKitGTK for the Tauri window, Xvfb and WebKitWebDriver for end-to-end
-# tests, poppler/qpdf for checking PDFs, age/minisign for checking sync bundles), the UI's npm
-# modules and tauri-driver. Safe to run again: it skips what is already there.
+# tests, poppler/qpdf for checking PDFs, LibreOffice Writer for checking Word documents,
+# age/minisign for checking sync bundles), the UI's npm modules and tauri-driver. Safe to run
+# again: it skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,7 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
   xvfb xauth webkit2gtk-driver imagemagick
   poppler-utils qpdf age minisign
+  libreoffice-writer-nogui
 )
 
 missing=()

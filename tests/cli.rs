@@ -130,6 +130,50 @@ fn report_and_brief_write_pdfs_with_the_records() {
 }
 
 #[test]
+fn report_brief_and_country_brief_as_word_by_flag_or_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("oficina.db");
+    enlace(&db).args(["import", "tests/fixtures/every_kind.jsonl"]).assert().success();
+    let is_docx = |path: &std::path::Path| {
+        let bytes = std::fs::read(path).unwrap();
+        let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+        let found = zip.file_names().any(|n| n.is_ok_and(|n| n == "word/document.xml"));
+        found
+    };
+    // The extension decides...
+    let informe = dir.path().join("informe.docx");
+    enlace(&db)
+        .args(["report", "--from", "2021-07-01", "--to", "2021-12-31", "--out"])
+        .arg(&informe)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Word escrito"));
+    assert!(is_docx(&informe));
+    enlace(&db).args(["report-history"]).assert().success().stdout(predicate::str::contains("informe.docx"));
+    // ...unless --format says otherwise.
+    let brief = dir.path().join("ficha.doc");
+    enlace(&db)
+        .args(["brief", "0190f0a0-0000-7000-8000-000000000004", "--format", "docx", "--out"])
+        .arg(&brief)
+        .assert()
+        .success();
+    assert!(is_docx(&brief));
+    let country = dir.path().join("pais.docx");
+    enlace(&db)
+        .args(["country-brief", "PE", "--from", "2021-01-01", "--to", "2021-12-31", "--format", "pdf", "--out"])
+        .arg(&country)
+        .assert()
+        .success();
+    assert!(std::fs::read(&country).unwrap().starts_with(b"%PDF"));
+    enlace(&db)
+        .args(["brief", "0190f0a0-0000-7000-8000-000000000004", "--format", "odt", "--out"])
+        .arg(&brief)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("use pdf o docx"));
+}
+
+#[test]
 fn spreadsheets_calendars_and_backups_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("oficina.db");

@@ -31,7 +31,13 @@ impl<T: Copy> Label<T> {
 impl Lang {
     /// The running footer's page label: "Página 3 de 12" / "Page 3 of 12".
     pub fn page_of(self, page: usize, total: usize) -> String {
-        PAGE_OF.pick(self)(page, total)
+        let (word, of) = self.page_words();
+        format!("{word} {page} {of} {total}")
+    }
+
+    /// The words around the numbers of [`Lang::page_of`]: ("Página", "de") / ("Page", "of").
+    pub(crate) fn page_words(self) -> (&'static str, &'static str) {
+        PAGE_WORDS.pick(self)
     }
 
     /// Title of the table of contents.
@@ -51,13 +57,25 @@ impl Lang {
 }
 
 // The renderer's own.
-const PAGE_OF: Label<fn(usize, usize) -> String> = Label {
-    es: |page, total| format!("Página {page} de {total}"),
-    en: |page, total| format!("Page {page} of {total}"),
-};
+const PAGE_WORDS: Label<(&str, &str)> = Label::new(("Página", "de"), ("Page", "of"));
 const CONTENTS: Label = Label::new("Contenido", "Contents");
 const UNREADABLE_PHOTO: Label = Label::new("(no se pudo leer la imagen)", "(the image could not be read)");
 const CONTINUED: Label = Label::new("(continúa)", "(continued)");
+
+/// The names of the Word document's own paragraph and table styles, by the token that stands
+/// for each in `assets/docx/styles.xml` (Word names its built-in styles in its own language).
+pub(crate) const DOCX_STYLE_NAMES: [(&str, Label); 10] = [
+    ("{{ITEM_TITLE}}", Label::new("Título de entrada", "Entry title")),
+    ("{{NOTE}}", Label::new("Nota", "Note")),
+    ("{{TABLE_TEXT}}", Label::new("Texto de tabla", "Table text")),
+    ("{{TABLE_HEADING}}", Label::new("Encabezado de tabla", "Table heading")),
+    ("{{REPORT_TABLE}}", Label::new("Tabla del informe", "Report table")),
+    ("{{COVER_KICKER}}", Label::new("Portada: dependencia", "Cover: office")),
+    ("{{COVER_DETAILS}}", Label::new("Portada: datos", "Cover: details")),
+    ("{{FIGURE_VALUE}}", Label::new("Cifra", "Figure")),
+    ("{{FIGURE_LABEL}}", Label::new("Cifra: concepto", "Figure: label")),
+    ("{{SIGNATURE}}", Label::new("Firma", "Signature")),
+];
 
 // Shared wording (words.rs): an activity's entry and a country's context.
 pub(crate) const COUNTERPARTS_COLON: Label = Label::new("Contrapartes:", "Counterparts:");

@@ -1,5 +1,5 @@
 //! Printed documents: a declarative [`Document`] model (what a report says)
-//! and its PDF rendering (how it looks), independent of the activity domain.
+//! and its PDF and Word renderings (how it looks), independent of the activity domain.
 //!
 //! ```
 //! use enlace::report::{render_pdf, Block, Document, Lang, Metadata, Section};
@@ -19,10 +19,12 @@
 mod brief;
 mod country;
 mod definition;
+mod docx;
 mod document;
 mod error;
 mod file_name;
 mod fonts;
+mod format;
 mod labels;
 mod layout;
 pub mod narrative;
@@ -36,8 +38,10 @@ mod wrap;
 pub use brief::{brief_document, brief_report, BriefRequest};
 pub use country::{country_brief_document, country_brief_report, CountryBriefRequest};
 pub use definition::{Narrative, ReportDefinition, SignOff, Signer};
+pub use docx::render_docx;
 pub use document::{Align, Bar, BarChart, Block, Column, Cover, Document, Figure, Metadata, Paper, Photo, Run, Section, Signature, Table};
 pub use error::ReportError;
+pub use format::Format;
 pub use crate::lang::Lang;
 pub use numbers::{format_amount, format_count};
 pub use pdf::{render_pdf, render_pdf_with_progress};
@@ -51,7 +55,7 @@ use crate::{ErrorCode, Explain, Text};
 pub enum RenderError {
     #[error("no se pudo leer la fuente incluida {0}")]
     Font(String),
-    #[error("no se pudo escribir el PDF: {0}")]
+    #[error("no se pudo escribir el documento: {0}")]
     Write(String),
     #[error("no se pudo armar el PDF: {0}")]
     Pdf(#[from] lopdf::Error),
@@ -63,7 +67,7 @@ impl Explain for RenderError {
     fn text(&self) -> Text {
         let en = match self {
             RenderError::Font(f) => format!("the bundled font {f} could not be read"),
-            RenderError::Write(m) => format!("the PDF could not be written: {m}"),
+            RenderError::Write(m) => format!("the document could not be written: {m}"),
             RenderError::Pdf(e) => format!("the PDF could not be assembled: {e}"),
             RenderError::Cancelled => return crate::lang::cancelled(),
         };

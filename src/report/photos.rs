@@ -41,10 +41,15 @@ pub(crate) struct Prepared {
 }
 
 /// Decodes a JPEG or PNG and scales it down; `None` when it cannot be read.
-pub(crate) fn prepare(data: &[u8]) -> Option<Prepared> {
+fn decode(data: &[u8]) -> Option<image::RgbImage> {
     let image = image::load_from_memory(data).ok()?;
     let image = if image.width().max(image.height()) > MAX_PIXELS { image.thumbnail(MAX_PIXELS, MAX_PIXELS) } else { image };
-    let rgb = image.to_rgb8();
+    Some(image.to_rgb8())
+}
+
+/// A photo as the PDF embeds it: decoded and scaled down.
+pub(crate) fn prepare(data: &[u8]) -> Option<Prepared> {
+    let rgb = decode(data)?;
     let (width, height) = rgb.dimensions();
     let raw = RawImage {
         pixels: RawImageData::U8(rgb.into_raw()),
@@ -54,6 +59,14 @@ pub(crate) fn prepare(data: &[u8]) -> Option<Prepared> {
         tag: Vec::new(),
     };
     Some(Prepared { raw, width, height })
+}
+
+/// A photo as the Word document embeds it: scaled down, as a JPEG, with its size in pixels.
+pub(crate) fn jpeg(data: &[u8]) -> Option<(Vec<u8>, u32, u32)> {
+    let rgb = decode(data)?;
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85).encode_image(&rgb).ok()?;
+    Some((out, rgb.width(), rgb.height()))
 }
 
 /// Every photo of the document, in reading order.
@@ -86,5 +99,8 @@ mod tests {
         let small = prepare(&png(300, 200)).unwrap();
         assert_eq!((small.width, small.height), (300, 200));
         assert!(prepare(b"not an image").is_none());
+        let (jpeg, w, h) = jpeg(&png(4000, 3000)).unwrap();
+        assert_eq!((w, h), (1400, 1050));
+        assert_eq!(image::guess_format(&jpeg).unwrap(), image::ImageFormat::Jpeg);
     }
 }

@@ -1,4 +1,8 @@
-//! Shared by the report tests and benchmark: photos as a phone takes them.
+//! Shared by the report tests and benchmark: photos as a phone takes them, the sample document.
+// Each test crate that includes this uses only part of it.
+#![allow(dead_code)]
+
+pub mod sample;
 
 /// A 2000 × 1500 JPEG as a phone takes them: smooth light and shade, edges and fine detail, and
 /// sensor noise (a flat picture would compress to nothing and prove nothing about size).

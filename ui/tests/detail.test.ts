@@ -36,6 +36,28 @@ describe('an activity in full', () => {
     expect(await screen.findByText('No se encontró el archivo adjunto.')).toBeInTheDocument();
   });
 
+  it('saves the brief as PDF or as a Word document and says where', async () => {
+    session.schemas = schemas;
+    session.countries = countries;
+    const asked: unknown[] = [];
+    mockCommands((cmd, args) => {
+      if (cmd === 'get_activity') return activity();
+      if (cmd === 'activity_history') return [];
+      if (cmd === 'save_brief') {
+        asked.push((args as { format: string }).format);
+        return { path: `/tmp/ficha.${(args as { format: string }).format}`, bytes: 30_000 };
+      }
+      return null;
+    });
+    render(ActivityDetail, { id: activity().id });
+    render(Toasts);
+    await userEvent.click(await screen.findByRole('button', { name: 'Imprimir ficha' }));
+    expect(await screen.findByText('PDF guardado en /tmp/ficha.pdf (30 KB).')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Ficha en Word' }));
+    expect(await screen.findByText('Documento de Word guardado en /tmp/ficha.docx (30 KB).')).toBeInTheDocument();
+    expect(asked).toEqual(['pdf', 'docx']);
+  });
+
   it('names the fields a change touched by their labels, never by their keys', async () => {
     session.schemas = schemas;
     session.countries = countries;

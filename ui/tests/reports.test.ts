@@ -175,6 +175,19 @@ describe('the reports screen', () => {
     expect(calls.find((c) => c.cmd === 'open_saved_pdf')!.args).toEqual({ path: '/tmp/informe-2021-S2.pdf' });
   });
 
+  it('makes the report as a Word document when Word is chosen', async () => {
+    setup();
+    const calls = backend({ save_period_report: () => ({ path: '/tmp/informe-2021-S2.docx', bytes: 41_000 }) });
+    render(Reports);
+    await pickSecondSemesterOf2021();
+    await userEvent.click(screen.getByLabelText('Word, para editar'));
+    await userEvent.click(screen.getByRole('button', { name: 'Generar informe' }));
+    expect(await screen.findByText('Documento de Word guardado en /tmp/informe-2021-S2.docx (41 KB).')).toBeInTheDocument();
+    expect(calls.find((c) => c.cmd === 'save_period_report')!.args.format).toBe('docx');
+    await userEvent.click(screen.getByRole('button', { name: 'Abrir el documento' }));
+    expect(calls.find((c) => c.cmd === 'open_saved_pdf')!.args).toEqual({ path: '/tmp/informe-2021-S2.docx' });
+  });
+
   it('shows the backend refusal of an empty period in the window language', async () => {
     setup();
     i18n.locale = 'en';

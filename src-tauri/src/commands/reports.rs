@@ -1,7 +1,7 @@
-//! PDF documents: the period report, an activity's brief and a country brief. The core
-//! declares and renders them; here they are read from the store, rendered with progress,
+//! PDF and Word documents: the period report, an activity's brief and a country brief. The
+//! core declares and renders them; here they are read from the store, rendered with progress,
 //! written where the person chooses with the save dialog and, on request, opened with the
-//! system's PDF viewer — only files written this way, in this session. The period report is
+//! system's viewer — only files written this way, in this session. The period report is
 //! asked for as a [`ReportDefinition`] (saved ones are listed and saved here too), and every
 //! one saved is recorded in the report history with its SHA-256.
 
@@ -10,7 +10,7 @@ use std::sync::Mutex;
 
 use chrono::{NaiveDate, Utc};
 use enlace::domain::ActivityId;
-use enlace::report::{self, Document, Paper, ReportDefinition};
+use enlace::report::{self, Document, Format, Paper, ReportDefinition};
 use enlace::store::GeneratedReport;
 use enlace::Lang;
 use serde::{Deserialize, Serialize};
@@ -24,6 +24,7 @@ use crate::jobs::Progress;
 use crate::state::AppState;
 
 const PDF: &[Filter] = &[Filter { name: "Documento PDF", extensions: &["pdf"] }];
+const DOCX: &[Filter] = &[Filter { name: "Documento de Word", extensions: &["docx"] }];
 
 /// A country brief: the country (ISO alpha-2) and the period.
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -36,7 +37,7 @@ pub struct CountryBriefOptions {
     pub paper: Paper,
 }
 
-/// A PDF written where the person chose.
+/// A document (PDF or Word) written where the person chose.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct SavedPdf {
@@ -65,46 +66,49 @@ fn office(state: &AppState) -> String {
     state.profile().map(|p| p.office).unwrap_or_default()
 }
 
-fn render(doc: &Document, progress: &mut dyn FnMut(u64, u64) -> bool) -> CommandResult<Vec<u8>> {
-    Ok(report::render_pdf_with_progress(doc, progress)?)
-}
-
 /// Renders with progress on the window's job; `cancel_job` stops it before anything is written.
-fn render_on_job(state: &AppState, job: &str, progress: Channel<Progress>, doc: &Document) -> CommandResult<Vec<u8>> {
+fn render_on_job(state: &AppState, job: &str, progress: Channel<Progress>, doc: &Document, format: Format) -> CommandResult<Vec<u8>> {
     let handle = state.jobs.start(job, progress);
-    render(doc, &mut |done, total| handle.report(done, total).is_ok())
+    Ok(format.render_with_progress(doc, &mut |done, total| handle.report(done, total).is_ok())?)
 }
 
-/// Asks where to save the rendered PDF (proposing `file_name`) and writes it there.
-/// `None` when the dialog is cancelled.
-async fn save(app: &AppHandle, saved: &SavedFiles, pdf: &[u8], file_name: &str) -> CommandResult<Option<SavedPdf>> {
-    let Some(path) = dialogs::pick_save_path(app, "Guardar PDF", file_name, PDF).await else {
+/// Asks where to save the rendered document (proposing `file_name` with the format's
+/// extension) and writes it there. `None` when the dialog is cancelled.
+async fn save(app: &AppHandle, saved: &SavedFiles, file: &[u8], file_name: &str, format: Format) -> CommandResult<Option<SavedPdf>> {
+    let (title, filter) = match format {
+        Format::Pdf => ("Guardar PDF", PDF),
+        Format::Docx => ("Guardar documento de Word", DOCX),
+    };
+    let Some(path) = dialogs::pick_save_path(app, title, &format.file_name(file_name), filter).await else {
         return Ok(None);
     };
-    std::fs::write(&path, pdf).map_err(|e| CommandError::io("No se pudo guardar el PDF", "Could not save the PDF", &e))?;
+    std::fs::write(&path, file).map_err(|e| CommandError::io("No se pudo guardar el documento", "Could not save the document", &e))?;
     saved.remember(&path);
-    Ok(Some(SavedPdf { path: path.display().to_string(), bytes: pdf.len() as u64 }))
+    Ok(Some(SavedPdf { path: path.display().to_string(), bytes: file.len() as u64 }))
 }
 
 /// The period report: refused at once for a backward or empty period; otherwise rendered with
 /// progress on `progress`, then saved where the person chooses (`None`: dialog cancelled) and
-/// recorded in the report history. `options.name` names the saved definition used, if any.
+/// recorded in the report history. `options.name` names the saved definition used, if any;
+/// `format` is PDF unless Word is asked for.
 #[tauri::command]
 pub async fn save_period_report(
     app: AppHandle,
     state: State<'_, AppState>,
     saved: State<'_, SavedFiles>,
     options: ReportDefinition,
+    format: Option<Format>,
     job: String,
     progress: Channel<Progress>,
 ) -> CommandResult<Option<SavedPdf>> {
+    let format = format.unwrap_or_default();
     let actor = state.actor()?;
     let request = options.request(office(&state), Utc::now());
     let doc = report::period_report(&*state.store()?, &request)?;
-    let pdf = render_on_job(&state, &job, progress, &doc)?;
-    let Some(written) = save(&app, &saved, &pdf, &request.file_name()).await? else { return Ok(None) };
+    let file = render_on_job(&state, &job, progress, &doc, format)?;
+    let Some(written) = save(&app, &saved, &file, &request.file_name(), format).await? else { return Ok(None) };
     let file_name = Path::new(&written.path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    state.store()?.record_generated_report(&options, &file_name, &pdf, &actor)?;
+    state.store()?.record_generated_report(&options, &file_name, &file, &actor)?;
     Ok(Some(written))
 }
 
@@ -136,16 +140,18 @@ pub async fn save_brief(
     id: ActivityId,
     lang: Lang,
     paper: Paper,
+    format: Option<Format>,
 ) -> CommandResult<Option<SavedPdf>> {
+    let format = format.unwrap_or_default();
     let request = report::BriefRequest { id, lang, paper, office: office(&state), generated: Utc::now() };
-    let (pdf, file_name) = {
+    let (file, file_name) = {
         let store = state.store()?;
         let title = store.get(&id)?.map(|a| a.title).unwrap_or_default();
         let doc = report::brief_report(&store, &request)?;
         drop(store);
-        (render(&doc, &mut |_, _| true)?, request.file_name(&title))
+        (format.render(&doc)?, request.file_name(&title))
     };
-    save(&app, &saved, &pdf, &file_name).await
+    save(&app, &saved, &file, &file_name, format).await
 }
 
 /// Everything done with one country in a period, with progress like the period report.
@@ -155,9 +161,11 @@ pub async fn save_country_brief(
     state: State<'_, AppState>,
     saved: State<'_, SavedFiles>,
     options: CountryBriefOptions,
+    format: Option<Format>,
     job: String,
     progress: Channel<Progress>,
 ) -> CommandResult<Option<SavedPdf>> {
+    let format = format.unwrap_or_default();
     let request = report::CountryBriefRequest {
         country: options.country,
         from: options.from,
@@ -168,11 +176,11 @@ pub async fn save_country_brief(
         generated: Utc::now(),
     };
     let doc = report::country_brief_report(&*state.store()?, &request)?;
-    let pdf = render_on_job(&state, &job, progress, &doc)?;
-    save(&app, &saved, &pdf, &request.file_name()).await
+    let file = render_on_job(&state, &job, progress, &doc, format)?;
+    save(&app, &saved, &file, &request.file_name(), format).await
 }
 
-/// Opens a PDF this session saved with the system's viewer. The path must be one the save
+/// Opens a document this session saved with the system's viewer. The path must be one the save
 /// dialog gave; the viewer is started directly (no shell), with the path as its argument.
 #[tauri::command]
 pub fn open_saved_pdf(saved: State<'_, SavedFiles>, path: String) -> CommandResult<()> {
@@ -218,7 +226,7 @@ mod tests {
         let jobs = Jobs::default();
         let (channel, sent) = recording();
         let handle = jobs.start("informe", channel);
-        let pdf = render(&document(300), &mut |done, total| handle.report(done, total).is_ok()).unwrap();
+        let pdf = Format::Pdf.render_with_progress(&document(300), &mut |done, total| handle.report(done, total).is_ok()).unwrap();
         assert!(pdf.starts_with(b"%PDF"));
         let sent = sent.lock().unwrap();
         let last: serde_json::Value = serde_json::from_str(sent.last().unwrap()).unwrap();
@@ -227,19 +235,32 @@ mod tests {
     }
 
     #[test]
+    fn a_word_document_reports_its_one_step() {
+        let jobs = Jobs::default();
+        let (channel, sent) = recording();
+        let handle = jobs.start("ficha", channel);
+        let docx = Format::Docx.render_with_progress(&document(30), &mut |done, total| handle.report(done, total).is_ok()).unwrap();
+        assert!(docx.starts_with(b"PK"));
+        let last: serde_json::Value = serde_json::from_str(sent.lock().unwrap().last().unwrap()).unwrap();
+        assert_eq!((last["done"].as_u64(), last["total"].as_u64()), (Some(1), Some(1)));
+    }
+
+    #[test]
     fn cancelling_the_job_stops_the_rendering() {
         let jobs = Jobs::default();
         let (channel, sent) = recording();
         let handle = jobs.start("informe", channel);
         let mut steps = 0;
-        let err = render(&document(300), &mut |done, total| {
+        let err: CommandError = Format::Pdf
+            .render_with_progress(&document(300), &mut |done, total| {
             steps += 1;
             if steps == 2 {
                 jobs.cancel("informe");
             }
-            handle.report(done, total).is_ok()
-        })
-        .unwrap_err();
+                handle.report(done, total).is_ok()
+            })
+            .unwrap_err()
+            .into();
         assert_eq!(err.code, ErrorCode::Cancelled);
         assert_eq!(err.message.es, "Operación cancelada.");
         assert_eq!(sent.lock().unwrap().len(), 1, "nothing reported after the cancel");

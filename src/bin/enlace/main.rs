@@ -108,7 +108,7 @@ enum Command {
     Untrash { id: String },
     /// Show an activity's history (`database`: the restores of the whole database).
     History { id: String },
-    /// Period report (informe) as PDF, recorded in the report history.
+    /// Period report (informe) as PDF or Word, recorded in the report history.
     Report(reports::ReportArgs),
     /// Saved report definitions: period, filters, presentation, axis introductions, sign-off.
     ReportDefinitions {
@@ -117,9 +117,9 @@ enum Command {
     },
     /// Reports generated: when, by whom, period, file and SHA-256.
     ReportHistory,
-    /// One-activity brief as PDF.
+    /// One-activity brief as PDF or Word.
     Brief(reports::BriefArgs),
-    /// Everything logged with one country in a period, as PDF.
+    /// Everything logged with one country in a period, as PDF or Word.
     CountryBrief(reports::CountryBriefArgs),
     /// Snapshot the database and attachments now (keeps 7 daily and 4 weekly).
     Backup {

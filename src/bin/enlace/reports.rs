@@ -1,4 +1,4 @@
-//! `report`, `brief` and `country-brief`: PDF documents from the record.
+//! `report`, `brief` and `country-brief`: PDF or Word documents from the record.
 //! Every period report written is recorded in the report history with its SHA-256.
 
 use std::path::PathBuf;
@@ -7,7 +7,7 @@ use anyhow::{anyhow, Context, Result};
 use chrono::{NaiveDate, Utc};
 use clap::Args;
 use enlace::reference;
-use enlace::report::{self, Document, Paper};
+use enlace::report::{self, Document, Format, Paper};
 use enlace::Lang;
 use enlace::store::{Actor, Store};
 
@@ -23,9 +23,25 @@ pub struct PrintArgs {
     /// Office named on the document (default: the office set in the app).
     #[arg(long)]
     office: Option<String>,
-    /// Where to write the PDF.
+    #[command(flatten)]
+    file: FileArgs,
+}
+
+/// Where a document goes and as what.
+#[derive(Args)]
+pub struct FileArgs {
+    /// Where to write the document.
     #[arg(long)]
     out: PathBuf,
+    /// File format: pdf or docx (Word). Default: the extension of --out, else pdf.
+    #[arg(long, value_parser = parse_format)]
+    format: Option<Format>,
+}
+
+impl FileArgs {
+    fn format(&self) -> Format {
+        self.format.or_else(|| Format::of_path(&self.out)).unwrap_or_default()
+    }
 }
 
 /// `enlace report`: a period report, from flags, a saved definition, or both (flags win).
@@ -39,9 +55,8 @@ pub struct ReportArgs {
     /// Office named on the document (default: the office set in the app).
     #[arg(long)]
     office: Option<String>,
-    /// Where to write the PDF.
-    #[arg(long)]
-    out: PathBuf,
+    #[command(flatten)]
+    file: FileArgs,
 }
 
 #[derive(Args)]
@@ -68,6 +83,10 @@ pub(crate) fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("idioma desconocido «{s}»; use es o en"))
 }
 
+fn parse_format(s: &str) -> Result<Format, String> {
+    Format::parse(s).ok_or_else(|| format!("formato desconocido «{s}»; use pdf o docx"))
+}
+
 pub(crate) fn parse_paper(s: &str) -> Result<Paper, String> {
     Paper::parse(s).ok_or_else(|| format!("tamaño de papel desconocido «{s}»; use letter o a4"))
 }
@@ -84,12 +103,14 @@ pub(crate) fn country_code(text: &str) -> Result<String> {
     Ok(reference::resolve_country(text).map_err(|e| anyhow!("{e}"))?.code.clone())
 }
 
-/// Renders and writes the PDF; returns its bytes.
-fn write(doc: &Document, out: &PathBuf) -> Result<Vec<u8>> {
-    let pdf = report::render_pdf(doc)?;
-    std::fs::write(out, &pdf).with_context(|| format!("no se pudo escribir {}", out.display()))?;
-    println!("PDF escrito: {} ({} KB)", out.display(), pdf.len().div_ceil(1024));
-    Ok(pdf)
+/// Renders and writes the document in the format asked for; returns the file's bytes.
+fn write(doc: &Document, file: &FileArgs) -> Result<Vec<u8>> {
+    let format = file.format();
+    let bytes = format.render(doc)?;
+    let out = &file.out;
+    std::fs::write(out, &bytes).with_context(|| format!("no se pudo escribir {}", out.display()))?;
+    println!("{} escrito: {} ({} KB)", format.name(), out.display(), bytes.len().div_ceil(1024));
+    Ok(bytes)
 }
 
 /// Writes the period report and records it in the report history.
@@ -100,9 +121,9 @@ pub fn period(store: &mut Store, a: ReportArgs, actor: &Actor) -> Result<()> {
     };
     let parameters = a.parameters.onto(a.definition.as_deref().unwrap_or(""), base)?;
     let request = parameters.request(office(store, &a.office)?, Utc::now());
-    let pdf = write(&report::period_report(store, &request)?, &a.out)?;
-    let file_name = a.out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let record = store.record_generated_report(&parameters, &file_name, &pdf, actor)?;
+    let bytes = write(&report::period_report(store, &request)?, &a.file)?;
+    let file_name = a.file.out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let record = store.record_generated_report(&parameters, &file_name, &bytes, actor)?;
     println!("SHA-256: {}", record.sha256);
     Ok(())
 }
@@ -115,7 +136,7 @@ pub fn brief(store: &Store, a: BriefArgs) -> Result<()> {
         office: office(store, &a.print.office)?,
         generated: Utc::now(),
     };
-    write(&report::brief_report(store, &request)?, &a.print.out).map(drop)
+    write(&report::brief_report(store, &request)?, &a.print.file).map(drop)
 }
 
 pub fn country(store: &Store, a: CountryBriefArgs) -> Result<()> {
@@ -128,5 +149,5 @@ pub fn country(store: &Store, a: CountryBriefArgs) -> Result<()> {
         office: office(store, &a.print.office)?,
         generated: Utc::now(),
     };
-    write(&report::country_brief_report(store, &request)?, &a.print.out).map(drop)
+    write(&report::country_brief_report(store, &request)?, &a.print.file).map(drop)
 }

@@ -6,6 +6,14 @@ use crate::report::fonts::Face;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Rgb(pub f32, pub f32, pub f32);
 
+impl Rgb {
+    /// As Word writes a colour: `1D3A62`.
+    pub(crate) fn hex(self) -> String {
+        let byte = |c: f32| (c * 255.0).round() as u8;
+        format!("{:02X}{:02X}{:02X}", byte(self.0), byte(self.1), byte(self.2))
+    }
+}
+
 /// Dark institutional blue: headings, table headers, bars.
 pub(crate) const ACCENT: Rgb = Rgb(0.114, 0.227, 0.384);
 /// Pale blue-grey fills: figure boxes, totals rows.

@@ -9,6 +9,7 @@ import type { AxisEdit } from './bindings/AxisEdit';
 import type { CommandError } from './bindings/CommandError';
 import type { Draft } from './bindings/Draft';
 import type { FieldError } from './bindings/FieldError';
+import type { Format } from './bindings/Format';
 import type { Filter } from './bindings/Filter';
 import type { Profile } from './bindings/Profile';
 import type { Progress } from './bindings/Progress';
@@ -74,7 +75,7 @@ export const api = {
   attachmentImage: (hash: string, mediaType: string) => call('attachment_image', { hash, mediaType }),
   openAttachment: (hash: string) => call('open_attachment', { hash }),
   markAttachment: (id: string, hash: string, mark: ReportMark) => call('mark_attachment', { id, hash, mark }),
-  saveBrief: (id: string, lang: Lang, paper: Paper) => call('save_brief', { id, lang, paper }),
+  saveBrief: (id: string, lang: Lang, paper: Paper, format: Format) => call('save_brief', { id, lang, paper, format }),
   openSavedPdf: (path: string) => call('open_saved_pdf', { path }),
   listReportDefinitions: () => call('list_report_definitions'),
   saveReportDefinition: (definition: ReportDefinition) => call('save_report_definition', { definition }),
@@ -120,10 +121,10 @@ export function startJob<K extends CommandName>(command: K, args: JobArgs<K>, on
 
 export const jobs = {
   loadSampleData: (onProgress: (p: Progress) => void) => startJob('load_sample_data', {}, onProgress),
-  savePeriodReport: (options: ReportDefinition, onProgress: (p: Progress) => void) =>
-    startJob('save_period_report', { options }, onProgress),
-  saveCountryBrief: (options: CountryBriefOptions, onProgress: (p: Progress) => void) =>
-    startJob('save_country_brief', { options }, onProgress),
+  savePeriodReport: (options: ReportDefinition, format: Format, onProgress: (p: Progress) => void) =>
+    startJob('save_period_report', { options, format }, onProgress),
+  saveCountryBrief: (options: CountryBriefOptions, format: Format, onProgress: (p: Progress) => void) =>
+    startJob('save_country_brief', { options, format }, onProgress),
   planSpreadsheetImport: (mapping: Mapping, onProgress: (p: Progress) => void) => startJob('plan_spreadsheet_import', { mapping }, onProgress),
   importSpreadsheet: (withDuplicates: boolean, onProgress: (p: Progress) => void) => startJob('import_spreadsheet', { withDuplicates }, onProgress),
   exportActivities: (filter: FilterQuery, format: ExportFormat, lang: Lang, onProgress: (p: Progress) => void) =>
