@@ -3,7 +3,7 @@
 const COMMANDS: &[&str] = &[
     "app_info", "startup_ready", "save_profile", "cancel_job",
     "list_drafts", "save_draft", "discard_draft",
-    "kind_schemas", "validate_activity", "read_date",
+    "kind_schemas", "validate_activity", "unlock", "lock", "change_passphrase", "read_date",
     "list_activities", "follow_ups_due", "get_activity", "save_activity", "trash_activity", "restore_activity", "undo_last",
     "activity_history", "activity_stats", "list_axis_sets", "edit_axes",
     "list_organisations", "list_people", "organisations_like", "likely_duplicate_organisations", "merge_organisations",

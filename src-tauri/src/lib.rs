@@ -15,7 +15,7 @@ mod undo;
 mod window;
 
 use commands::{
-    activities::*, app::*, axes::*, backups::*, data::*, directory::*, drafts::*, files::*, reference::*, report_text::*, reports::*, schema::*,
+    activities::*, app::*, axes::*, backups::*, data::*, directory::*, drafts::*, files::*, lock::*, reference::*, report_text::*, reports::*, schema::*,
     spreadsheet::*, sync::*,
 };
 use tauri::Manager;
@@ -37,7 +37,7 @@ pub fn run() {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
-            app_info, startup_ready, save_profile, cancel_job,
+            app_info, startup_ready, save_profile, cancel_job, unlock, lock, change_passphrase,
             list_drafts, save_draft, discard_draft,
             kind_schemas, validate_activity, read_date,
             list_activities, follow_ups_due, get_activity, save_activity, trash_activity, restore_activity, undo_last,

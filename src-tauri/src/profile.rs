@@ -15,6 +15,11 @@ pub struct Profile {
     pub office: String,
     /// `es-MX` or `en`.
     pub locale: String,
+    /// Minutes without a key or pointer touch after which an encrypted copy's window locks
+    /// (15 when unset).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub lock_after_minutes: Option<u32>,
 }
 
 impl Profile {
@@ -63,14 +68,14 @@ mod tests {
     fn no_profile_until_one_is_saved() {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(load(dir.path()).unwrap(), None);
-        let profile = Profile { officer: "Ana Peña".into(), office: "Coordinación de Asuntos Internacionales".into(), locale: "es-MX".into() };
+        let profile = Profile { officer: "Ana Peña".into(), office: "Coordinación de Asuntos Internacionales".into(), locale: "es-MX".into(), lock_after_minutes: None };
         save(dir.path(), &profile).unwrap();
         assert_eq!(load(dir.path()).unwrap(), Some(profile));
     }
 
     #[test]
     fn blank_names_and_unknown_languages_are_reported_per_field() {
-        let profile = Profile { officer: "  ".into(), office: "Alcaldía".into(), locale: "fr".into() };
+        let profile = Profile { officer: "  ".into(), office: "Alcaldía".into(), locale: "fr".into(), lock_after_minutes: None };
         let fields: Vec<String> = profile.problems().into_iter().map(|p| p.field).collect();
         assert_eq!(fields, ["officer", "locale"]);
     }

@@ -12,7 +12,9 @@ use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use enlace::store::{paths, Actor, Origin, Store, StoreError};
+use enlace::store::key::is_plain;
+use enlace::store::rekey::change_passphrase;
+use enlace::store::{paths, Actor, Origin, Passphrase, Store, StoreError};
 use tauri::{AppHandle, Manager, Runtime};
 
 use crate::drafts::Drafts;
@@ -30,6 +32,9 @@ pub struct AppState {
     /// opened again: then every command is refused until it opens, rather than working on
     /// something that is not the person's database.
     store: Mutex<Option<Store>>,
+    /// The office passphrase the window unlocked the database with; `None` for a copy without
+    /// one, and while the window is locked (then the store is closed too).
+    key: Mutex<Option<Passphrase>>,
     profile: Mutex<Option<Profile>>,
 }
 
@@ -40,16 +45,22 @@ pub trait DatabaseCache: Send + Sync {
 }
 
 impl AppState {
-    /// Opens (creating on first start) the database in `data_dir`.
+    /// Opens (creating on first start) the database in `data_dir`. An encrypted one stays
+    /// closed, the window locked, until [`AppState::unlock`] is given its passphrase.
     pub fn open(data_dir: &Path) -> Result<Self, Box<dyn std::error::Error>> {
         std::fs::create_dir_all(data_dir)?;
-        let store = open_store(data_dir)?;
+        let store = match open_store(data_dir, None) {
+            Ok(store) => Some(store),
+            Err(StoreError::Locked(_)) => None,
+            Err(e) => return Err(e.into()),
+        };
         let profile = profile::load(data_dir)?;
         Ok(AppState {
             drafts: Drafts::new(data_dir),
             jobs: Jobs::default(),
             caches: Mutex::new(Vec::new()),
-            store: Mutex::new(Some(store)),
+            store: Mutex::new(store),
+            key: Mutex::new(None),
             profile: Mutex::new(profile),
             data_dir: data_dir.to_path_buf(),
         })
@@ -60,9 +71,71 @@ impl AppState {
     pub fn store(&self) -> CommandResult<OpenStore<'_>> {
         let mut store = self.lock_store();
         if store.is_none() {
-            *store = Some(open_store(&self.data_dir).map_err(|e| unavailable(&self.db_path(), &e))?);
+            *store = Some(self.reopen()?);
         }
         Ok(OpenStore(store))
+    }
+
+    /// Opens the database file with the key the window holds: a locked window gets the
+    /// core's "locked" error, which the window answers with its lock screen.
+    fn reopen(&self) -> CommandResult<Store> {
+        open_store(&self.data_dir, self.key().as_ref()).map_err(|e| match e {
+            StoreError::Locked(_) => CommandError::from(e),
+            e => unavailable(&self.db_path(), &e),
+        })
+    }
+
+    /// Whether `typed` is the passphrase the window was unlocked with.
+    pub fn holds(&self, typed: &str) -> bool {
+        self.key().is_some_and(|key| Passphrase::new(typed).is_some_and(|t| t == key))
+    }
+
+    fn key(&self) -> Option<Passphrase> {
+        self.key.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+    }
+
+    /// Whether the database is encrypted: it has an office passphrase.
+    pub fn encrypted(&self) -> bool {
+        is_plain(&self.db_path()) == Some(false)
+    }
+
+    /// Whether the window is locked: an encrypted database not opened with its passphrase.
+    pub fn locked(&self) -> bool {
+        self.encrypted() && self.key().is_none()
+    }
+
+    /// Opens the encrypted database with `key`; a wrong one is refused and nothing changes.
+    pub fn unlock(&self, key: Passphrase) -> CommandResult<()> {
+        let mut store = self.lock_store();
+        *store = Some(open_store(&self.data_dir, Some(&key))?);
+        *self.key.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(key);
+        Ok(())
+    }
+
+    /// Closes the database and forgets its passphrase and everything workflows keep of it:
+    /// until [`AppState::unlock`], no command reaches the record.
+    pub fn lock(&self) {
+        let mut store = self.lock_store();
+        *store = None;
+        *self.key.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
+        self.on_database_replaced();
+    }
+
+    /// Sets, changes (`to`) or removes (`to` = `None`) the office passphrase: the database and
+    /// its snapshots are rewritten under the new key after a safety snapshot (the core's
+    /// re-key), and the window keeps working with it.
+    pub fn change_passphrase(&self, to: Option<Passphrase>) -> CommandResult<()> {
+        let from = self.key();
+        let snapshots = enlace::store::backup::default_snapshots_dir(&self.db_path());
+        let mut store = self.lock_store();
+        *store = None;
+        self.on_database_replaced();
+        let changed = change_passphrase(&self.db_path(), from.as_ref(), to.as_ref(), &snapshots);
+        if changed.is_ok() {
+            *self.key.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = to;
+        }
+        *store = Some(self.reopen()?);
+        changed.map(|_| ()).map_err(CommandError::from)
     }
 
     fn lock_store(&self) -> MutexGuard<'_, Option<Store>> {
@@ -90,7 +163,7 @@ impl AppState {
         *store = None;
         self.on_database_replaced();
         let result = work(&self.db_path());
-        *store = Some(open_store(&self.data_dir).map_err(|e| unavailable(&self.db_path(), &e))?);
+        *store = Some(self.reopen()?);
         result
     }
 
@@ -155,8 +228,8 @@ fn unavailable(db: &Path, err: &StoreError) -> CommandError {
 
 /// Opens (creating on first start) the database of the data folder: the only place the app
 /// opens it.
-fn open_store(data_dir: &Path) -> Result<Store, StoreError> {
-    Store::open(&paths::database(data_dir))
+fn open_store(data_dir: &Path, key: Option<&Passphrase>) -> Result<Store, StoreError> {
+    Store::open_with(&paths::database(data_dir), key)
 }
 
 /// `ENLACE_DATA_DIR` if set (tests, portable installs), else the platform's app data folder
@@ -165,5 +238,44 @@ pub fn data_dir<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<PathBuf> {
     match std::env::var_os("ENLACE_DATA_DIR") {
         Some(dir) if !dir.is_empty() => Ok(PathBuf::from(dir)),
         _ => app.path().app_data_dir(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use enlace::domain::ActivityInput;
+
+    fn count(state: &AppState) -> CommandResult<u64> {
+        Ok(state.store()?.list(&enlace::store::Filter::default())?.total)
+    }
+
+    #[test]
+    fn a_window_locks_and_unlocks_with_the_office_passphrase() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::open(dir.path()).unwrap();
+        let input = ActivityInput { kind: "meeting".into(), title: "Reunión con la Ciudad de Nagoya".into(), start_date: "2021-07-27".into(), ..Default::default() };
+        state.store().unwrap().save_activity(&input, &Actor::new("Ana", Origin::App)).unwrap();
+        assert!(!state.encrypted() && !state.locked());
+
+        state.change_passphrase(Passphrase::new("flor de cempasúchil")).unwrap();
+        assert!(state.encrypted() && !state.locked() && state.holds("flor de cempasúchil"));
+        assert_eq!(count(&state).unwrap(), 1);
+
+        state.lock();
+        assert!(state.locked());
+        assert_eq!(count(&state).unwrap_err().code, ErrorCode::Locked, "a locked window reaches no record");
+        assert_eq!(state.unlock(Passphrase::new("otra cosa").unwrap()).unwrap_err().code, ErrorCode::Locked);
+        assert!(state.locked());
+        state.unlock(Passphrase::new("flor de cempasúchil").unwrap()).unwrap();
+        assert_eq!(count(&state).unwrap(), 1);
+
+        drop(state);
+        let reopened = AppState::open(dir.path()).unwrap();
+        assert!(reopened.locked(), "an encrypted copy starts locked");
+        reopened.unlock(Passphrase::new("flor de cempasúchil").unwrap()).unwrap();
+        reopened.change_passphrase(None).unwrap();
+        assert!(!reopened.encrypted());
+        assert_eq!(count(&reopened).unwrap(), 1);
     }
 }

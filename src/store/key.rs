@@ -13,7 +13,11 @@ use rusqlite::{Connection, OpenFlags};
 use zeroize::Zeroizing;
 
 use super::{Result, StoreError};
+use crate::domain::{FieldError, ValidationErrors};
 use crate::Text;
+
+/// Fewest characters of a chosen passphrase: shorter ones fall to guessing.
+pub const MIN_CHARS: usize = 8;
 
 /// An office passphrase: wiped from memory when dropped, never printed (`Debug` hides it).
 #[derive(Clone)]
@@ -24,6 +28,20 @@ impl Passphrase {
     pub fn new(text: impl Into<String>) -> Option<Passphrase> {
         let text = Zeroizing::new(text.into());
         (!text.is_empty()).then_some(Passphrase(text))
+    }
+
+    /// A passphrase chosen for the office (at first start, or a new one): refused, in both
+    /// languages and on its field, when shorter than [`MIN_CHARS`] characters.
+    pub fn chosen(text: impl Into<String>) -> Result<Passphrase> {
+        let text = Zeroizing::new(text.into());
+        if text.chars().count() < MIN_CHARS {
+            let why = Text::new(
+                format!("La contraseña debe tener al menos {MIN_CHARS} caracteres; una frase de varias palabras es fácil de recordar y difícil de adivinar."),
+                format!("The passphrase needs at least {MIN_CHARS} characters; a phrase of several words is easy to remember and hard to guess."),
+            );
+            return Err(StoreError::Invalid(ValidationErrors { errors: vec![FieldError::new("passphrase", why)] }));
+        }
+        Ok(Passphrase(text))
     }
 
     /// The passphrase itself, for the code that keys a database or seals a file.

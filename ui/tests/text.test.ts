@@ -30,7 +30,8 @@ describe('keyboard shortcuts', () => {
     return e;
   };
 
-  it('maps Ctrl+N, Ctrl+K and Ctrl+S', () => {
+  it('maps Ctrl+N, Ctrl+K, Ctrl+S and Ctrl+L', () => {
+    expect(shortcutFor(key({ key: 'l', ctrlKey: true }))).toBe('lock');
     expect(shortcutFor(key({ key: 'n', ctrlKey: true }))).toBe('new');
     expect(shortcutFor(key({ key: 'K', ctrlKey: true }))).toBe('search');
     expect(shortcutFor(key({ key: 's', ctrlKey: true }))).toBe('save');

@@ -14,14 +14,34 @@ pub struct AppInfo {
     pub data_dir: String,
     /// `None` on first start: the window then asks for the officer's name and office.
     pub profile: Option<Profile>,
+    /// The database has an office passphrase.
+    pub encrypted: bool,
+    /// It has one and the window has not been given it: the window shows its lock screen.
+    pub locked: bool,
+    /// Seconds without a touch after which an encrypted copy's window locks.
+    pub lock_after_seconds: u32,
+}
+
+/// The idle time before the window locks: the profile's, 15 minutes by default; a build for
+/// tests may shorten it with `ENLACE_LOCK_AFTER_SECONDS`.
+fn lock_after_seconds(profile: Option<&Profile>) -> u32 {
+    #[cfg(feature = "e2e")]
+    if let Some(seconds) = std::env::var("ENLACE_LOCK_AFTER_SECONDS").ok().and_then(|s| s.parse().ok()) {
+        return seconds;
+    }
+    profile.and_then(|p| p.lock_after_minutes).unwrap_or(15).saturating_mul(60)
 }
 
 #[tauri::command]
 pub fn app_info(state: State<'_, AppState>) -> AppInfo {
+    let profile = state.profile();
     AppInfo {
         version: env!("CARGO_PKG_VERSION").into(),
         data_dir: state.data_dir.display().to_string(),
-        profile: state.profile(),
+        lock_after_seconds: lock_after_seconds(profile.as_ref()),
+        profile,
+        encrypted: state.encrypted(),
+        locked: state.locked(),
     }
 }
 

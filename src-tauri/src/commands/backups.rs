@@ -134,7 +134,7 @@ mod tests {
     /// The app's state in `dir`, with the officer who restores.
     fn opened(dir: &std::path::Path) -> AppState {
         let state = AppState::open(dir).unwrap();
-        state.set_profile(Profile { officer: "Luis Pérez".into(), office: "CGAI".into(), locale: "es-MX".into() }).unwrap();
+        state.set_profile(Profile { officer: "Luis Pérez".into(), office: "CGAI".into(), locale: "es-MX".into(), lock_after_minutes: None }).unwrap();
         state
     }
 

@@ -9,6 +9,7 @@ pub mod data;
 pub mod directory;
 pub mod drafts;
 pub mod files;
+pub mod lock;
 pub mod reference;
 pub mod report_text;
 pub mod reports;

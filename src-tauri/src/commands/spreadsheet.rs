@@ -209,7 +209,7 @@ mod tests {
     fn opened(dir: &std::path::Path, csv: &str) -> (AppState, Arc<SheetImport>, Mapping) {
         let state = AppState::open(&dir.join("data")).unwrap();
         let sheet = state.scoped(SheetImport::default());
-        state.set_profile(Profile { officer: "Ana López".into(), office: "CGAI".into(), locale: "es-MX".into() }).unwrap();
+        state.set_profile(Profile { officer: "Ana López".into(), office: "CGAI".into(), locale: "es-MX".into(), lock_after_minutes: None }).unwrap();
         let path = dir.join("agenda.csv");
         std::fs::write(&path, csv).unwrap();
         let shown = read(&sheet, path, None).unwrap();

@@ -10,6 +10,8 @@ import type { KindSchema } from './bindings/KindSchema';
 import type { Profile } from './bindings/Profile';
 import { i18n, pick, t, type Locale } from './i18n/index.svelte';
 import type { MessageKey } from './i18n/es';
+import { router } from './router.svelte';
+import { toasts } from './toasts.svelte';
 
 export const session = $state<{ info: AppInfo | null; schemas: KindSchema[]; axisSets: AxisSet[]; axes: Axis[]; countries: CountryRef[]; currencies: Currency[] }>({
   info: null,
@@ -27,7 +29,26 @@ export async function loadSession(): Promise<void> {
   session.countries = countries;
   session.currencies = currencies;
   if (info.profile) i18n.locale = info.profile.locale === 'en' ? 'en' : 'es-MX';
-  if (info.profile) await loadAxes();
+  if (info.profile && !info.locked) await loadAxes();
+}
+
+/** Locks the window: the core closes the database and forgets its passphrase, the screens
+ * holding records are taken down (the app shows only its lock screen) and so are the notices,
+ * which name records. */
+export async function lockWindow(): Promise<void> {
+  await api.lock();
+  toasts.items = [];
+  session.axisSets = [];
+  session.axes = [];
+  router.go({ screen: 'activities' });
+  if (session.info) session.info.locked = true;
+}
+
+/** Opens the database with the passphrase typed; a wrong one is the core's error. */
+export async function unlockWindow(passphrase: string): Promise<void> {
+  await api.unlock(passphrase);
+  session.info = await api.appInfo();
+  await loadAxes();
 }
 
 /** Reads the axis sets from the core. */

@@ -1,5 +1,6 @@
-// Application-wide keys: Ctrl+N new activity, Ctrl+K or "/" search, Ctrl+S save the open form.
-export type ShortcutAction = 'new' | 'search' | 'save';
+// Application-wide keys: Ctrl+N new activity, Ctrl+K or "/" search, Ctrl+S save the open form,
+// Ctrl+L lock the window.
+export type ShortcutAction = 'new' | 'search' | 'save' | 'lock';
 
 function typingInField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -14,6 +15,7 @@ export function shortcutFor(event: KeyboardEvent): ShortcutAction | null {
     if (key === 'n') return 'new';
     if (key === 'k') return 'search';
     if (key === 's') return 'save';
+    if (key === 'l') return 'lock';
   }
   if (!ctrl && !event.altKey && key === '/' && !typingInField(event.target)) return 'search';
   return null;

@@ -8,4 +8,16 @@ export type AppInfo = { version: string, data_dir: string,
 /**
  * `None` on first start: the window then asks for the officer's name and office.
  */
-profile: Profile | null, };
+profile: Profile | null, 
+/**
+ * The database has an office passphrase.
+ */
+encrypted: boolean, 
+/**
+ * It has one and the window has not been given it: the window shows its lock screen.
+ */
+locked: boolean, 
+/**
+ * Seconds without a touch after which an encrypted copy's window locks.
+ */
+lock_after_seconds: number, };

@@ -8,4 +8,9 @@ officer: string, office: string,
 /**
  * `es-MX` or `en`.
  */
-locale: string, };
+locale: string, 
+/**
+ * Minutes without a key or pointer touch after which an encrypted copy's window locks
+ * (15 when unset).
+ */
+lock_after_minutes?: number, };

@@ -56,6 +56,9 @@ export type Commands = {
   startup_ready: { args: Record<never, never>; result: null };
   save_profile: { args: { profile: Profile }; result: null };
   cancel_job: { args: { job: string }; result: boolean };
+  unlock: { args: { passphrase: string }; result: null };
+  lock: { args: Record<never, never>; result: null };
+  change_passphrase: { args: { current: string; new: string }; result: null };
   list_drafts: { args: Record<never, never>; result: Draft[] };
   save_draft: { args: { draft: Draft }; result: null };
   discard_draft: { args: { key: string }; result: null };
