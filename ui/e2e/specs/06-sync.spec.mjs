@@ -122,6 +122,8 @@ export default {
       const badge = await page.b.execute(() => document.querySelector('[data-sync-badge]')?.textContent.trim());
       assert.ok(Number(unacked) > 0, 'the central office has changes the officer has not acknowledged');
       assert.equal(badge, unacked, 'the sidebar shows the same count');
+      // The conflict itself in the picture, as the README shows it.
+      await page.b.execute((sel) => document.querySelector(sel).scrollIntoView({ block: 'center' }), `[data-conflict="${MEETING}:title"]`);
       await page.shot('es-62-sync-conflict');
       await page.choose('#lang', 'en');
       await page.see('Accepted officers');
