@@ -11,7 +11,7 @@ APT_PACKAGES=(
   build-essential pkg-config libssl-dev curl
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
   xvfb xauth webkit2gtk-driver imagemagick
-  poppler-utils qpdf age minisign
+  poppler-utils qpdf age minisign unzip
   libreoffice-writer-nogui
 )
 
