@@ -4,8 +4,11 @@
 
 mod sync_support;
 
-use chrono::NaiveDate;
-use enlace::report::{period_document, Block, PeriodRequest};
+mod report_support;
+
+use report_support::second_semester_2021;
+
+use enlace::report::{period_document, Block, Lang};
 use enlace::store::{Actor, Filter, Origin, Store};
 use enlace::Explain;
 use sync_support::{meeting, Office};
@@ -48,12 +51,7 @@ fn semester() -> Store {
 
 /// The report's parts (level-1 headings) between the summary and the annex.
 fn parts(store: &Store) -> Vec<String> {
-    let request = PeriodRequest::new(
-        NaiveDate::from_ymd_opt(2021, 7, 1).unwrap(),
-        NaiveDate::from_ymd_opt(2021, 12, 31).unwrap(),
-        "Coordinación General de Asuntos Internacionales",
-        chrono::Utc::now(),
-    );
+    let request = second_semester_2021(Lang::Es);
     let filter = request.filter();
     let doc =
         period_document(&request, &store.list(&filter).unwrap().items, &store.stats(&filter).unwrap(), &store.axes().unwrap(), &|_| {

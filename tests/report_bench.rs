@@ -7,11 +7,13 @@
 
 mod report_support;
 
+use report_support::second_semester_2021;
+
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use enlace::domain::{Activity, ActivityInput, Attachment};
-use enlace::report::{period_document, Format, PeriodRequest};
+use enlace::report::{period_document, Format, Lang, PeriodRequest};
 use enlace::store::{Actor, Axis, Origin, Stats, Store};
 
 const COUNTRIES: [&str; 12] = [
@@ -87,12 +89,7 @@ fn thousand() -> (PeriodRequest, Vec<Activity>, Stats, Vec<Axis>, Duration) {
     let mut store = Store::open_in_memory().unwrap();
     let items: Vec<(u64, ActivityInput)> = (0..1000).map(|n| (n as u64 + 1, activity(n))).collect();
     store.import(&items, &Actor::new("bench", Origin::Import), false, &mut |_, _| true).unwrap();
-    let request = PeriodRequest::new(
-        NaiveDate::from_ymd_opt(2021, 7, 1).unwrap(),
-        NaiveDate::from_ymd_opt(2021, 12, 31).unwrap(),
-        "Coordinación General de Asuntos Internacionales",
-        chrono::Utc::now(),
-    );
+    let request = second_semester_2021(Lang::Es);
 
     let filter = request.filter();
     let started = Instant::now();

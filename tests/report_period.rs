@@ -4,6 +4,10 @@
 //! Samples stay in `target/report-samples/` for looking at:
 //! `pdftoppm -r 60 -png target/report-samples/period-es.pdf /tmp/report-png/period`
 
+mod report_support;
+
+use report_support::second_semester_2021;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -38,18 +42,6 @@ fn store() -> Store {
     store
 }
 
-fn request(lang: Lang) -> PeriodRequest {
-    PeriodRequest {
-        lang,
-        ..PeriodRequest::new(
-            NaiveDate::from_ymd_opt(2021, 7, 1).unwrap(),
-            NaiveDate::from_ymd_opt(2021, 12, 31).unwrap(),
-            "Coordinación General de Asuntos Internacionales",
-            chrono::DateTime::from_timestamp(1_764_000_000, 0).unwrap(),
-        )
-    }
-}
-
 fn render(request: &PeriodRequest, name: &str) -> PathBuf {
     write_sample(&period_report(&store(), request).unwrap(), name)
 }
@@ -81,7 +73,7 @@ fn flat(text: &str) -> String {
 
 #[test]
 fn spanish_report_prints_the_records_of_the_period() {
-    let path = render(&request(Lang::Es), "period-es.pdf");
+    let path = render(&second_semester_2021(Lang::Es), "period-es.pdf");
     let pages = pages(&path);
     let all = flat(&pages.concat());
     for expected in [
@@ -126,7 +118,7 @@ fn spanish_report_prints_the_records_of_the_period() {
 
 #[test]
 fn axis_filter_keeps_one_part() {
-    let mut req = request(Lang::Es);
+    let mut req = second_semester_2021(Lang::Es);
     req.axes = vec!["Ciudad Sustentable".into()];
     let path = render(&req, "period-es-axis.pdf");
     let all = flat(&pages(&path).concat());
@@ -140,7 +132,7 @@ fn axis_filter_keeps_one_part() {
 
 #[test]
 fn english_report_on_a4() {
-    let mut req = request(Lang::En);
+    let mut req = second_semester_2021(Lang::En);
     req.paper = Paper::A4;
     let path = render(&req, "period-en-a4.pdf");
     let pages = pages(&path);
@@ -155,7 +147,7 @@ fn english_report_on_a4() {
 
 #[test]
 fn a_period_without_records_is_refused_with_a_clear_message() {
-    let mut req = request(Lang::Es);
+    let mut req = second_semester_2021(Lang::Es);
     req.from = NaiveDate::from_ymd_opt(2019, 1, 1).unwrap();
     req.to = NaiveDate::from_ymd_opt(2019, 6, 30).unwrap();
     let err = period_report(&store(), &req).unwrap_err();
@@ -172,7 +164,7 @@ fn a_period_without_records_is_refused_with_a_clear_message() {
 
 #[test]
 fn a_period_ending_before_it_starts_is_refused_in_spanish() {
-    let mut req = request(Lang::Es);
+    let mut req = second_semester_2021(Lang::Es);
     std::mem::swap(&mut req.from, &mut req.to);
     let err = period_report(&store(), &req).unwrap_err();
     assert!(matches!(err, ReportError::BackwardPeriod { .. }));
@@ -181,7 +173,7 @@ fn a_period_ending_before_it_starts_is_refused_in_spanish() {
 
 #[test]
 fn rendering_reports_every_step_up_to_the_total() {
-    let doc = period_report(&store(), &request(Lang::Es)).unwrap();
+    let doc = period_report(&store(), &second_semester_2021(Lang::Es)).unwrap();
     let mut steps: Vec<(u64, u64)> = Vec::new();
     let pdf = render_pdf_with_progress(&doc, &mut |done, total| {
         steps.push((done, total));
@@ -199,7 +191,7 @@ fn rendering_reports_every_step_up_to_the_total() {
 
 #[test]
 fn a_cancelled_rendering_stops_at_once() {
-    let doc = period_report(&store(), &request(Lang::Es)).unwrap();
+    let doc = period_report(&store(), &second_semester_2021(Lang::Es)).unwrap();
     let mut calls = 0;
     let result = render_pdf_with_progress(&doc, &mut |done, _| {
         calls += 1;
@@ -212,7 +204,7 @@ fn a_cancelled_rendering_stops_at_once() {
 #[test]
 fn the_layout_of_a_period_without_records_stays_short_and_honest() {
     // The report itself refuses an empty period; its declaration still holds up without records.
-    let mut req = request(Lang::Es);
+    let mut req = second_semester_2021(Lang::Es);
     req.from = NaiveDate::from_ymd_opt(2019, 1, 1).unwrap();
     req.to = NaiveDate::from_ymd_opt(2019, 6, 30).unwrap();
     let stats = Stats {

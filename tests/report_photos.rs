@@ -6,26 +6,15 @@
 
 mod report_support;
 
+use report_support::second_semester_2021;
+
 use std::path::PathBuf;
 use std::process::Command;
 
-use chrono::NaiveDate;
 use enlace::domain::{ActivityId, ReportMark};
 use enlace::interop::interchange;
-use enlace::report::{period_report, render_pdf, Lang, PeriodRequest, PHOTOS_PER_ENTRY};
+use enlace::report::{period_report, render_pdf, Lang, PHOTOS_PER_ENTRY};
 use enlace::store::{Actor, Origin, Store};
-
-fn request(lang: Lang) -> PeriodRequest {
-    PeriodRequest {
-        lang,
-        ..PeriodRequest::new(
-            NaiveDate::from_ymd_opt(2021, 7, 1).unwrap(),
-            NaiveDate::from_ymd_opt(2021, 12, 31).unwrap(),
-            "Coordinación General de Asuntos Internacionales",
-            chrono::DateTime::from_timestamp(1_764_000_000, 0).unwrap(),
-        )
-    }
-}
 
 /// A store on disk (attachments live beside it) with `meetings` meetings in the period.
 fn store(dir: &std::path::Path, meetings: usize) -> (Store, Vec<ActivityId>) {
@@ -68,7 +57,7 @@ fn write(store: &Store, lang: Lang, name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("../report-samples");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
-    std::fs::write(&path, render_pdf(&period_report(store, &request(lang)).unwrap()).unwrap()).unwrap();
+    std::fs::write(&path, render_pdf(&period_report(store, &second_semester_2021(lang)).unwrap()).unwrap()).unwrap();
     path
 }
 

@@ -1,8 +1,24 @@
-//! Shared by the report tests and benchmark: photos as a phone takes them, the sample document.
+//! Shared by the report tests and benchmark: photos as a phone takes them, the sample document,
+//! the request of the period most tests print.
 // Each test crate that includes this uses only part of it.
 #![allow(dead_code)]
 
 pub mod sample;
+
+use enlace::report::{Lang, PeriodRequest};
+
+/// The second semester of 2021 for the office of the samples, generated at a fixed moment.
+pub fn second_semester_2021(lang: Lang) -> PeriodRequest {
+    PeriodRequest {
+        lang,
+        ..PeriodRequest::new(
+            chrono::NaiveDate::from_ymd_opt(2021, 7, 1).unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2021, 12, 31).unwrap(),
+            "Coordinación General de Asuntos Internacionales",
+            chrono::DateTime::from_timestamp(1_764_000_000, 0).unwrap(),
+        )
+    }
+}
 
 /// A 2000 × 1500 JPEG as a phone takes them: smooth light and shade, edges and fine detail, and
 /// sensor noise (a flat picture would compress to nothing and prove nothing about size).

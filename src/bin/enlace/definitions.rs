@@ -7,7 +7,7 @@ use anyhow::{anyhow, bail, Context, Result};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use enlace::domain::{Kind, Status};
-use enlace::report::{Paper, ReportDefinition, Signer};
+use enlace::report::{Paper, PeriodRequest, ReportDefinition, Signer};
 use enlace::store::{Actor, Store};
 use enlace::Lang;
 
@@ -59,19 +59,16 @@ impl DefinitionArgs {
     pub fn onto(self: Box<Self>, name: &str, base: Option<ReportDefinition>) -> Result<ReportDefinition> {
         let mut def = match base {
             Some(base) => base,
-            None => ReportDefinition {
-                name: name.to_string(),
-                from: self.from.ok_or_else(|| anyhow!("falta --from (o --definition)"))?,
-                to: self.to.ok_or_else(|| anyhow!("falta --to (o --definition)"))?,
-                axes: Vec::new(),
-                kinds: Vec::new(),
-                countries: Vec::new(),
-                statuses: Vec::new(),
-                lang: Lang::default(),
-                paper: Paper::default(),
-                narrative: Default::default(),
-                sign_off: Default::default(),
-            },
+            // A definition holds no office nor date: the request's defaults are all it takes.
+            None => ReportDefinition::of_request(
+                name,
+                &PeriodRequest::new(
+                    self.from.ok_or_else(|| anyhow!("falta --from (o --definition)"))?,
+                    self.to.ok_or_else(|| anyhow!("falta --to (o --definition)"))?,
+                    "",
+                    chrono::Utc::now(),
+                ),
+            ),
         };
         def.from = self.from.unwrap_or(def.from);
         def.to = self.to.unwrap_or(def.to);
