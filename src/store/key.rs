@@ -5,9 +5,11 @@
 //! A key is proved by reading the schema before anything else runs, so a wrong passphrase
 //! changes nothing on disk.
 
+use std::ffi::{c_char, c_int};
 use std::fmt;
 use std::io::Read;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use rusqlite::{Connection, OpenFlags};
 use zeroize::Zeroizing;
@@ -78,6 +80,8 @@ pub fn is_plain(path: &Path) -> Option<bool> {
 
 /// Opens (creating if needed) the database file at `path` with `key` and proves the key.
 pub(crate) fn connect(path: &Path, key: Option<&Passphrase>) -> Result<Connection> {
+    // Even a plain database may be keyed later (`ATTACH … KEY` when a passphrase is set).
+    sqlcipher_ready()?;
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -98,6 +102,36 @@ pub(crate) fn connect(path: &Path, key: Option<&Passphrase>) -> Result<Connectio
         Ok(()) => Ok(conn),
         Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => Err(StoreError::Locked(refusal(path, key.is_some()))),
         Err(e) => Err(e.into()),
+    }
+}
+
+#[allow(unsafe_code)] // the crate's one foreign call, see `sqlcipher_ready`
+extern "C" {
+    /// SQLCipher's own set-up (providers, mutexes, its private heap). Idempotent and run under
+    /// SQLite's main mutex, so a call returns only once the set-up is complete.
+    fn sqlcipher_extra_init(arg: *const c_char) -> c_int;
+}
+
+/// Waits until SQLCipher can key a connection.
+///
+/// SQLite marks itself initialised *before* it runs SQLCipher's set-up, outside its init mutex
+/// (`SQLITE_EXTRA_INIT`): a second thread opening a database at that moment is handed a
+/// connection whose `PRAGMA key` fails ("An error occurred with PRAGMA key or rekey"). Running
+/// the set-up ourselves waits for the one in progress, or does it.
+#[allow(unsafe_code)]
+fn sqlcipher_ready() -> Result<()> {
+    static READY: OnceLock<c_int> = OnceLock::new();
+    // SAFETY: both functions take no pointers of ours (a null argument is what SQLite passes)
+    // and are safe to call from any thread at any time.
+    let rc = *READY.get_or_init(|| unsafe {
+        match rusqlite::ffi::sqlite3_initialize() {
+            rusqlite::ffi::SQLITE_OK => sqlcipher_extra_init(std::ptr::null()),
+            failed => failed,
+        }
+    });
+    match rc {
+        rusqlite::ffi::SQLITE_OK => Ok(()),
+        code => Err(rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), Some("SQLCipher no pudo iniciarse / SQLCipher could not start".into())).into()),
     }
 }
 
