@@ -373,7 +373,8 @@ fn run(program: &str, args: &[&str]) -> String {
 }
 
 /// LibreOffice opens the file without complaint and prints it: the headings, the table with its
-/// header on every page it runs onto, and "Página N de M" at the foot.
+/// header on every page it runs onto, the chart's picture and caption, and "Página N de M" at
+/// the foot.
 #[test]
 fn libreoffice_converts_it_to_a_pdf_with_headings_tables_and_page_numbers() {
     let dir = samples_dir().join("docx-libreoffice");
@@ -400,4 +401,12 @@ fn libreoffice_converts_it_to_a_pdf_with_headings_tables_and_page_numbers() {
         assert!(page.contains(TABLE_HEADER), "a page continues the table without its header: {page}");
     }
     assert!(pages.iter().any(|p| p.contains("Päivi Pohjanheimo")) && pages.iter().any(|p| p.contains("Foto: Ana López")));
+    // The chart is printed as its picture, text-wide at 300 dpi, over its numbered caption.
+    assert!(pages.iter().any(|p| p.contains("Gráfica 1. Actividades por eje")), "the chart's caption");
+    let images = run("pdfimages", &["-list", pdf.to_str().unwrap()]);
+    let chart = |line: &str| {
+        let columns: Vec<&str> = line.split_whitespace().collect();
+        (columns.get(3), columns.get(12)) == (Some(&"2000"), Some(&"300"))
+    };
+    assert_eq!(images.lines().filter(|l| chart(l)).count(), 1, "{images}");
 }
