@@ -169,19 +169,17 @@ pub(super) fn bar_chart(c: &mut Composer, chart: &BarChart) {
 /// picture's caption says it). A chart taller than `max_height` is split between bars into
 /// sheets that keep one scale, as the PDF splits it between pages.
 pub(crate) fn chart_sheets(fonts: &Fonts, chart: &BarChart, width: f32, max_height: f32) -> Vec<Sheet> {
-    let untitled = BarChart { title: String::new(), bars: chart.bars.clone() };
-    let plan = plan(fonts, &untitled, width);
-    let axis = Axis::of(&untitled);
+    let plan = plan(fonts, chart, width);
+    let axis = Axis::of(chart);
     let mut sheets = Vec::new();
     let mut start = 0;
-    while start < untitled.bars.len() {
+    while start < chart.bars.len() {
         let mut end = start + 1;
-        while end < untitled.bars.len() && plan.piece_height(0.0, start..end + 1) <= max_height {
+        while end < chart.bars.len() && plan.piece_height(0.0, start..end + 1) <= max_height {
             end += 1;
         }
-        let mut sheet = Sheet { width, height: plan.piece_height(0.0, start..end), draws: Vec::new() };
-        draw_piece(fonts, &untitled, &plan, &axis, "", start..end, (0.0, width, 0.0), &mut sheet.draws);
-        sheets.push(sheet);
+        let height = plan.piece_height(0.0, start..end);
+        sheets.push(Sheet { width, height, draws: draw_piece(fonts, chart, &plan, &axis, "", start..end, (0.0, width, 0.0)) });
         start = end;
     }
     sheets
@@ -207,8 +205,7 @@ impl Composer<'_> {
     /// Draws the bars `bars` of a chart from the cursor, under `title`, and moves past them.
     fn piece(&mut self, chart: &BarChart, plan: &ChartPlan, axis: &Axis, title: &str, bars: std::ops::Range<usize>) {
         let title_line = if title.is_empty() { 0.0 } else { TITLE_LINE };
-        let mut draws = Vec::new();
-        draw_piece(self.fonts, chart, plan, axis, title, bars.clone(), (self.left, self.right, self.y), &mut draws);
+        let draws = draw_piece(self.fonts, chart, plan, axis, title, bars.clone(), (self.left, self.right, self.y));
         draws.into_iter().for_each(|d| self.draw(d));
         self.y += plan.piece_height(title_line, bars);
     }
@@ -217,7 +214,6 @@ impl Composer<'_> {
 /// The drawing of the bars `bars` of a chart under `title`, between `left` and `right` from
 /// `top` (points): label (right-aligned, wrapped), bar and value per row; gridlines and tick
 /// labels along the value axis at the foot.
-#[allow(clippy::too_many_arguments)]
 fn draw_piece(
     fonts: &Fonts,
     chart: &BarChart,
@@ -226,8 +222,8 @@ fn draw_piece(
     title: &str,
     bars: std::ops::Range<usize>,
     (left, right, top): (f32, f32, f32),
-    out: &mut Vec<Draw>,
-) {
+) -> Vec<Draw> {
+    let mut out = Vec::new();
     let title_line = if title.is_empty() { 0.0 } else { TITLE_LINE };
     out.extend(Draw::text(left, top, TextStyle::new(Face::Bold, 9.5, title_line, SLATE), title));
 
@@ -267,6 +263,7 @@ fn draw_piece(
         out.extend(Draw::text(x0 + w + 4.0, middle - SMALL_LINE / 2.0, style, &format_count(bar.value)));
         y += row;
     }
+    out
 }
 
 #[cfg(test)]
