@@ -84,8 +84,9 @@ impl Package {
         String::from_utf8(self.0.get(name).unwrap_or_else(|| panic!("no part {name}")).clone()).unwrap()
     }
 
-    fn media(&self) -> Vec<&Vec<u8>> {
-        self.0.iter().filter(|(n, _)| n.starts_with("word/media/")).map(|(_, d)| d).collect()
+    /// The files under `word/media/` whose names start with `stem` (`image`, `chart`).
+    fn media(&self, stem: &str) -> Vec<&Vec<u8>> {
+        self.0.iter().filter(|(n, _)| n.starts_with(&format!("word/media/{stem}"))).map(|(_, d)| d).collect()
     }
 }
 
@@ -217,9 +218,10 @@ fn sample_has_word_structure_and_every_text_in_order() {
     assert!(!sections[0].contains("headerReference") && sections[1].contains("footerReference"));
     assert!(sections[1].contains("<w:pgSz w:w=\"12240\" w:h=\"15840\"/>"));
     // Two readable photos embedded as JPEG, each with its caption; the third says it is unreadable.
-    let media = package.media();
+    let media = package.media("image");
     assert_eq!(media.len(), 2);
     assert!(media.iter().all(|m| m.starts_with(&[0xFF, 0xD8])));
+    assert_eq!(package.media("chart").len(), 1, "the chart as a picture");
     assert!(paras.iter().any(|(s, t)| s == "Caption" && t == "Ángel de la Independencia\nFoto: Ana López"));
     assert!(paras.iter().any(|(_, t)| t.starts_with("(no se pudo leer la imagen)")));
     let rels = package.text("word/_rels/document.xml.rels");
@@ -274,6 +276,93 @@ fn period_report_brief_and_country_brief_come_out_as_word_documents() {
     }
 }
 
+/// The body's pictures in order: the relationship each embeds, its extent (EMU) and alt text.
+fn pictures(document: &str) -> Vec<(String, (u64, u64), String)> {
+    let mut reader = quick_xml::Reader::from_str(document);
+    let attr = |e: &quick_xml::events::BytesStart, name: &str| -> String {
+        let value = e.try_get_attribute(name).unwrap().unwrap_or_else(|| panic!("{name} missing")).value.into_owned();
+        quick_xml::escape::unescape(&value).unwrap().into_owned()
+    };
+    let (mut out, mut extent, mut descr) = (Vec::new(), (0, 0), String::new());
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            Event::Empty(e) if e.name().as_ref() == "wp:extent" => {
+                extent = (attr(&e, "cx").parse().unwrap(), attr(&e, "cy").parse().unwrap());
+            }
+            Event::Empty(e) if e.name().as_ref() == "wp:docPr" => descr = attr(&e, "descr"),
+            Event::Empty(e) if e.name().as_ref() == "a:blip" => out.push((attr(&e, "r:embed"), extent, descr.clone())),
+            Event::Eof => return out,
+            _ => {}
+        }
+    }
+}
+
+/// The package's relationships from the body: id → target.
+fn relationships(package: &Package) -> std::collections::HashMap<String, String> {
+    let rels = package.text("word/_rels/document.xml.rels");
+    rels.split("<Relationship ")
+        .skip(1)
+        .map(|r| {
+            let value = |name: &str| r.split(&format!("{name}=\"")).nth(1).unwrap().split('"').next().unwrap().to_string();
+            (value("Id"), value("Target"))
+        })
+        .collect()
+}
+
+/// Every chart of a period report is a picture at print resolution (300 dpi at the text's
+/// width), placed by its relationship with alt text naming it, a numbered caption under it, and
+/// its data after it, in both languages and on both papers.
+#[test]
+fn charts_are_pictures_at_print_resolution_with_numbered_captions() {
+    let store = store();
+    let cases = [
+        (Lang::Es, Paper::Letter, 2000, ["Gráfica 1. Actividades por tipo", "Gráfica 2. Actividades por eje", "Gráfica 3. Actividades en curso por mes"]),
+        (Lang::En, Paper::A4, 1930, ["Chart 1. Activities by kind", "Chart 2. Activities by axis", "Chart 3. Activities taking place by month"]),
+    ];
+    for (lang, paper, width_px, captions) in cases {
+        let mut request = PeriodRequest::new(
+            chrono::NaiveDate::from_ymd_opt(2021, 7, 1).unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2021, 12, 31).unwrap(),
+            OFFICE,
+            generated(),
+        );
+        (request.lang, request.paper) = (lang, paper);
+        let doc = period_report(&store, &request).unwrap();
+        let bytes = render_docx(&doc).unwrap();
+        std::fs::write(samples_dir().join(format!("period-charts-{lang:?}.docx")), &bytes).unwrap();
+        let package = Package::open(&bytes);
+        assert_in_order(&doc, &package);
+        assert!(package.text("[Content_Types].xml").contains("Extension=\"png\" ContentType=\"image/png\""));
+        let document = package.text("word/document.xml");
+        let rels = relationships(&package);
+        let charts = pictures(&document);
+        assert_eq!(charts.len(), 3, "one picture per chart");
+        assert_eq!(package.media("chart").len(), 3);
+        for (n, ((embed, (cx, cy), descr), caption)) in charts.iter().zip(captions).enumerate() {
+            assert_eq!(rels[embed], format!("media/chart{}.png", n + 1));
+            let png = image::load_from_memory_with_format(&package.0[&format!("word/{}", rels[embed])], image::ImageFormat::Png)
+                .expect("a valid PNG");
+            assert_eq!(png.width(), width_px, "{lang:?}: as wide as the text at 300 dpi");
+            let at_300_dpi = |emu: u64| emu as f64 / 914_400.0 * 300.0;
+            assert!((at_300_dpi(*cx) - f64::from(png.width())).abs() < 1.0 && (at_300_dpi(*cy) - f64::from(png.height())).abs() < 1.0);
+            assert_eq!(descr, caption, "the alt text names the chart");
+        }
+        let paras = paragraphs(&document);
+        let found: Vec<&str> = paras.iter().filter(|(s, _)| s == "Caption").map(|(_, t)| t.as_str()).collect();
+        assert_eq!(found, captions, "{lang:?}: numbered captions in order");
+        let word = captions[0].split(' ').next().unwrap();
+        let unescaped = quick_xml::escape::unescape(&document).unwrap();
+        assert!(unescaped.contains(&format!("<w:instrText xml:space=\"preserve\"> SEQ {word} \\* ARABIC </w:instrText>")));
+        // Each picture, then its caption, then its data, with no heading between.
+        for n in 1..=captions.len() {
+            let picture = document.find(&format!("name=\"chart{n}\"")).unwrap();
+            let caption = picture + document[picture..].find("w:val=\"Caption\"").unwrap();
+            let table = caption + document[caption..].find("<w:tbl>").unwrap();
+            assert!(!document[picture..table].contains("w:val=\"Heading"), "chart {n}: its data follows its caption");
+        }
+    }
+}
+
 fn run(program: &str, args: &[&str]) -> String {
     let out = Command::new(program)
         .args(args)
@@ -284,7 +373,8 @@ fn run(program: &str, args: &[&str]) -> String {
 }
 
 /// LibreOffice opens the file without complaint and prints it: the headings, the table with its
-/// header on every page it runs onto, and "Página N de M" at the foot.
+/// header on every page it runs onto, the chart's picture and caption, and "Página N de M" at
+/// the foot.
 #[test]
 fn libreoffice_converts_it_to_a_pdf_with_headings_tables_and_page_numbers() {
     let dir = samples_dir().join("docx-libreoffice");
@@ -311,4 +401,12 @@ fn libreoffice_converts_it_to_a_pdf_with_headings_tables_and_page_numbers() {
         assert!(page.contains(TABLE_HEADER), "a page continues the table without its header: {page}");
     }
     assert!(pages.iter().any(|p| p.contains("Päivi Pohjanheimo")) && pages.iter().any(|p| p.contains("Foto: Ana López")));
+    // The chart is printed as its picture, text-wide at 300 dpi, over its numbered caption.
+    assert!(pages.iter().any(|p| p.contains("Gráfica 1. Actividades por eje")), "the chart's caption");
+    let images = run("pdfimages", &["-list", pdf.to_str().unwrap()]);
+    let chart = |line: &str| {
+        let columns: Vec<&str> = line.split_whitespace().collect();
+        (columns.get(3), columns.get(12)) == (Some(&"2000"), Some(&"300"))
+    };
+    assert_eq!(images.lines().filter(|l| chart(l)).count(), 1, "{images}");
 }

@@ -48,6 +48,15 @@ impl Face {
     pub(crate) fn slanted(self) -> bool {
         self != self.upright()
     }
+
+    /// The bundled TrueType file of the face whose glyphs it draws (pictures drawn with the
+    /// same outlines the PDF embeds).
+    pub(crate) fn ttf(self) -> &'static [u8] {
+        match self.upright() {
+            Face::Bold => BOLD_TTF,
+            _ => REGULAR_TTF,
+        }
+    }
 }
 
 /// One parsed font and its advance widths in em.

@@ -54,6 +54,11 @@ impl Lang {
     pub fn continued(self) -> &'static str {
         CONTINUED.pick(self)
     }
+
+    /// What a Word document's chart captions call a chart: "Gráfica 1. …" / "Chart 1. …".
+    pub(crate) fn chart(self) -> &'static str {
+        CHART.pick(self)
+    }
 }
 
 // The renderer's own.
@@ -61,10 +66,11 @@ const PAGE_WORDS: Label<(&str, &str)> = Label::new(("Página", "de"), ("Page", "
 const CONTENTS: Label = Label::new("Contenido", "Contents");
 const UNREADABLE_PHOTO: Label = Label::new("(no se pudo leer la imagen)", "(the image could not be read)");
 const CONTINUED: Label = Label::new("(continúa)", "(continued)");
+const CHART: Label = Label::new("Gráfica", "Chart");
 
 /// The names of the Word document's own paragraph and table styles, by the token that stands
 /// for each in `assets/docx/styles.xml` (Word names its built-in styles in its own language).
-pub(crate) const DOCX_STYLE_NAMES: [(&str, Label); 10] = [
+pub(crate) const DOCX_STYLE_NAMES: [(&str, Label); 11] = [
     ("{{ITEM_TITLE}}", Label::new("Título de entrada", "Entry title")),
     ("{{NOTE}}", Label::new("Nota", "Note")),
     ("{{TABLE_TEXT}}", Label::new("Texto de tabla", "Table text")),
@@ -75,6 +81,7 @@ pub(crate) const DOCX_STYLE_NAMES: [(&str, Label); 10] = [
     ("{{FIGURE_VALUE}}", Label::new("Cifra", "Figure")),
     ("{{FIGURE_LABEL}}", Label::new("Cifra: concepto", "Figure: label")),
     ("{{SIGNATURE}}", Label::new("Firma", "Signature")),
+    ("{{PICTURE}}", Label::new("Imagen", "Picture")),
 ];
 
 // Shared wording (words.rs): an activity's entry and a country's context.

@@ -32,6 +32,7 @@ pub(crate) mod numbers;
 mod pdf;
 mod period;
 mod photos;
+mod raster;
 pub(crate) mod words;
 mod wrap;
 

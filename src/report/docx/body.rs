@@ -8,6 +8,7 @@ use super::xml::Xml;
 use crate::report::document::{Block, Cover, Document, Run};
 use crate::report::fonts::{Face, Fonts};
 use crate::report::layout::theme::BODY_SIZE;
+use crate::report::raster::Painter;
 
 pub(super) const NAMESPACES: [(&str, &str); 5] = [
     ("xmlns:w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main"),
@@ -46,8 +47,14 @@ pub(super) struct Body<'d> {
     pub(super) x: Xml,
     pub(super) doc: &'d Document,
     pub(super) fonts: &'d Fonts,
+    /// Draws the charts' pictures.
+    pub(super) painter: &'d Painter<'d>,
     pub(super) geometry: Geometry,
     pub(super) media: Media,
+    /// Charts placed so far (their captions are numbered).
+    pub(super) charts: usize,
+    /// The last heading written: a chart without a title of its own is captioned with it.
+    pub(super) last_heading: String,
     /// Nothing written on the current page yet.
     at_top: bool,
     /// A page break the next paragraph must start with.
@@ -55,13 +62,16 @@ pub(super) struct Body<'d> {
 }
 
 /// Writes the document's body; returns the part and the images it embeds.
-pub(super) fn document(doc: &Document, fonts: &Fonts) -> (Vec<u8>, Media) {
+pub(super) fn document<'d>(doc: &'d Document, fonts: &'d Fonts, painter: &'d Painter<'d>) -> (Vec<u8>, Media) {
     let mut body = Body {
         x: Xml::new(),
         doc,
         fonts,
+        painter,
         geometry: Geometry::of(doc.paper),
         media: Media::default(),
+        charts: 0,
+        last_heading: String::new(),
         at_top: true,
         break_owed: false,
     };
@@ -82,7 +92,8 @@ impl Body<'_> {
             Block::Cover(cover) => self.cover(cover),
             Block::TableOfContents => self.contents(),
             Block::Heading { level, text } => {
-                self.text(Para { keep_next: true, ..Para::style(heading_style(*level)) }, text)
+                self.text(Para { keep_next: true, ..Para::style(heading_style(*level)) }, text);
+                self.last_heading.clone_from(text);
             }
             Block::Paragraph(text) => self.text(Para::style("BodyText"), text),
             Block::Note(text) => self.text(Para::style("Note"), text),

@@ -11,7 +11,7 @@ pub(super) struct Media {
 }
 
 pub(super) struct Image {
-    /// Its file name under `word/media/` (`image1.jpeg`).
+    /// Its file name under `word/media/` (`image1.jpeg`, `chart1.png`).
     pub(super) name: String,
     pub(super) data: Vec<u8>,
 }
@@ -24,20 +24,30 @@ impl Image {
 }
 
 impl Media {
-    /// Adds an image file (`extension`: jpeg or png); returns its number (from 1).
-    fn add(&mut self, data: Vec<u8>, extension: &str) -> usize {
-        let n = self.files.len() + 1;
-        self.files.push(Image { name: format!("image{n}.{extension}"), data });
-        n
+    /// Adds an image file named `stem` and its number among those of that stem (`chart2`),
+    /// `extension` jpeg or png; returns its name and its number among all the images (from 1).
+    fn add(&mut self, stem: &str, data: Vec<u8>, extension: &str) -> (String, usize) {
+        let of_stem = self.files.iter().filter(|f| f.name.starts_with(stem)).count();
+        let name = format!("{stem}{}", of_stem + 1);
+        self.files.push(Image { name: format!("{name}.{extension}"), data });
+        (name, self.files.len())
     }
+}
+
+/// The file of an image to place: its bytes, `jpeg` or `png`, and the stem of its name
+/// (`image`, `chart`).
+pub(super) struct Picture<'a> {
+    pub(super) data: Vec<u8>,
+    pub(super) extension: &'a str,
+    pub(super) stem: &'a str,
 }
 
 /// Places an image in the current paragraph at `width`×`height` twips, `description` as its
 /// alternative text.
-pub(super) fn inline(x: &mut Xml, media: &mut Media, data: Vec<u8>, extension: &str, size: (u32, u32), description: &str) {
-    let n = media.add(data, extension);
+pub(super) fn inline(x: &mut Xml, media: &mut Media, picture: Picture, size: (u32, u32), description: &str) {
+    let (name, n) = media.add(picture.stem, picture.data, picture.extension);
     let (cx, cy) = ((u64::from(size.0) * EMU_PER_TWIP).to_string(), (u64::from(size.1) * EMU_PER_TWIP).to_string());
-    let (id, name, rel) = (n.to_string(), format!("image{n}"), Image::rel_id(n));
+    let (id, rel) = (n.to_string(), Image::rel_id(n));
     x.open("w:r", &[]);
     x.open("w:drawing", &[]);
     x.open("wp:inline", &[("distT", "0"), ("distB", "0"), ("distL", "0"), ("distR", "0")]);

@@ -17,17 +17,20 @@ use zip::write::SimpleFileOptions;
 
 use super::document::Document;
 use super::fonts::Fonts;
+use super::raster::Painter;
 use super::RenderError;
 
 /// Renders a document to the bytes of a `.docx` file.
 pub fn render_docx(doc: &Document) -> Result<Vec<u8>, RenderError> {
     let fonts = Fonts::load()?;
-    let (document, media) = body::document(doc, &fonts);
+    let painter = Painter::new(&fonts)?;
+    let (document, media) = body::document(doc, &fonts, &painter);
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let deflated = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip_time(doc));
-    // Photos are JPEGs already: storing them saves the time of compressing them again.
+    // Photos are JPEGs and charts PNGs, compressed already: storing them saves the time of
+    // compressing them again.
     let stored = deflated.compression_method(zip::CompressionMethod::Stored);
     let mut put = |name: &str, data: &[u8], options: SimpleFileOptions| -> Result<(), RenderError> {
         zip.start_file(name, options).map_err(write_error)?;

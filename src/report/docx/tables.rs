@@ -1,9 +1,12 @@
 //! The blocks Word sets as tables: data tables (header row repeated on every page), the
-//! boxed figures, the signature boxes, the photo rows and the bar charts' data.
+//! boxed figures, the signature boxes, the photo rows and the bar charts (a picture, its caption
+//! and the chart's data).
 
-use super::body::{Body, Para};
-use super::page::twips;
+use super::body::{field_end, field_start, Body, Para};
+use super::media::{self, Picture};
+use super::page::{twips, TWIPS};
 use crate::report::document::{Align, BarChart, Column, Figure, Photo, Run, Signature, Table};
+use crate::report::layout::chart_sheets;
 use crate::report::layout::theme::{ACCENT, ACCENT_PALE, ZEBRA};
 use crate::report::numbers::format_count;
 use crate::report::photos;
@@ -12,6 +15,9 @@ const FIGURES_PER_ROW: usize = 4;
 const PHOTOS_PER_ROW: usize = 2;
 /// Left plus right cell margin of the tables without a style of their own (Word's default).
 const CELL_MARGINS: u32 = 2 * 108;
+/// Room a chart's caption takes below its picture (points): a picture taller than the page
+/// less this is split.
+const CAPTION_ROOM: f32 = 40.0;
 
 /// How a cell looks: its fill and, for figures, the accent bar at its left.
 #[derive(Default, Clone, Copy)]
@@ -173,12 +179,36 @@ pub(super) fn sign_off(b: &mut Body, signatures: &[Signature]) {
     b.close_table();
 }
 
-/// A bar chart as its data: the title as a caption over a table of label and value. Word
-/// can turn the table into a chart of its own; the values stay editable.
+/// A bar chart as Word sets a figure: the chart the PDF draws, as a picture as wide as the text
+/// (a PNG at print resolution; a chart taller than a page comes in pieces, as in the PDF), the
+/// caption under it ("Gráfica 1. Actividades por eje", numbered by a SEQ field Word keeps in
+/// order, named by the chart's title or else the heading above it), then the chart's data as a
+/// table of label and value: the numbers stay readable as text and editable, and Word can chart
+/// them anew.
 pub(super) fn bar_chart(b: &mut Body, chart: &BarChart) {
-    if !chart.title.trim().is_empty() {
-        b.text(Para { keep_next: true, ..Para::style("Caption") }, &chart.title);
+    b.charts += 1;
+    let word = b.doc.lang.chart();
+    let named = if chart.title.trim().is_empty() { b.last_heading.trim() } else { chart.title.trim() };
+    let after_number = if named.is_empty() { String::new() } else { format!(". {named}") };
+    let description = format!("{word} {}{after_number}", b.charts);
+    let width = b.geometry.text_width() as f32 / TWIPS;
+    let room = b.geometry.text_height() as f32 / TWIPS - CAPTION_ROOM;
+    for sheet in chart_sheets(b.fonts, chart, width, room) {
+        b.open_paragraph(Para::style("Picture"));
+        let picture = Picture { data: b.painter.png(&sheet), extension: "png", stem: "chart" };
+        media::inline(&mut b.x, &mut b.media, picture, (twips(sheet.width), twips(sheet.height)), &description);
+        b.x.close("w:p");
     }
+    b.open_paragraph(Para::style("Caption"));
+    b.run(&Run::plain(format!("{word} ")));
+    field_start(&mut b.x, &format!(" SEQ {word} \\* ARABIC "));
+    b.run(&Run::plain(b.charts.to_string()));
+    field_end(&mut b.x);
+    if !after_number.is_empty() {
+        b.run(&Run::plain(after_number));
+    }
+    b.x.close("w:p");
+
     let columns = [Column::new("", 3.0), Column::numeric("", 1.0)];
     let widths = shares(b.geometry.text_width(), &[3.0, 1.0]);
     b.open_table("ReportTable", &widths, None);
@@ -207,7 +237,8 @@ pub(super) fn photos(b: &mut Body, photos: &[Photo]) {
             let caption = match photos::jpeg(&photo.data) {
                 Some((jpeg, w, h)) => {
                     b.open_paragraph(Para { keep_next: true, ..Para::style("Caption") });
-                    super::media::inline(&mut b.x, &mut b.media, jpeg, "jpeg", fit((w, h), room), photo.caption.trim());
+                    let picture = Picture { data: jpeg, extension: "jpeg", stem: "image" };
+                    media::inline(&mut b.x, &mut b.media, picture, fit((w, h), room), photo.caption.trim());
                     b.x.close("w:p");
                     photo.caption.clone()
                 }

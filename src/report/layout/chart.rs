@@ -2,9 +2,9 @@
 //! charts, both as vector graphics with real (extractable) text.
 
 use super::theme::*;
-use super::{Composer, Draw};
+use super::{Composer, Draw, Sheet};
 use crate::report::document::{BarChart, Figure};
-use crate::report::fonts::Face;
+use crate::report::fonts::{Face, Fonts};
 use crate::report::numbers::format_count;
 use crate::report::wrap::wrap;
 
@@ -93,14 +93,14 @@ impl ChartPlan {
     }
 }
 
-fn plan(c: &Composer, chart: &BarChart) -> ChartPlan {
-    let fonts = c.fonts;
+/// Measures a chart set `width` points wide.
+fn plan(fonts: &Fonts, chart: &BarChart, width: f32) -> ChartPlan {
     let label_width = chart
         .bars
         .iter()
         .map(|b| fonts.width(Face::Regular, &b.label, SMALL_SIZE))
         .fold(0.0, f32::max)
-        .min(c.text_width() * 0.34);
+        .min(width * 0.34);
     let labels: Vec<Vec<String>> =
         chart.bars.iter().map(|b| wrap(fonts, Face::Regular, SMALL_SIZE, &b.label, label_width)).collect();
     let title_line = if chart.title.is_empty() { 0.0 } else { TITLE_LINE };
@@ -113,7 +113,7 @@ fn plan(c: &Composer, chart: &BarChart) -> ChartPlan {
 /// The height a heading above a chart keeps with it: the whole chart when it fits on a page,
 /// else the first bars of the first piece.
 pub(super) fn lead_height(c: &Composer, chart: &BarChart) -> f32 {
-    let plan = plan(c, chart);
+    let plan = plan(c.fonts, chart, c.text_width());
     if plan.height <= c.column_height() {
         plan.height
     } else {
@@ -131,16 +131,13 @@ pub(super) fn lead_height(c: &Composer, chart: &BarChart) -> f32 {
 /// than scaled: thirty axes or two years of months scaled into one page would print labels
 /// too small to read, and a page break between bars loses nothing.
 pub(super) fn bar_chart(c: &mut Composer, chart: &BarChart) {
-    let plan = plan(c, chart);
-    let max = chart.bars.iter().map(|b| b.value).fold(0.0, f64::max);
-    let whole = chart.bars.iter().all(|b| b.value.fract() == 0.0);
-    let step = axis_step(max, 5.0, whole);
-    let axis = Axis { step, max: (max / step).ceil().max(1.0) * step };
+    let plan = plan(c.fonts, chart, c.text_width());
+    let axis = Axis::of(chart);
 
     c.space(BLOCK_GAP + 4.0);
     if plan.height <= c.column_height() {
         c.reserve(plan.height);
-        piece(c, chart, &plan, &axis, &chart.title, 0..chart.bars.len());
+        c.piece(chart, &plan, &axis, &chart.title, 0..chart.bars.len());
     } else {
         let mut start = 0;
         while start < chart.bars.len() {
@@ -157,7 +154,7 @@ pub(super) fn bar_chart(c: &mut Composer, chart: &BarChart) {
             while end < chart.bars.len() && plan.piece_height(title_line, start..end + 1) <= c.room() {
                 end += 1;
             }
-            piece(c, chart, &plan, &axis, &title, start..end);
+            c.piece(chart, &plan, &axis, &title, start..end);
             start = end;
             if start < chart.bars.len() {
                 c.new_page();
@@ -167,22 +164,72 @@ pub(super) fn bar_chart(c: &mut Composer, chart: &BarChart) {
     c.space(BLOCK_GAP + 4.0);
 }
 
+/// A bar chart drawn on sheets of its own, `width` points wide, for a document that places
+/// pictures (Word): the same rows, labels, bars and axis the PDF draws, without the title (the
+/// picture's caption says it). A chart taller than `max_height` is split between bars into
+/// sheets that keep one scale, as the PDF splits it between pages.
+pub(crate) fn chart_sheets(fonts: &Fonts, chart: &BarChart, width: f32, max_height: f32) -> Vec<Sheet> {
+    let plan = plan(fonts, chart, width);
+    let axis = Axis::of(chart);
+    let mut sheets = Vec::new();
+    let mut start = 0;
+    while start < chart.bars.len() {
+        let mut end = start + 1;
+        while end < chart.bars.len() && plan.piece_height(0.0, start..end + 1) <= max_height {
+            end += 1;
+        }
+        let height = plan.piece_height(0.0, start..end);
+        sheets.push(Sheet { width, height, draws: draw_piece(fonts, chart, &plan, &axis, "", start..end, (0.0, width, 0.0)) });
+        start = end;
+    }
+    sheets
+}
+
 /// The value axis every piece of a chart shares.
 struct Axis {
     step: f64,
     max: f64,
 }
 
-/// Draws the bars `bars` of a chart from the cursor, under `title`.
-fn piece(c: &mut Composer, chart: &BarChart, plan: &ChartPlan, axis: &Axis, title: &str, bars: std::ops::Range<usize>) {
-    let fonts = c.fonts;
-    let title_line = if title.is_empty() { 0.0 } else { TITLE_LINE };
-    let top = c.y;
-    c.text_at(c.left, top, TextStyle::new(Face::Bold, 9.5, title_line, SLATE), title);
+impl Axis {
+    /// Round steps up to a round maximum at or past the longest bar.
+    fn of(chart: &BarChart) -> Axis {
+        let max = chart.bars.iter().map(|b| b.value).fold(0.0, f64::max);
+        let whole = chart.bars.iter().all(|b| b.value.fract() == 0.0);
+        let step = axis_step(max, 5.0, whole);
+        Axis { step, max: (max / step).ceil().max(1.0) * step }
+    }
+}
 
-    let x0 = c.left + plan.label_width + 10.0;
+impl Composer<'_> {
+    /// Draws the bars `bars` of a chart from the cursor, under `title`, and moves past them.
+    fn piece(&mut self, chart: &BarChart, plan: &ChartPlan, axis: &Axis, title: &str, bars: std::ops::Range<usize>) {
+        let title_line = if title.is_empty() { 0.0 } else { TITLE_LINE };
+        let draws = draw_piece(self.fonts, chart, plan, axis, title, bars.clone(), (self.left, self.right, self.y));
+        draws.into_iter().for_each(|d| self.draw(d));
+        self.y += plan.piece_height(title_line, bars);
+    }
+}
+
+/// The drawing of the bars `bars` of a chart under `title`, between `left` and `right` from
+/// `top` (points): label (right-aligned, wrapped), bar and value per row; gridlines and tick
+/// labels along the value axis at the foot.
+fn draw_piece(
+    fonts: &Fonts,
+    chart: &BarChart,
+    plan: &ChartPlan,
+    axis: &Axis,
+    title: &str,
+    bars: std::ops::Range<usize>,
+    (left, right, top): (f32, f32, f32),
+) -> Vec<Draw> {
+    let mut out = Vec::new();
+    let title_line = if title.is_empty() { 0.0 } else { TITLE_LINE };
+    out.extend(Draw::text(left, top, TextStyle::new(Face::Bold, 9.5, title_line, SLATE), title));
+
+    let x0 = left + plan.label_width + 10.0;
     let value_room = fonts.width(Face::Regular, &format_count(axis.max), SMALL_SIZE) + 8.0;
-    let x1 = c.right - value_room;
+    let x1 = right - value_room;
     let plot_top = top + title_line + 4.0;
     let plot_bottom = plot_top + plan.rows[bars.clone()].iter().sum::<f32>() + 6.0;
     let scale = (x1 - x0) as f64 / axis.max;
@@ -193,12 +240,12 @@ fn piece(c: &mut Composer, chart: &BarChart, plan: &ChartPlan, axis: &Axis, titl
         let value = axis.step * t as f64;
         let x = x0 + (value * scale) as f32;
         let color = if t == 0 { MUTED } else { RULE };
-        c.draw(Draw::Line { x1: x, y1: plot_top, x2: x, y2: plot_bottom, width: if t == 0 { 0.8 } else { 0.4 }, color, dotted: false });
-        let text = format_count(value);
-        let w = fonts.width(Face::Regular, &text, 7.5);
-        c.text_at(x - w / 2.0, plot_bottom + 2.0, TextStyle::new(Face::Regular, 7.5, 12.0, MUTED), &text);
+        out.push(Draw::Line { x1: x, y1: plot_top, x2: x, y2: plot_bottom, width: if t == 0 { 0.8 } else { 0.4 }, color, dotted: false });
+        let label = format_count(value);
+        let w = fonts.width(Face::Regular, &label, 7.5);
+        out.extend(Draw::text(x - w / 2.0, plot_bottom + 2.0, TextStyle::new(Face::Regular, 7.5, 12.0, MUTED), &label));
     }
-    c.draw(Draw::Line { x1: x0, y1: plot_bottom, x2: x1, y2: plot_bottom, width: 0.8, color: MUTED, dotted: false });
+    out.push(Draw::Line { x1: x0, y1: plot_bottom, x2: x1, y2: plot_bottom, width: 0.8, color: MUTED, dotted: false });
 
     let mut y = plot_top + 3.0;
     for n in bars {
@@ -207,14 +254,16 @@ fn piece(c: &mut Composer, chart: &BarChart, plan: &ChartPlan, axis: &Axis, titl
         let label_top = middle - label.len() as f32 * SMALL_LINE / 2.0;
         for (i, line) in label.iter().enumerate() {
             let w = fonts.width(Face::Regular, line, SMALL_SIZE);
-            c.text_at(x0 - 8.0 - w, label_top + i as f32 * SMALL_LINE, TextStyle::new(Face::Regular, SMALL_SIZE, SMALL_LINE, TEXT), line);
+            let style = TextStyle::new(Face::Regular, SMALL_SIZE, SMALL_LINE, TEXT);
+            out.extend(Draw::text(x0 - 8.0 - w, label_top + i as f32 * SMALL_LINE, style, line));
         }
         let w = (bar.value.max(0.0) * scale) as f32;
-        c.draw(Draw::Rect { x: x0, y: middle - BAR_HEIGHT / 2.0, w, h: BAR_HEIGHT, fill: ACCENT });
-        c.text_at(x0 + w + 4.0, middle - SMALL_LINE / 2.0, TextStyle::new(Face::Bold, SMALL_SIZE, SMALL_LINE, TEXT), &format_count(bar.value));
+        out.push(Draw::Rect { x: x0, y: middle - BAR_HEIGHT / 2.0, w, h: BAR_HEIGHT, fill: ACCENT });
+        let style = TextStyle::new(Face::Bold, SMALL_SIZE, SMALL_LINE, TEXT);
+        out.extend(Draw::text(x0 + w + 4.0, middle - SMALL_LINE / 2.0, style, &format_count(bar.value)));
         y += row;
     }
-    c.y = plot_bottom + AXIS_LABELS;
+    out
 }
 
 #[cfg(test)]

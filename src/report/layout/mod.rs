@@ -14,6 +14,8 @@ mod signatures;
 mod table;
 pub(crate) mod theme;
 
+pub(crate) use chart::chart_sheets;
+
 use super::document::{Block, Document, Photo, Run};
 use super::fonts::{Face, Fonts, CAP_HEIGHT};
 use super::wrap::{truncate, wrap, wrap_styled, Piece};
@@ -32,6 +34,28 @@ pub(crate) enum Draw {
     Image { x: f32, y: f32, w: f32, h: f32, index: usize },
     /// A clickable area that jumps to `page` (1-based).
     Link { x: f32, y: f32, w: f32, h: f32, page: usize },
+}
+
+impl Draw {
+    /// Text set in `style` in a line box whose top is `top`; nothing for empty text.
+    pub(crate) fn text(x: f32, top: f32, style: TextStyle, text: &str) -> Option<Draw> {
+        if text.is_empty() {
+            return None;
+        }
+        let baseline = Composer::baseline(top, style.line, style.size);
+        let TextStyle { face, size, color, .. } = style;
+        Some(Draw::Text { x, baseline, face, size, color, text: text.to_string() })
+    }
+}
+
+/// Something drawn on a sheet of its own rather than placed on a page (a chart for a Word
+/// document, rasterised by [`raster`](crate::report::raster)): its size and what it draws,
+/// from its top-left corner, in points.
+#[derive(Debug, Clone)]
+pub(crate) struct Sheet {
+    pub width: f32,
+    pub height: f32,
+    pub draws: Vec<Draw>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -285,12 +309,9 @@ impl<'a> Composer<'a> {
 
     /// Text in a line box whose top is `top`.
     pub fn text_at(&mut self, x: f32, top: f32, style: TextStyle, text: &str) {
-        if text.is_empty() {
-            return;
+        if let Some(draw) = Draw::text(x, top, style, text) {
+            self.draw(draw);
         }
-        let baseline = Self::baseline(top, style.line, style.size);
-        let TextStyle { face, size, color, .. } = style;
-        self.draw(Draw::Text { x, baseline, face, size, color, text: text.to_string() });
     }
 
     /// Wrapped lines of running text at `x`, breaking pages between lines;
