@@ -402,12 +402,13 @@ fn a_bulk_import_is_searchable_audited_and_fed_row_by_row() {
     let first = chrono::NaiveDate::from_ymd_opt(2015, 1, 1).unwrap();
     let items: Vec<(u64, ActivityInput)> = (0..N)
         .map(|i| {
+            let country = ["PE", "FR"][i % 2];
             let json = serde_json::json!({
                 "kind": if i % 3 == 0 { "meeting" } else { "event" },
                 "title": format!("Encuentro clave{i:05} sobre movilidad"),
                 "start_date": (first + chrono::Days::new(i as u64)).to_string(),
                 "summary": "Se acordó dar seguimiento a la cooperación técnica.",
-                "countries": [["PE", "FR"][i % 2]],
+                "countries": [country],
                 "organisations": [format!("Organización {}", i % 40)],
             });
             (i as u64 + 1, serde_json::from_value(json).unwrap())
