@@ -387,3 +387,81 @@ fn follow_ups_are_found_by_due_date_and_leave_with_a_trashed_activity() {
     store.trash(&due[0].activity_id, &officer()).unwrap();
     assert!(store.follow_ups_due("2021-07-01", "2021-07-31").unwrap().is_empty());
 }
+
+/// A bulk import large enough that searches over common words take the walk over the
+/// activities (over 2,000 matches) rather than reading each match: every title is found by its
+/// own word, a common word finds them all in date order whichever way it is read, filters and
+/// pages count the same, and the audit trail and change feed hold one entry per record.
+#[test]
+fn a_bulk_import_is_searchable_audited_and_fed_row_by_row() {
+    use enlace::store::Sort;
+    const N: usize = 2_600;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("enlace.db");
+    let mut store = Store::open(&path).unwrap();
+    let first = chrono::NaiveDate::from_ymd_opt(2015, 1, 1).unwrap();
+    let items: Vec<(u64, ActivityInput)> = (0..N)
+        .map(|i| {
+            let country = ["PE", "FR"][i % 2];
+            let json = serde_json::json!({
+                "kind": if i % 3 == 0 { "meeting" } else { "event" },
+                "title": format!("Encuentro clave{i:05} sobre movilidad"),
+                "start_date": (first + chrono::Days::new(i as u64)).to_string(),
+                "summary": "Se acordó dar seguimiento a la cooperación técnica.",
+                "countries": [country],
+                "organisations": [format!("Organización {}", i % 40)],
+            });
+            (i as u64 + 1, serde_json::from_value(json).unwrap())
+        })
+        .collect();
+    let report = store.import(&items, &Actor::new("Carga", Origin::Import), false, &mut |_, _| true).unwrap();
+    assert_eq!(report.created as usize, N);
+
+    let mut ids = Vec::with_capacity(N);
+    for i in 0..N {
+        let found = store.search(&format!("clave{i:05}"), &Filter::default()).unwrap();
+        assert_eq!(found.total, 1, "clave{i:05}");
+        assert_eq!(found.items[0].title, format!("Encuentro clave{i:05} sobre movilidad"));
+        ids.push(found.items[0].id.to_string());
+    }
+
+    // Newest first, as the list without search text orders the same records.
+    let common = Filter { limit: Some(50), offset: 100, ..Default::default() };
+    let searched = store.search("movilidad encuentro", &common).unwrap();
+    let listed = store.list(&common).unwrap();
+    assert_eq!(searched.total as usize, N);
+    let titles = |p: &enlace::store::Page<enlace::domain::Activity>| p.items.iter().map(|a| a.title.clone()).collect::<Vec<_>>();
+    assert_eq!(titles(&searched), titles(&listed));
+    assert_eq!(searched.items[0].title, format!("Encuentro clave{:05} sobre movilidad", N - 101));
+    let oldest = store.search("cooperacion", &Filter { sort: Sort::DateAsc, limit: Some(3), ..Default::default() }).unwrap();
+    assert_eq!(titles(&oldest), ["Encuentro clave00000 sobre movilidad", "Encuentro clave00001 sobre movilidad", "Encuentro clave00002 sobre movilidad"]);
+    // With filters: the count and the page agree with the list's.
+    let meetings_in_peru = Filter { kinds: vec![Kind::Meeting], countries: vec!["PE".into()], limit: Some(20), ..Default::default() };
+    let searched = store.search("movilidad", &meetings_in_peru).unwrap();
+    let listed = store.list(&meetings_in_peru).unwrap();
+    assert_eq!(searched.total, listed.total);
+    assert_eq!(searched.total as usize, (0..N).filter(|i| i % 3 == 0 && i % 2 == 0).count());
+    assert_eq!(titles(&searched), titles(&listed));
+    // Relevance ranks over the same records.
+    let ranked = store.search("movilidad", &Filter { sort: Sort::Relevance, ..Default::default() }).unwrap();
+    assert_eq!(ranked.total as usize, N);
+    assert_eq!(ranked.items.len(), N);
+
+    // A record in the trash leaves the search and its count.
+    store.trash(&ids[7].parse().unwrap(), &officer()).unwrap();
+    assert_eq!(store.search("movilidad", &Filter::default()).unwrap().total as usize, N - 1);
+    assert_eq!(store.search("clave00007", &Filter::default()).unwrap().total, 0);
+
+    for id in ids.iter().skip(8).step_by(97) {
+        let history = store.audit_of(id).unwrap();
+        assert_eq!(history.len(), 1, "{id}");
+        assert_eq!(history[0].action, "create");
+    }
+    let db = rusqlite::Connection::open(&path).unwrap();
+    let entries = |sql: &str| -> i64 { db.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(entries("SELECT COUNT(*) FROM audit WHERE entity = 'activity' AND action = 'create'"), N as i64);
+    assert_eq!(entries("SELECT COUNT(DISTINCT entity_id) FROM audit WHERE entity = 'activity' AND action = 'create'"), N as i64);
+    assert_eq!(entries("SELECT COUNT(*) FROM changes WHERE entity = 'activity' AND op = 'upsert'"), N as i64);
+    assert_eq!(entries("SELECT COUNT(DISTINCT entity_id) FROM changes WHERE entity = 'activity' AND op = 'upsert'"), N as i64);
+    assert_eq!(entries("SELECT COUNT(*) FROM changes WHERE entity = 'organisation'"), 40);
+}

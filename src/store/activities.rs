@@ -131,8 +131,9 @@ pub(crate) fn write(conn: &Connection, v: ValidActivity, actor: &Actor, created:
         return Ok((existing.expect("compared above"), Outcome::Unchanged));
     }
 
-    write_rows(conn, &activity, axis_id.as_deref())?;
-    search_index::index(conn, &activity)?;
+    let fresh = existing.is_none();
+    let seq = write_rows(conn, &activity, axis_id.as_deref(), fresh)?;
+    search_index::index(conn, seq, &activity, fresh)?;
     let action = if existing.is_some() { "update" } else { "create" };
     let entity_id = activity.id.to_string();
     audit::record(conn, actor, Write { entity: "activity", entity_id: &entity_id, action, before: before.as_ref(), after: Some(&after) })?;
@@ -140,9 +141,11 @@ pub(crate) fn write(conn: &Connection, v: ValidActivity, actor: &Actor, created:
     Ok((activity, if existing.is_some() { Outcome::Updated } else { Outcome::Created }))
 }
 
-fn write_rows(conn: &Connection, a: &Activity, axis_id: Option<&str>) -> rusqlite::Result<()> {
+/// Writes the activity's row and its links; answers its `seq` (the search index's rowid). A
+/// `fresh` record has no rows yet, so there are no old links to clear.
+fn write_rows(conn: &Connection, a: &Activity, axis_id: Option<&str>, fresh: bool) -> rusqlite::Result<i64> {
     let id = a.id.to_string();
-    conn.prepare_cached(
+    let seq: i64 = conn.prepare_cached(
         "INSERT INTO activities (id, kind, title, title_key, start_date, start_precision, end_date, end_precision,
             span_end, start_time, end_time, summary, modality, place, axis_id, topics, outcomes, status, date_text,
             details, created_at, created_by, updated_at, updated_by, deleted_at)
@@ -153,9 +156,10 @@ fn write_rows(conn: &Connection, a: &Activity, axis_id: Option<&str>) -> rusqlit
             end_time = excluded.end_time, summary = excluded.summary, modality = excluded.modality, place = excluded.place,
             axis_id = excluded.axis_id, topics = excluded.topics, outcomes = excluded.outcomes, status = excluded.status,
             date_text = excluded.date_text, details = excluded.details, updated_at = excluded.updated_at,
-            updated_by = excluded.updated_by, deleted_at = NULL",
+            updated_by = excluded.updated_by, deleted_at = NULL
+         RETURNING seq",
     )?
-    .execute(rusqlite::params![
+    .query_row(rusqlite::params![
         id,
         a.kind.as_str(),
         a.title,
@@ -180,9 +184,11 @@ fn write_rows(conn: &Connection, a: &Activity, axis_id: Option<&str>) -> rusqlit
         a.meta.created_by,
         a.meta.updated_at,
         a.meta.updated_by,
-    ])?;
-    for table in ["activity_countries", "activity_organisations", "activity_people", "follow_ups"] {
-        conn.prepare_cached(&format!("DELETE FROM {table} WHERE activity_id = ?1"))?.execute([&id])?;
+    ], |r| r.get(0))?;
+    if !fresh {
+        for table in ["activity_countries", "activity_organisations", "activity_people", "follow_ups"] {
+            conn.prepare_cached(&format!("DELETE FROM {table} WHERE activity_id = ?1"))?.execute([&id])?;
+        }
     }
     let mut stmt = conn.prepare_cached("INSERT INTO activity_countries (activity_id, country, position) VALUES (?1, ?2, ?3)")?;
     for (i, c) in a.countries.iter().enumerate() {
@@ -206,7 +212,7 @@ fn write_rows(conn: &Connection, a: &Activity, axis_id: Option<&str>) -> rusqlit
     for (i, f) in a.follow_ups.iter().enumerate() {
         stmt.execute((&id, i as i64, &f.task, f.due.map(|d| d.to_string()), &f.owner, f.done))?;
     }
-    Ok(())
+    Ok(seq)
 }
 
 /// Marks a record deleted or live again; both keep the row, so sync sees a tombstone.

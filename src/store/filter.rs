@@ -158,12 +158,55 @@ fn order_by(f: &Filter) -> &'static str {
     }
 }
 
+/// Above this many index matches, a search walks the activities in the order asked instead
+/// of reading every matching row: thousands of matches would each read a wide row (summary,
+/// details) only to be sorted and dropped, while the walk reads narrow index entries and stops
+/// once the page is full.
+const WALK_ABOVE: i64 = 2_000;
+
+/// The tables and WHERE clause for a search that walks the activities: the filter's other
+/// criteria, and membership in the index's matches (`+` keeps SQLite from reading the matches
+/// row by row, so it walks an index of the activities and probes the set of matches).
+fn walk_clause(f: &Filter, fts: String) -> (&'static str, String, Vec<Value>) {
+    let (sql, mut params) = where_clause(&Filter { text: None, ..f.clone() });
+    params.push(Value::Text(fts));
+    ("activities a", format!("{sql} AND +a.seq IN (SELECT rowid FROM activity_search WHERE activity_search MATCH ?)"), params)
+}
+
+/// The filter has search text and nothing else: its count is the index's (trashed records are
+/// never indexed).
+fn text_alone(f: &Filter) -> bool {
+    !f.trash && Filter { text: None, sort: Sort::default(), limit: None, offset: 0, ..f.clone() } == Filter::default()
+}
+
+/// The tables, WHERE clause and parameters for a filter: searches over many matches walk
+/// (unless ranked by relevance, which needs the index's rank).
+fn clauses(f: &Filter, matches: Option<(String, i64)>, ranked: bool) -> (&'static str, String, Vec<Value>) {
+    match matches {
+        Some((fts, n)) if n > WALK_ABOVE && !ranked => walk_clause(f, fts),
+        _ => {
+            let (sql, params) = where_clause(f);
+            (from_clause(f), sql, params)
+        }
+    }
+}
+
 impl super::Store {
+    /// How many records the index matches for the filter's search text, if it has any.
+    fn text_matches(&self, f: &Filter) -> Result<Option<(String, i64)>> {
+        let Some(fts) = f.text.as_deref().and_then(fts_query) else { return Ok(None) };
+        let n = self
+            .conn
+            .prepare_cached("SELECT COUNT(*) FROM activity_search WHERE activity_search MATCH ?1")?
+            .query_row([&fts], |r| r.get(0))?;
+        Ok(Some((fts, n)))
+    }
+
     /// Ids of the matching activities, in order, for one page (or all without a limit).
     pub(crate) fn matching_ids(&self, f: &Filter) -> Result<(Vec<String>, u64)> {
-        let (where_sql, params) = where_clause(f);
-        let from = from_clause(f);
-        let total = self.count(f)?;
+        let matches = self.text_matches(f)?;
+        let total = self.count_with(f, matches.clone())?;
+        let (from, where_sql, params) = clauses(f, matches, f.sort == Sort::Relevance);
         let limit = f.limit.map(i64::from).unwrap_or(-1);
         let sql = format!(
             "SELECT a.id FROM {from} WHERE {where_sql} ORDER BY {} LIMIT {limit} OFFSET {}",
@@ -180,8 +223,15 @@ impl super::Store {
 
     /// How many activities a filter selects (what `list` gives as `total`).
     pub fn count(&self, f: &Filter) -> Result<u64> {
-        let (where_sql, params) = where_clause(f);
-        let from = from_clause(f);
+        let matches = self.text_matches(f)?;
+        self.count_with(f, matches)
+    }
+
+    fn count_with(&self, f: &Filter, matches: Option<(String, i64)>) -> Result<u64> {
+        if let Some((_, n)) = matches.as_ref().filter(|_| text_alone(f)) {
+            return Ok(*n as u64);
+        }
+        let (from, where_sql, params) = clauses(f, matches, false);
         let total: i64 = self
             .conn
             .prepare_cached(&format!("SELECT COUNT(*) FROM {from} WHERE {where_sql}"))?

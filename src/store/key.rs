@@ -92,13 +92,6 @@ pub(crate) fn connect(path: &Path, key: Option<&Passphrase>) -> Result<Connectio
         conn.pragma_update(None, "key", key.expose())?;
     }
     match conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(())) {
-        Ok(()) if key.is_some() => {
-            // Every page read from the file is decrypted and its HMAC checked: a larger page
-            // cache (64 MiB at most, SQLite's default is 2 MiB) keeps lists and searches from
-            // paying that again and again.
-            conn.pragma_update(None, "cache_size", -65536)?;
-            Ok(conn)
-        }
         Ok(()) => Ok(conn),
         Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => Err(StoreError::Locked(refusal(path, key.is_some()))),
         Err(e) => Err(e.into()),

@@ -7,14 +7,12 @@ use rusqlite::{Connection, OptionalExtension};
 
 use crate::domain::Activity;
 
-/// Indexes an activity as just written (or drops it from the index while it is in the trash).
-pub(crate) fn index(conn: &Connection, a: &Activity) -> rusqlite::Result<()> {
-    let seq: Option<i64> = conn
-        .prepare_cached("SELECT seq FROM activities WHERE id = ?1")?
-        .query_row([a.id.to_string()], |r| r.get(0))
-        .optional()?;
-    let Some(seq) = seq else { return Ok(()) };
-    conn.prepare_cached("DELETE FROM activity_search WHERE rowid = ?1")?.execute([seq])?;
+/// Indexes an activity as just written at row `seq` (or drops it from the index while it is in
+/// the trash). A `fresh` row was never indexed: nothing to drop first.
+pub(crate) fn index(conn: &Connection, seq: i64, a: &Activity, fresh: bool) -> rusqlite::Result<()> {
+    if !fresh {
+        conn.prepare_cached("DELETE FROM activity_search WHERE rowid = ?1")?.execute([seq])?;
+    }
     if a.meta.deleted_at.is_some() {
         return Ok(());
     }
@@ -43,7 +41,11 @@ pub(crate) fn index(conn: &Connection, a: &Activity) -> rusqlite::Result<()> {
 /// Re-reads an activity and indexes it again, after something it names changed (a merge).
 pub(crate) fn reindex(conn: &Connection, activity_id: &str) -> super::Result<()> {
     for a in super::load::activities(conn, &[activity_id.to_string()], true)? {
-        index(conn, &a)?;
+        let seq: Option<i64> =
+            conn.prepare_cached("SELECT seq FROM activities WHERE id = ?1")?.query_row([activity_id], |r| r.get(0)).optional()?;
+        if let Some(seq) = seq {
+            index(conn, seq, &a, false)?;
+        }
     }
     Ok(())
 }
