@@ -12,11 +12,11 @@ const ready = (locked = false) => {
   session.info = {
     version: '0.1.0',
     data_dir: '/home/ana/.local/share/mx.gob.enlace',
-    profile: { officer: 'Ana', office: 'Oficina', lock_after_minutes: null },
+    profile: { officer: 'Ana', office: 'Oficina', locale: 'es-MX' },
     encrypted: locked,
     locked,
     lock_after_seconds: 900,
-  } as typeof session.info;
+  };
 };
 
 /** The shell keeps `files` in order and hands each over once. */
