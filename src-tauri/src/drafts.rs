@@ -108,7 +108,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let drafts = Drafts::new(dir.path());
         drafts.save(&draft("new", "2026-11-23T10:00:00Z", "Taller")).unwrap();
-        fs::write(dir.path().join("drafts/broken.json"), b"{\"key\": \"bro").unwrap();
+        fs::write(dir.path().join("drafts").join("broken.json"), b"{\"key\": \"bro").unwrap();
         assert_eq!(drafts.list().unwrap().len(), 1);
     }
 }

@@ -15,13 +15,20 @@ mod undo;
 mod window;
 
 use commands::{
-    activities::*, app::*, axes::*, backups::*, data::*, directory::*, drafts::*, files::*, lock::*, reference::*, report_text::*, reports::*, schema::*,
+    activities::*, app::*, axes::*, backups::*, data::*, directory::*, drafts::*, files::*, lock::*, opened::*, reference::*, report_text::*, reports::*, schema::*,
     spreadsheet::*, sync::*,
 };
 use tauri::Manager;
 
 pub fn run() {
     tauri::Builder::default()
+        // Managed before anything runs: a second launch may hand over a file at any moment.
+        .manage(OpenedFiles::default())
+        // First, so a second launch hands its file to this one and leaves before opening anything.
+        .plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
+            commands::opened::receive(app, args.into_iter().map(Into::into), std::path::Path::new(&cwd));
+            commands::opened::focus(app);
+        }))
         .setup(|app| {
             let data_dir = state::data_dir(app.handle())?;
             if let Some(main) = app.get_webview_window("main") {
@@ -33,11 +40,12 @@ pub fn run() {
             app.manage(state.scoped(PendingBundle::default()));
             app.manage(state);
             app.manage(SavedFiles::default());
+            commands::opened::receive(app.handle(), std::env::args_os(), &std::env::current_dir()?);
             commands::backups::start_automatic(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
-            app_info, startup_ready, save_profile, cancel_job, unlock, lock, change_passphrase,
+            app_info, about, startup_ready, save_profile, cancel_job, unlock, lock, change_passphrase,
             list_drafts, save_draft, discard_draft,
             kind_schemas, validate_activity, read_date,
             list_activities, follow_ups_due, get_activity, save_activity, trash_activity, restore_activity, undo_last,
@@ -49,6 +57,7 @@ pub fn run() {
             sync_status, create_identity, save_public_identity, add_peer, add_peer_file, export_bundle, preview_bundle, import_bundle, list_conflicts, resolve_conflict,
             open_spreadsheet, choose_sheet, mapping_targets, preview_spreadsheet, plan_spreadsheet_import, import_spreadsheet,
             drafts_from_report_text, list_backups, backup_now, restore_backup, export_archive, import_archive,
+            take_opened_file,
         ])
         .run(tauri::generate_context!())
         .expect("Enlace no pudo iniciar");

@@ -127,6 +127,8 @@ pub enum SnapshotKind {
     Manual,
     /// The state a restore replaced.
     BeforeRestore,
+    /// A database made by an older Enlace, as it was before this one migrated it.
+    BeforeMigration,
 }
 
 impl SnapshotKind {
@@ -136,6 +138,7 @@ impl SnapshotKind {
             SnapshotKind::Automatic => "automática",
             SnapshotKind::Manual => "manual",
             SnapshotKind::BeforeRestore => "antes de restaurar",
+            SnapshotKind::BeforeMigration => "antes de actualizar el esquema",
         }
     }
 
@@ -218,7 +221,9 @@ pub fn snapshot(store: &Store, dir: &Path, kind: SnapshotKind) -> Result<Snapsho
         Some(from) => copy_tree(&from, &partial.join(FILES))?,
         None => 0,
     };
-    let manifest = Manifest { format: FORMAT, created_at, kind, reason: kind.reason().into(), sha256: sha256_file(&db)?, activities: Some(count(store)?), files };
+    // An older schema is copied as it is: the activity count reads the newest one.
+    let activities = if kind == SnapshotKind::BeforeMigration { None } else { Some(count(store)?) };
+    let manifest = Manifest { format: FORMAT, created_at, kind, reason: kind.reason().into(), sha256: sha256_file(&db)?, activities, files };
     write_manifest(&partial, &manifest)?;
     fs::rename(&partial, &final_path).map_err(io(&final_path))?;
     let bytes = size_of(&final_path)?;

@@ -140,7 +140,7 @@ mod tests {
         drop(Store::open(&db).unwrap());
         assert_eq!(series(&Store::open(&db).unwrap()), None, "reopening the same file changes nothing");
 
-        let copy = dir.path().join("otra/enlace.db");
+        let copy = dir.path().join("otra").join("enlace.db");
         std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
         std::fs::copy(&db, &copy).unwrap();
         let first = series(&Store::open(&copy).unwrap()).expect("a copied file gets a new series");

@@ -112,6 +112,10 @@ pub enum StoreError {
     /// decimal ceiling), said in both languages.
     #[error("{0}")]
     TooLarge(Text),
+    /// An older database was left as it was: the snapshot that comes before any migration
+    /// could not be taken.
+    #[error("la base no se actualizó: la instantánea previa falló: {0}")]
+    NotUpgraded(Box<backup::BackupError>),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -137,6 +141,13 @@ impl StoreError {
             StoreError::Io(e) => Text::new(self.to_string(), format!("file error: {e}")),
             StoreError::Corrupt(what) => Text::new(self.to_string(), format!("damaged data in the database: {what}")),
             StoreError::TooLarge(t) | StoreError::Locked(t) => t.clone(),
+            StoreError::NotUpgraded(e) => {
+                let why = e.text();
+                Text::new(
+                    format!("La base no se actualizó a esta versión de Enlace: antes hace falta una instantánea y no se pudo guardar ({}). No se modificó nada.", why.es),
+                    format!("The database was not upgraded to this version of Enlace: a snapshot must come first and it could not be saved ({}). Nothing was changed.", why.en),
+                )
+            }
         }
     }
 }
@@ -198,18 +209,20 @@ impl Store {
         }
         let conn = key::connect(path, key)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
-        let mut store = Store::prepare(conn, Some(path.to_path_buf()))?;
-        store.key = key.cloned();
+        let store = Store::prepare(conn, Some(path.to_path_buf()), key.cloned())?;
         lineage::check(&store.conn, path)?;
         Ok(store)
     }
 
     /// A throwaway database in memory, for tests and benchmarks.
     pub fn open_in_memory() -> Result<Store> {
-        Store::prepare(Connection::open_in_memory()?, None)
+        Store::prepare(Connection::open_in_memory()?, None, None)
     }
 
-    fn prepare(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+    /// Sets the connection up and brings the schema to the newest. A database file made by an
+    /// older Enlace is kept as a snapshot first (an upgrade can always be undone by a restore);
+    /// if that snapshot cannot be taken, nothing is migrated.
+    fn prepare(conn: Connection, path: Option<PathBuf>, key: Option<Passphrase>) -> Result<Store> {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
@@ -219,9 +232,15 @@ impl Store {
         conn.pragma_update(None, "cache_size", -65536)?;
         // The write path alone prepares a few dozen statements; keep them all compiled.
         conn.set_prepared_statement_cache_capacity(256);
-        migrations::migrate(&mut conn)?;
-        clock::ensure_copy_id(&conn)?;
-        Ok(Store { conn, path, max_attachment_bytes: attachments::DEFAULT_MAX_BYTES, key: None })
+        let mut store = Store { conn, path, max_attachment_bytes: attachments::DEFAULT_MAX_BYTES, key };
+        if let Some(db) = store.path.clone() {
+            if migrations::older_schema(&store.conn)? {
+                backup::snapshot(&store, &paths::snapshots(&db), backup::SnapshotKind::BeforeMigration).map_err(|e| StoreError::NotUpgraded(Box::new(e)))?;
+            }
+        }
+        migrations::migrate(&mut store.conn)?;
+        clock::ensure_copy_id(&store.conn)?;
+        Ok(store)
     }
 
     /// The database file, or `None` in memory.

@@ -67,14 +67,15 @@ async function stopDriver(driver) {
   await exited;
 }
 
-async function openSession() {
+// `args`: the app's command line after its name, as a desktop launcher passes a file.
+async function openSession(args = []) {
   return remote({
     hostname: '127.0.0.1',
     port,
     logLevel: 'error',
     connectionRetryCount: 1,
     // WebKitWebDriver speaks classic WebDriver only: no BiDi `webSocketUrl` capability.
-    capabilities: { browserName: 'wry', 'tauri:options': { application }, 'wdio:enforceWebDriverClassic': true },
+    capabilities: { browserName: 'wry', 'tauri:options': { application, args }, 'wdio:enforceWebDriverClassic': true },
   });
 }
 
@@ -89,12 +90,13 @@ for (const file of specFiles) {
   let driver = await startDriver(env);
   let browser = await openSession();
   const page = new Page(() => browser, screenshots);
-  // Closing the window and starting the app again on the same data folder.
-  page.restart = async () => {
+  // Closing the window and starting the app again on the same data folder, with `args` on
+  // its command line (a file to open).
+  page.restart = async ({ args = [] } = {}) => {
     await browser.deleteSession();
     await stopDriver(driver);
     driver = await startDriver(env);
-    browser = await openSession();
+    browser = await openSession(args);
   };
   let broken = false;
   for (const [name, step] of spec.steps) {

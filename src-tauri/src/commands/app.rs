@@ -72,3 +72,9 @@ pub fn startup_ready() {
 pub fn cancel_job(state: State<'_, AppState>, job: String) -> bool {
     state.jobs.cancel(&job)
 }
+
+/// "Acerca de Enlace": this build, the data folder, and the licenses of what it ships.
+#[tauri::command]
+pub fn about(state: State<'_, AppState>) -> enlace::about::About {
+    enlace::about::About::gather(env!("CARGO_PKG_VERSION"), env!("ENLACE_BUILD_DATE"), &state.data_dir)
+}

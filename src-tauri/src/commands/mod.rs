@@ -10,6 +10,7 @@ pub mod directory;
 pub mod drafts;
 pub mod files;
 pub mod lock;
+pub mod opened;
 pub mod reference;
 pub mod report_text;
 pub mod reports;

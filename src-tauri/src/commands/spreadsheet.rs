@@ -22,7 +22,7 @@ use crate::error::{CommandError, CommandResult, ErrorCode};
 use crate::jobs::Progress;
 use crate::state::{AppState, DatabaseCache};
 
-const SPREADSHEETS: &[Filter] = &[Filter { name: "Hojas de cálculo (CSV, Excel, OpenDocument)", extensions: &["csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods"] }];
+const SPREADSHEETS: &[Filter] = &[Filter { name: "Hojas de cálculo (CSV, Excel, OpenDocument)", extensions: enlace::opening::SPREADSHEET_EXTENSIONS }];
 
 /// How many rows the preview reads.
 const PREVIEW_ROWS: usize = 8;

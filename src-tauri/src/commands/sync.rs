@@ -15,7 +15,7 @@ use crate::error::{CommandError, CommandResult, ErrorCode};
 use crate::jobs::Progress;
 use crate::state::{AppState, DatabaseCache};
 
-const BUNDLES: &[FileFilter] = &[FileFilter { name: "Paquetes de Enlace", extensions: &["enlace"] }];
+const BUNDLES: &[FileFilter] = &[FileFilter { name: "Paquetes de Enlace", extensions: enlace::opening::BUNDLE_EXTENSIONS }];
 const PUBLIC: &[FileFilter] = &[FileFilter { name: "Identidad pública de Enlace", extensions: &["pub", "txt"] }];
 
 /// The bundle the person picked and saw previewed: only it may then be imported, so what is

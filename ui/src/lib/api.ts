@@ -44,7 +44,9 @@ export function fieldErrors(errors: readonly FieldError[]): Record<string, Field
 
 export const api = {
   appInfo: () => call('app_info'),
+  about: () => call('about'),
   startupReady: () => call('startup_ready'),
+  takeOpenedFile: () => call('take_opened_file'),
   saveProfile: (profile: Profile) => call('save_profile', { profile }),
   unlock: (passphrase: string) => call('unlock', { passphrase }),
   lock: () => call('lock'),

@@ -10,9 +10,11 @@ export type Route =
   | { screen: 'directory' }
   | { screen: 'dashboard' }
   | { screen: 'reports' }
-  | { screen: 'sync' }
-  | { screen: 'data' }
-  | { screen: 'settings' };
+  // `open` names a file handed to the app (a bundle, a sheet) that the screen opens at once.
+  | { screen: 'sync'; open?: string }
+  | { screen: 'data'; open?: string }
+  | { screen: 'settings' }
+  | { screen: 'about' };
 
 export type Section = 'activities' | 'calendar' | 'directory' | 'dashboard' | 'reports' | 'sync' | 'data' | 'settings';
 
@@ -28,6 +30,6 @@ export const router = {
   /** The sidebar entry a screen belongs to. */
   get section(): Section {
     const s = current.screen;
-    return s === 'activity' || s === 'form' ? 'activities' : s;
+    return s === 'activity' || s === 'form' ? 'activities' : s === 'about' ? 'settings' : s;
   },
 };

@@ -3,4 +3,4 @@
 /**
  * Who or what took a snapshot; the retention rule only ever removes automatic ones.
  */
-export type SnapshotKind = "automatic" | "manual" | "before_restore";
+export type SnapshotKind = "automatic" | "manual" | "before_restore" | "before_migration";

@@ -1,5 +1,6 @@
 // Generated from the Rust commands (src-tauri/src/commands) by src-tauri/src/contract.rs. Do not edit.
 import type { Channel } from '@tauri-apps/api/core';
+import type { About } from './About';
 import type { Activity } from './Activity';
 import type { AppInfo } from './AppInfo';
 import type { Attachment } from './Attachment';
@@ -29,6 +30,7 @@ import type { KindSchema } from './KindSchema';
 import type { Lang } from './Lang';
 import type { LikelyDuplicate } from './LikelyDuplicate';
 import type { Mapping } from './Mapping';
+import type { OpenedFile } from './OpenedFile';
 import type { OrgSummary } from './OrgSummary';
 import type { Page } from './Page';
 import type { Paper } from './Paper';
@@ -53,6 +55,7 @@ import type { Undone } from './Undone';
 /** Every command the window may call: what it sends and what it gets back. */
 export type Commands = {
   app_info: { args: Record<never, never>; result: AppInfo };
+  about: { args: Record<never, never>; result: About };
   startup_ready: { args: Record<never, never>; result: null };
   save_profile: { args: { profile: Profile }; result: null };
   cancel_job: { args: { job: string }; result: boolean };
@@ -120,6 +123,7 @@ export type Commands = {
   restore_backup: { args: { name: string }; result: RestoreReport };
   export_archive: { args: { job: string; progress: Channel<Progress> }; result: string | null };
   import_archive: { args: { job: string; progress: Channel<Progress> }; result: RestoreReport | null };
+  take_opened_file: { args: Record<never, never>; result: OpenedFile | null };
 };
 
 export type CommandName = keyof Commands;
