@@ -10,6 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { remote } from 'webdriverio';
 import { Page } from './page.mjs';
 
+// A run that stops before its summary (the app, the driver or the display gone) never passes.
+let finished = false;
+process.on('exit', (code) => {
+  if (!finished && code === 0) process.exitCode = 1;
+});
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const application = process.env.ENLACE_E2E_APP;
 const screenshots = process.env.ENLACE_E2E_SCREENSHOTS;
@@ -122,5 +128,6 @@ for (const file of specFiles) {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
+finished = true;
 console.log(`\n${results.passed} passed, ${results.failed} failed`);
 process.exit(results.failed ? 1 : 0);
