@@ -245,7 +245,7 @@ export const en: Record<MessageKey, string> = {
   'about.noDatabase': 'not created yet',
   'about.snapshots': 'Snapshots folder',
   'about.licenses': 'Third-party licenses',
-  'about.licensesHelp': 'Enlace includes {count} components written by others: fonts, Rust libraries and npm packages, grouped by license.',
+  'about.licensesHelp': 'Enlace includes {count, plural, one {# component} other {# components}} written by others: fonts, Rust libraries and npm packages, grouped by license.',
   'about.source.font': 'font',
   'about.source.crate': 'Rust library',
   'about.source.npm': 'npm package',

@@ -245,7 +245,7 @@ export const es = {
   'about.noDatabase': 'aún no existe',
   'about.snapshots': 'Carpeta de instantáneas',
   'about.licenses': 'Licencias de terceros',
-  'about.licensesHelp': 'Enlace incluye {count} componentes escritos por otros: tipografías, bibliotecas de Rust y paquetes de npm, agrupados por licencia.',
+  'about.licensesHelp': 'Enlace incluye {count, plural, one {# componente escrito} other {# componentes escritos}} por otros: tipografías, bibliotecas de Rust y paquetes de npm, agrupados por licencia.',
   'about.source.font': 'tipografía',
   'about.source.crate': 'biblioteca de Rust',
   'about.source.npm': 'paquete de npm',
