@@ -49,6 +49,9 @@ need_apt rpm
 
 echo "==> UI"
 npm --prefix ui run build
+# Debian looks for the changelog beside the copyright, gzipped (Tauri's own changelog field puts
+# it under the product name's folder, which lintian does not find).
+gzip -9nc CHANGELOG.md >src-tauri/linux/changelog.gz
 echo "==> tauri build (deb, rpm)"
 (cd src-tauri && "$TAURI" build --ci --config tauri.bundle.json --bundles deb,rpm)
 
@@ -97,6 +100,9 @@ installed=$(date +%s%N)
 INSTALLED_KIB="$(dpkg-query -W -f='${Installed-Size}' enlace)"
 [ -x /usr/bin/enlace-app ] || fail "the package did not install /usr/bin/enlace-app"
 
+# The CLI makes the bundle below; built while HOME is still the builder's (rustup lives there).
+cargo build --release --locked -p enlace --bin enlace
+
 # A person's session: a fresh home (so the default data folder), a display and a session bus
 # (the single-instance plugin finds the running window through it).
 export HOME="$WORK/home" XDG_DATA_HOME="$WORK/home/.local/share" XDG_CONFIG_HOME="$WORK/home/.config"
@@ -126,7 +132,6 @@ sleep 4 # the page renders after the window maps
 import -window root "$ART/es-installed-first-start.png"
 
 echo "==> a bundle opened with xdg-open goes to the running window"
-cargo build --release --locked -p enlace --bin enlace
 # An officer's bundle for a central office, both copies made with the CLI (the file is what
 # matters here: the window that receives it checks it and says what it holds).
 cli() { local db="$1"; shift; "$TARGET_DIR/release/enlace" --db "$WORK/$db.db" --as "$db" "$@" >/dev/null; }
