@@ -5,26 +5,33 @@ use enlace::store::backup::{list_snapshots, SnapshotKind};
 use enlace::store::migrations::MIGRATIONS;
 use enlace::store::{paths, Actor, Filter, Origin, Store};
 
+/// A database as the first Enlace left it at `path`: the first migration only, the copy's id
+/// and one meeting titled `title` (`title_key` its folded form), indexed for search.
+fn first_schema_database(path: &std::path::Path, title: &str, title_key: &str) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let (first_name, first_sql) = MIGRATIONS[0];
+    conn.execute_batch(first_sql).unwrap();
+    conn.execute_batch(&format!(
+        "CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT;
+         INSERT INTO schema_migrations VALUES ('{first_name}', '2025-01-01T00:00:00.000Z');
+         INSERT INTO meta VALUES ('copy_id', '0190f0a0-0000-7000-8000-0000000000ff');
+         INSERT INTO activities (id, kind, title, title_key, start_date, start_precision, span_end, status,
+             created_at, created_by, updated_at, updated_by)
+         VALUES ('0190f0a0-0000-7000-8000-000000000100', 'meeting', '{title}',
+             '{title_key}', '2021-07-01', 'day', '2021-07-01', 'done',
+             '2025-01-01T00:00:00.000Z', 'Ana', '2025-01-01T00:00:00.000Z', 'Ana');
+         INSERT INTO activity_search (rowid, title) VALUES (1, '{title}');"
+    ))
+    .unwrap();
+}
+
 #[test]
 fn a_first_schema_database_upgrades_in_place() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.db");
+    first_schema_database(&path, "Reunión con la Embajada de Perú", "reunion con la embajada de peru");
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        let (first_name, first_sql) = MIGRATIONS[0];
-        conn.execute_batch(first_sql).unwrap();
-        conn.execute_batch(&format!(
-            "CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT;
-             INSERT INTO schema_migrations VALUES ('{first_name}', '2025-01-01T00:00:00.000Z');
-             INSERT INTO meta VALUES ('copy_id', '0190f0a0-0000-7000-8000-0000000000ff');
-             INSERT INTO activities (id, kind, title, title_key, start_date, start_precision, span_end, status,
-                 created_at, created_by, updated_at, updated_by)
-             VALUES ('0190f0a0-0000-7000-8000-000000000100', 'meeting', 'Reunión con la Embajada de Perú',
-                 'reunion con la embajada de peru', '2021-07-01', 'day', '2021-07-01', 'done',
-                 '2025-01-01T00:00:00.000Z', 'Ana', '2025-01-01T00:00:00.000Z', 'Ana');
-             INSERT INTO activity_search (rowid, title) VALUES (1, 'Reunión con la Embajada de Perú');"
-        ))
-        .unwrap();
         let has_changes: bool = conn
             .query_row("SELECT EXISTS(SELECT 1 FROM sqlite_master WHERE name = 'changes')", [], |r| r.get(0))
             .unwrap();
@@ -61,23 +68,8 @@ fn a_first_schema_database_upgrades_in_place() {
 fn an_older_database_is_kept_as_a_snapshot_before_it_is_migrated() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("enlace.db");
-    let (first_name, first_sql) = MIGRATIONS[0];
-    {
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(first_sql).unwrap();
-        conn.execute_batch(&format!(
-            "CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT;
-             INSERT INTO schema_migrations VALUES ('{first_name}', '2025-01-01T00:00:00.000Z');
-             INSERT INTO meta VALUES ('copy_id', '0190f0a0-0000-7000-8000-0000000000ff');
-             INSERT INTO activities (id, kind, title, title_key, start_date, start_precision, span_end, status,
-                 created_at, created_by, updated_at, updated_by)
-             VALUES ('0190f0a0-0000-7000-8000-000000000100', 'meeting', 'Visita del Cónsul de Chile',
-                 'visita del consul de chile', '2021-07-01', 'day', '2021-07-01', 'done',
-                 '2025-01-01T00:00:00.000Z', 'Ana', '2025-01-01T00:00:00.000Z', 'Ana');"
-        ))
-        .unwrap();
-    }
-
+    let (first_name, _) = MIGRATIONS[0];
+    first_schema_database(&path, "Visita del Cónsul de Chile", "visita del consul de chile");
     Store::open(&path).unwrap();
 
     let snapshots = list_snapshots(&paths::snapshots(&path)).unwrap();
