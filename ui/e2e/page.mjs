@@ -67,6 +67,16 @@ export class Page {
     await retry(() => this.typeOnce(selector, text));
   }
 
+  /** Pastes `text` into a field at once, as a person pastes: WebKitWebDriver's typing drops
+   *  the line breaks of a textarea. */
+  async paste(selector, text) {
+    await this.b.execute((el, value) => {
+      el.focus();
+      el.value = value;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, await this.el(selector), text);
+  }
+
   async typeOnce(selector, text) {
     const el = await this.el(selector);
     // Clear the way a person does (select all, delete), so the page hears an input event;

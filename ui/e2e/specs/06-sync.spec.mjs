@@ -61,13 +61,8 @@ export default {
       await page.clickButton('Guardar en archivo');
       await page.see('Identidad guardada en');
       assert.match(readFileSync(path.join(work, 'central.pub'), 'utf8'), /rol: central/);
-      // Pasted, as a person does: WebKitWebDriver's typing drops the line breaks of a textarea.
       const pasted = readFileSync(path.join(work, 'ana.pub'), 'utf8');
-      await page.b.execute((el, text) => {
-        el.focus();
-        el.value = text;
-        el.dispatchEvent(new Event('input', { bubbles: true }));
-      }, await page.el('#add-officer'), pasted);
+      await page.paste('#add-officer', pasted);
       await page.click('//form[contains(@class, "add-peer")]//button[@type="submit"]');
       await page.el('tr[data-officer="Ana López"]');
     }],
