@@ -12,10 +12,11 @@ fn main() {
         .filter(|n| n.ends_with(".sql"))
         .collect();
     names.sort();
-    let root = env::var("CARGO_MANIFEST_DIR").expect("manifest dir");
+    // Paths from CARGO_MANIFEST_DIR as the crate is compiled, not as the script last ran: a
+    // target folder shared by two checkouts must not embed the other checkout's files.
     let entries: String = names
         .iter()
-        .map(|n| format!("    ({n:?}, include_str!({:?})),\n", format!("{root}/src/store/migrations/{n}")))
+        .map(|n| format!("    ({n:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), {:?}))),\n", format!("/src/store/migrations/{n}")))
         .collect();
     let out = Path::new(&env::var("OUT_DIR").expect("out dir")).join("migrations.rs");
     fs::write(out, format!("&[\n{entries}]\n")).expect("write migrations list");
