@@ -40,6 +40,15 @@ fn import_list_search_show_stats_and_export_round_trip() {
         .assert()
         .success()
         .stdout(predicate::str::contains("\"participants_trained\": 45"));
+    // The tables a person reads speak labels, never the stored codes.
+    let said = |args: &[&str]| String::from_utf8(enlace(&db).args(args).assert().success().get_output().stdout.clone()).unwrap();
+    let list = said(&["list", "--kind", "illumination"]);
+    assert!(list.contains("27 de julio de 2021") && list.contains("Iluminación de monumentos") && list.contains("Perú") && list.contains("Realizada"), "{list}");
+    let stats = said(&["stats", "--from", "2021-07-01", "--to", "2021-12-31"]);
+    assert!(stats.contains("Iluminación de monumentos") && stats.contains("Perú") && stats.contains("julio de 2021"), "{stats}");
+    for code in ["illumination", " PE ", "2021-07 ", "done"] {
+        assert!(!list.contains(code) && !stats.contains(code), "«{code}» reached a person:\n{list}\n{stats}");
+    }
 
     let out = dir.path().join("export.jsonl");
     enlace(&db).args(["export", "--format", "jsonl", "--out"]).arg(&out).assert().success();

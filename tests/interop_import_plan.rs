@@ -45,7 +45,7 @@ fn dry_run_then_confirmed_import() {
         other => panic!("{other:?}"),
     }
     let text = plan.render(Lang::Es);
-    assert!(text.contains("Línea 4: meeting · 2021-07-13 · «Reunion con Embajada del Peru» — parece duplicado de la línea 3"), "{text}");
+    assert!(text.contains("Línea 4: Reunión · 13 de julio de 2021 · «Reunion con Embajada del Peru» — parece duplicado de la línea 3"), "{text}");
     assert!(text.contains("línea 6, columna 3 «Título»: el título es obligatorio"), "{text}");
     assert!(text.ends_with("2 por importar, 2 posibles duplicados, 1 con errores\n"), "{text}");
     assert_eq!(store.list(&Filter::default()).unwrap().total, before, "a dry run writes nothing");

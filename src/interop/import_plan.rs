@@ -60,6 +60,18 @@ pub struct ImportPlan {
     inputs: Vec<(usize, ActivityInput)>,
 }
 
+impl LinePlan {
+    /// The line's kind by its label; what the file said when it names no kind.
+    fn kind_shown(&self, lang: super::Lang) -> String {
+        Kind::parse(&self.kind).map_or_else(|| self.kind.clone(), |k| crate::report::words::kind(lang, k).to_string())
+    }
+
+    /// The line's date in words; as the file wrote it when it is not a date.
+    fn date_shown(&self, lang: super::Lang) -> String {
+        self.start_date.parse::<PartialDate>().map_or_else(|_| self.start_date.clone(), |d| crate::report::words::date(lang, &d))
+    }
+}
+
 impl ImportPlan {
     pub fn count(&self, wanted: fn(&LineAction) -> bool) -> usize {
         self.lines.iter().filter(|l| wanted(&l.action)).count()
@@ -102,7 +114,7 @@ impl ImportPlan {
                     format!("{}:\n    {}", lang.pick("error", "error"), list.join("\n    "))
                 }
             };
-            out.push_str(&format!("{} {}: {} · {} · «{}» — {what}\n", lang.pick("Línea", "Line"), l.line, l.kind, l.start_date, l.title));
+            out.push_str(&format!("{} {}: {} · {} · «{}» — {what}\n", lang.pick("Línea", "Line"), l.line, l.kind_shown(lang), l.date_shown(lang), l.title));
         }
         let created = self.count(|a| matches!(a, LineAction::Create | LineAction::Update { .. }));
         let duplicates = self.count(|a| matches!(a, LineAction::DuplicateOfRecord { .. } | LineAction::DuplicateOfLine { .. }));

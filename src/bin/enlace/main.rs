@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use enlace::domain::ActivityId;
+use enlace::domain::{ActivityId, Kind, PartialDate};
 use enlace::interop::{interchange, sample};
 use enlace::store::{Actor, Filter, Origin, Passphrase, Sort, Store, StoreError};
 
@@ -217,15 +217,32 @@ fn parse_id(text: &str) -> Result<ActivityId> {
     text.parse().with_context(|| format!("«{text}» no es un identificador de actividad válido"))
 }
 
+/// One line per activity as a person reads it: date in words, kind and status by their labels,
+/// countries by their names (scripts read `--format json`).
 fn print_table(store: &Store, f: &Filter) -> Result<()> {
     let page = store.list(f)?;
     let mut out = std::io::stdout().lock();
     for a in &page.items {
         let title: String = a.title.chars().take(60).collect();
-        writeln!(out, "{}  {:<12}  {:<12}  {:<60}  {}  {}", a.start, a.kind.as_str(), a.countries.join(","), title, a.status.as_str(), a.id)?;
+        let countries: Vec<String> = a.countries.iter().map(|c| country_name(c)).collect();
+        writeln!(
+            out,
+            "{:<26}  {:<24}  {:<20}  {:<60}  {:<11}  {}",
+            a.start.format_es(),
+            a.kind.label_es(),
+            countries.join(", "),
+            title,
+            a.status.label_es(),
+            a.id
+        )?;
     }
     writeln!(out, "{} de {} actividades", page.items.len(), page.total)?;
     Ok(())
+}
+
+/// A country's Spanish name from its code (the code itself when the reference data lacks it).
+fn country_name(code: &str) -> String {
+    enlace::reference::country(code).map_or_else(|| code.to_string(), |c| c.name_es.clone())
 }
 
 fn print_json(value: &impl serde::Serialize) -> Result<()> {
@@ -341,20 +358,24 @@ fn run(cli: Cli) -> Result<()> {
                 return print_json(&stats);
             }
             println!("Total: {}", stats.total);
-            for (title, counts) in [
-                ("Por tipo", &stats.by_kind),
-                ("Por país", &stats.by_country),
-                ("Por eje", &stats.by_axis),
-            ] {
+            // Kinds and countries by their labels; an axis is its name already.
+            let kind = |key: &str| Kind::parse(key).map_or_else(|| key.to_string(), |k| k.label_es().to_string());
+            let axis = |key: &str| if key.is_empty() { "(sin eje)".to_string() } else { key.to_string() };
+            let by: [(&str, &Vec<enlace::store::Count>, &dyn Fn(&str) -> String); 3] = [
+                ("Por tipo", &stats.by_kind, &kind),
+                ("Por país", &stats.by_country, &country_name),
+                ("Por eje", &stats.by_axis, &axis),
+            ];
+            for (title, counts, shown) in by {
                 println!("\n{title}:");
                 for c in counts {
-                    let key = if c.key.is_empty() { "(sin eje)" } else { &c.key };
-                    println!("  {key:<40} {:>6}", c.count);
+                    println!("  {:<40} {:>6}", shown(&c.key), c.count);
                 }
             }
             println!("\nPor mes (actividades que ocurren en el mes):");
             for c in &stats.by_month {
-                println!("  {:<40} {:>6}", c.key, c.count);
+                let month = c.key.parse::<PartialDate>().map_or_else(|_| c.key.clone(), |m| m.format_es());
+                println!("  {month:<40} {:>6}", c.count);
             }
             println!("\nPersonas capacitadas: {}", stats.participants_trained);
             for m in &stats.financing {
@@ -412,6 +433,8 @@ fn run(cli: Cli) -> Result<()> {
 fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
+        // A reader that stopped early (`enlace list | head`) is not an error to report.
+        Err(e) if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("Error: {e:#}");
             ExitCode::FAILURE
