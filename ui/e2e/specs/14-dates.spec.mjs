@@ -18,12 +18,16 @@ export default {
   },
   steps: [
     ['first start', async (page) => firstStart(page, { sample: false })],
-    ['the form reads «27 de julio de 2021» and keeps that day', async (page) => {
+    ['the form reads «27/07/2021» and «27 de julio de 2021» and keeps that day', async (page) => {
       await page.nav('activities');
       await page.keys('Control', 'n');
       await page.see('Nueva actividad');
       await page.choose('#kind', 'meeting');
       await page.type('#title', TITLE);
+      await page.type('#start_date', '27/07/2021');
+      await page.see('Se guardará: 27 de julio de 2021');
+      await page.type('#start_date', '28 de julio de 2021');
+      await page.see('Se guardará: 28 de julio de 2021');
       await page.type('#start_date', '27 de julio de 2021');
       await page.see('Se guardará: 27 de julio de 2021');
       await page.shot('es-70-date-field-form');
