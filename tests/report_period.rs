@@ -214,6 +214,7 @@ fn the_layout_of_a_period_without_records_stays_short_and_honest() {
         by_axis: vec![],
         by_month: vec![],
         by_year: vec![],
+        by_region: vec![],
         participants_trained: 0,
         financing: vec![],
     };

@@ -28,6 +28,9 @@ pub struct Stats {
     pub by_kind: Vec<Count>,
     /// ISO alpha-2 codes, most frequent first.
     pub by_country: Vec<Count>,
+    /// World regions by UN M49 code, most frequent first: an activity counts once in each
+    /// region one of its countries belongs to.
+    pub by_region: Vec<Count>,
     /// Axis names; activities with no axis count under "".
     pub by_axis: Vec<Count>,
     /// Every month of the filter's period, in order, empty ones included: how many activities
@@ -83,8 +86,23 @@ impl super::Store {
             })?;
             Ok(rows.collect::<Result<_, _>>()?)
         };
+        let counts_distinct = |select: &str, from_extra: &str| -> Result<Vec<Count>> {
+            let sql = format!(
+                "SELECT {select} AS key, COUNT(DISTINCT a.id) AS n FROM {from} {from_extra} WHERE {where_sql}
+                 GROUP BY key ORDER BY n DESC, key"
+            );
+            let mut stmt = self.conn.prepare(&sql)?;
+            let rows = stmt.query_map(params_from_iter(params.iter()), |r| {
+                Ok(Count { key: r.get(0)?, count: r.get::<_, i64>(1)? as u64 })
+            })?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        };
         let by_kind = counts("a.kind", "", "COUNT(*) DESC, key")?;
         let by_country = counts("c.country", "JOIN activity_countries c ON c.activity_id = a.id", "COUNT(*) DESC, key")?;
+        let by_region = counts_distinct(
+            "r.region",
+            &format!("JOIN activity_countries c ON c.activity_id = a.id JOIN ({}) r ON r.country = c.country", region_table()),
+        )?;
         let by_axis = counts("x.name", "LEFT JOIN axes x ON x.id = a.axis_id", "COUNT(*) DESC, key")?;
         let by_month = self.period_counts(f, Step::Month)?;
         let by_year = self.period_counts(f, Step::Year)?;
@@ -128,6 +146,7 @@ impl super::Store {
             total,
             by_kind,
             by_country,
+            by_region,
             by_axis,
             by_month,
             by_year,
@@ -169,6 +188,20 @@ impl super::Store {
         }
         Ok(out)
     }
+}
+
+/// Each country's world region as an SQL table `(country, region)`, written from the embedded
+/// reference data (codes are letters and digits only, so they are safe as literals).
+fn region_table() -> &'static str {
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SQL.get_or_init(|| {
+        let rows: Vec<String> = crate::reference::countries()
+            .iter()
+            .inspect(|c| assert!(c.code.bytes().chain(c.region.code.bytes()).all(|b| b.is_ascii_alphanumeric())))
+            .map(|c| format!("('{}','{}')", c.code, c.region.code))
+            .collect();
+        format!("SELECT column1 AS country, column2 AS region FROM (VALUES {})", rows.join(","))
+    })
 }
 
 #[derive(Clone, Copy)]

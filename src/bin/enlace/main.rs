@@ -9,7 +9,8 @@ use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use enlace::domain::ActivityId;
 use enlace::interop::{interchange, sample};
-use enlace::store::{Actor, Filter, Origin, Passphrase, Sort, Store, StoreError};
+use enlace::reference;
+use enlace::store::{Actor, Count, Filter, Origin, Passphrase, Sort, Store, StoreError};
 
 mod attachments;
 mod axes_cmds;
@@ -93,7 +94,7 @@ enum Command {
     },
     /// Show one activity in full, as JSON.
     Show { id: String },
-    /// Counts by kind, country, axis and month.
+    /// Counts by kind, country, world region, axis and month.
     Stats {
         #[command(flatten)]
         filter: FilterArgs,
@@ -341,9 +342,15 @@ fn run(cli: Cli) -> Result<()> {
                 return print_json(&stats);
             }
             println!("Total: {}", stats.total);
+            let by_region: Vec<Count> = stats
+                .by_region
+                .iter()
+                .map(|c| Count { key: reference::world_region(&c.key).map_or(c.key.clone(), |r| r.name_es.clone()), ..c.clone() })
+                .collect();
             for (title, counts) in [
                 ("Por tipo", &stats.by_kind),
                 ("Por país", &stats.by_country),
+                ("Por región", &by_region),
                 ("Por eje", &stats.by_axis),
             ] {
                 println!("\n{title}:");
