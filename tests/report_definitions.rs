@@ -46,6 +46,7 @@ fn definition() -> ReportDefinition {
                 .into(),
             introductions: [("Más y Mejor Movilidad".to_string(), "La movilidad fue prioridad del semestre.".to_string())].into(),
         },
+        breakdown: None,
         sign_off: SignOff {
             prepared: signer("Lucía Hernández", "Jefa de Unidad de Enlace"),
             reviewed: signer("Marco Ruiz", "Director de Cooperación"),

@@ -237,6 +237,40 @@ pub(crate) const WOMEN_AND_MEN: Label<fn(u32, u32) -> String> = Label {
 };
 pub(crate) const OBJECTIVE_LABEL: Label = Label::new("Objetivo del curso:", "Course objective:");
 
+// The period year by year (years.rs).
+pub(crate) const YEAR_BY_YEAR: Label = Label::new("Año por año", "Year by year");
+pub(crate) const BY_YEAR_AND_KIND: Label = Label::new("Actividades por año y tipo", "Activities by year and kind");
+pub(crate) const YEARS_NOTE: Label = Label::new(
+    "Cada año cuenta las actividades que ocurren en él dentro del periodo (el primero y el último pueden ser parciales). Una actividad que abarca varios años cuenta en cada uno, por lo que la suma de los años puede pasar del total.",
+    "Each year counts the activities taking place in it within the period (the first and last may be partial). An activity spanning several years counts in each, so the years may add up to more than the total.",
+);
+pub(crate) const AGREEMENTS_BY_REGION: Label = Label::new("Convenios por región", "Agreements by region");
+pub(crate) const REGION_COL: Label = Label::new("Región", "Region");
+pub(crate) const AGREEMENTS_COL: Label = Label::new("Convenios", "Agreements");
+pub(crate) const NO_COUNTRY: Label = Label::new("Sin país registrado", "No country recorded");
+pub(crate) const YEAR_COL: Label = Label::new("Año", "Year");
+pub(crate) const NETWORKS: Label = Label::new("Redes de ciudades", "City networks");
+pub(crate) const NETWORKS_SENTENCE: Label<fn(usize) -> String> = Label {
+    es: |n| if n == 1 { "En el periodo la ciudad participó en 1 red de ciudades.".into() } else { format!("En el periodo la ciudad participó en {} redes de ciudades.", format_count(n as f64)) },
+    en: |n| if n == 1 { "In the period the city took part in 1 city network.".into() } else { format!("In the period the city took part in {} city networks.", format_count(n as f64)) },
+};
+pub(crate) const NETWORK_COL: Label = Label::new("Red", "Network");
+pub(crate) const ROLES_COL: Label = Label::new("Cargo (órgano) y periodo", "Role (body) and term");
+pub(crate) const YEARS_COL: Label = Label::new("Años", "Years");
+pub(crate) const VISITS_BY_YEAR_AND_MONTH: Label = Label::new("Visitas recibidas por año y mes", "Visits received by year and month");
+pub(crate) const MONTHS_SHORT: Label<[&str; 12]> = Label::new(
+    ["Ene", "Feb", "Mar", "Abr", "May", "Jun", "Jul", "Ago", "Sep", "Oct", "Nov", "Dic"],
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+);
+pub(crate) const AWARDS_BY_YEAR: Label = Label::new("Reconocimientos por año", "Awards by year");
+pub(crate) const AWARD_COL: Label = Label::new("Reconocimiento", "Award");
+pub(crate) const GRANTED_BY_COL: Label = Label::new("Otorgado por", "Granted by");
+pub(crate) const CATEGORY_COL: Label = Label::new("Categoría", "Category");
+pub(crate) const AWARDS_TOTAL: Label<fn(usize) -> String> = Label {
+    es: |n| if n == 1 { "1 reconocimiento".into() } else { format!("{} reconocimientos", format_count(n as f64)) },
+    en: |n| if n == 1 { "1 award".into() } else { format!("{} awards", format_count(n as f64)) },
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -35,6 +35,7 @@ mod photos;
 mod raster;
 pub(crate) mod words;
 mod wrap;
+mod years;
 
 pub use brief::{brief_document, brief_report, BriefRequest};
 pub use country::{country_brief_document, country_brief_report, CountryBriefRequest};
@@ -46,7 +47,8 @@ pub use format::Format;
 pub use crate::lang::Lang;
 pub use numbers::{format_amount, format_count};
 pub use pdf::{render_pdf, render_pdf_with_progress};
-pub use period::{period_document, period_report, PeriodRequest};
+pub use period::{period_document, period_report, PeriodFigures, PeriodRequest};
+pub use years::{Breakdown, YearFigures};
 pub use photos::PHOTOS_PER_ENTRY;
 
 use crate::{ErrorCode, Explain, Text};

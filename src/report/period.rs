@@ -16,6 +16,7 @@ use crate::store::{Axis, Count, Filter, PeriodCount, Sort, Stats, Store};
 
 use super::labels;
 use super::photos;
+use super::years::{self, Breakdown, YearFigures};
 use super::words::{self, capitalize, country_name, kind_plural, when};
 use super::{
     file_name, format_amount, format_count, BarChart, Block, Column, Cover, Document, Figure, Lang, Metadata, Narrative,
@@ -48,6 +49,9 @@ pub struct PeriodRequest {
     pub narrative: Narrative,
     /// The closing "Elaboró / Revisó / Autorizó" block.
     pub sign_off: SignOff,
+    /// Year by year: the report is then the period's record (summary and the tables of each
+    /// year) rather than the account of every activity, which a semester report gives.
+    pub breakdown: Option<Breakdown>,
 }
 
 impl PeriodRequest {
@@ -67,6 +71,7 @@ impl PeriodRequest {
             generated,
             narrative: Narrative::default(),
             sign_off: SignOff::default(),
+            breakdown: None,
         }
     }
 
@@ -120,22 +125,41 @@ pub fn period_report(store: &Store, request: &PeriodRequest) -> Result<Document,
         });
     }
     let stats = store.stats(&filter)?;
+    let years = match request.breakdown {
+        Some(Breakdown::Year) => years::read_years(store, &filter, &stats)?,
+        None => Vec::new(),
+    };
     let read = |hash: &str| store.attachment_path(hash).and_then(|path| std::fs::read(path).ok()).unwrap_or_default();
-    Ok(period_document(request, &activities, &stats, &store.axes()?, &read))
+    Ok(period_document(request, &activities, &PeriodFigures { stats, years }, &store.axes()?, &read))
+}
+
+/// The figures a period report prints, read from the store over the report's filter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodFigures {
+    pub stats: Stats,
+    /// Each year's, when the report breaks its period down by year.
+    pub years: Vec<YearFigures>,
+}
+
+impl From<Stats> for PeriodFigures {
+    fn from(stats: Stats) -> PeriodFigures {
+        PeriodFigures { stats, years: Vec::new() }
+    }
 }
 
 /// Declares the report from records already read: `activities` in date
-/// order, `stats` over the same filter, `axes` in their order (see `by_axis`);
+/// order, `figures` over the same filter, `axes` in their order (see `by_axis`);
 /// `read_photo` gives an attached file's bytes by its hash (empty when missing).
 pub fn period_document(
     request: &PeriodRequest,
     activities: &[Activity],
-    stats: &Stats,
+    figures: &PeriodFigures,
     axes: &[Axis],
     read_photo: &dyn Fn(&str) -> Vec<u8>,
 ) -> Document {
     let lang = request.lang;
     let t = Labels::of(lang);
+    let stats = &figures.stats;
     let period = words::range(lang, &PartialDate::day(request.from), Some(&PartialDate::day(request.to)));
     let generated = words::date(lang, &PartialDate::day(request.generated.date_naive()));
 
@@ -169,6 +193,12 @@ pub fn period_document(
         doc.push(Block::PageBreak);
     }
     doc.push_section(summary(lang, &t, &period, stats));
+    if request.breakdown.is_some() {
+        doc.push(Block::PageBreak);
+        doc.push_section(years::years_part(lang, &figures.years, stats, activities));
+        doc.push(request.sign_off.block(lang));
+        return doc;
+    }
     for (axis, items) in by_axis(activities, axes) {
         let introduction = request.narrative.introduction(&axis);
         let title = if axis.is_empty() { t.no_axis.to_string() } else { axis };
@@ -252,7 +282,7 @@ fn summary(lang: Lang, t: &Labels, period: &str, stats: &Stats) -> Section {
 }
 
 /// A bar chart under a heading that already names it.
-fn chart(counts: &[Count]) -> Block {
+pub(super) fn chart(counts: &[Count]) -> Block {
     let mut chart = BarChart::new("");
     for c in counts {
         chart = chart.bar(c.key.clone(), c.count as f64);
