@@ -187,7 +187,7 @@ fn the_cli_writes_the_record_as_pdf_and_word() {
     for name in ["years-es.pdf", "years-es.docx"] {
         let out = dir.join(name);
         enlace(&record.db)
-            .args(["report", "--from", "2019-03-15", "--to", "2021-10-31", "--by", "year", "--out"])
+            .args(["report", "--from", "2019-03-15", "--to", "2021-10-31", "--by", "year", "--compare", "--out"])
             .arg(&out)
             .assert()
             .success();
@@ -195,7 +195,7 @@ fn the_cli_writes_the_record_as_pdf_and_word() {
     }
     let text = std::process::Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(dir.join("years-es.pdf")).arg("-").output().unwrap();
     let text = String::from_utf8(text.stdout).unwrap();
-    for heading in ["Año por año", "Actividades por año y tipo", "Convenios por región", "Redes de ciudades", "Visitas recibidas por año y mes", "Reconocimientos por año"] {
+    for heading in ["Comparación con el periodo anterior", "Año por año", "Actividades por año y tipo", "Convenios por región", "Redes de ciudades", "Visitas recibidas por año y mes", "Reconocimientos por año"] {
         assert!(text.contains(heading), "{heading}");
     }
     enlace(&record.db).args(["report", "--from", "2019-03-15", "--to", "2021-10-31", "--by", "decade", "--out", "x.pdf"]).assert().failure();

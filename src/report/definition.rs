@@ -108,6 +108,9 @@ pub struct ReportDefinition {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub breakdown: Option<Breakdown>,
+    /// Show the previous comparable period beside each summary figure.
+    #[serde(default)]
+    pub compare: bool,
 }
 
 impl ReportDefinition {
@@ -127,6 +130,7 @@ impl ReportDefinition {
             narrative: self.narrative.clone(),
             sign_off: self.sign_off.clone(),
             breakdown: self.breakdown,
+            compare: self.compare,
         }
     }
 
@@ -146,6 +150,7 @@ impl ReportDefinition {
             narrative: request.narrative.clone(),
             sign_off: request.sign_off.clone(),
             breakdown: request.breakdown,
+            compare: request.compare,
         }
     }
 }

@@ -271,6 +271,21 @@ pub(crate) const AWARDS_TOTAL: Label<fn(usize) -> String> = Label {
     en: |n| if n == 1 { "1 award".into() } else { format!("{} awards", format_count(n as f64)) },
 };
 
+// The previous comparable period beside this one (compare.rs).
+pub(crate) const COMPARISON: Label = Label::new("Comparación con el periodo anterior", "Compared with the previous period");
+pub(crate) const COMPARISON_NOTE: Label<fn(&str) -> String> = Label {
+    es: |period| format!("Periodo anterior comparable: {period}, con los mismos filtros."),
+    en: |period| format!("Previous comparable period: {period}, with the same filters."),
+};
+pub(crate) const FIGURE_COL: Label = Label::new("Concepto", "Figure");
+pub(crate) const THIS_PERIOD_COL: Label = Label::new("Este periodo", "This period");
+pub(crate) const PREVIOUS_PERIOD_COL: Label = Label::new("Periodo anterior", "Previous period");
+pub(crate) const DIFFERENCE_COL: Label = Label::new("Diferencia", "Difference");
+pub(crate) const FINANCING_IN: Label<fn(&str) -> String> = Label {
+    es: |currency| format!("Financiamiento recibido en {currency}"),
+    en: |currency| format!("Financing received in {currency}"),
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,6 +17,7 @@
 //! ```
 
 mod brief;
+mod compare;
 mod country;
 mod definition;
 mod docx;
@@ -48,6 +49,7 @@ pub use crate::lang::Lang;
 pub use numbers::{format_amount, format_count};
 pub use pdf::{render_pdf, render_pdf_with_progress};
 pub use period::{period_document, period_report, PeriodFigures, PeriodRequest};
+pub use compare::{previous_period, PreviousPeriod};
 pub use years::{Breakdown, YearFigures};
 pub use photos::PHOTOS_PER_ENTRY;
 

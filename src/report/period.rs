@@ -16,6 +16,7 @@ use crate::store::{Axis, Count, Filter, PeriodCount, Sort, Stats, Store};
 
 use super::labels;
 use super::photos;
+use super::compare::{self, PreviousPeriod};
 use super::years::{self, Breakdown, YearFigures};
 use super::words::{self, capitalize, country_name, kind_plural, when};
 use super::{
@@ -52,6 +53,8 @@ pub struct PeriodRequest {
     /// Year by year: the report is then the period's record (summary and the tables of each
     /// year) rather than the account of every activity, which a semester report gives.
     pub breakdown: Option<Breakdown>,
+    /// Show the previous comparable period beside each summary figure, with the difference.
+    pub compare: bool,
 }
 
 impl PeriodRequest {
@@ -72,6 +75,7 @@ impl PeriodRequest {
             narrative: Narrative::default(),
             sign_off: SignOff::default(),
             breakdown: None,
+            compare: false,
         }
     }
 
@@ -129,8 +133,15 @@ pub fn period_report(store: &Store, request: &PeriodRequest) -> Result<Document,
         Some(Breakdown::Year) => years::read_years(store, &filter, &stats)?,
         None => Vec::new(),
     };
+    let previous = match request.compare {
+        true => {
+            let (from, to) = compare::previous_period(request.from, request.to);
+            Some(PreviousPeriod { from, to, stats: store.stats(&Filter { from: Some(from), to: Some(to), ..filter })? })
+        }
+        false => None,
+    };
     let read = |hash: &str| store.attachment_path(hash).and_then(|path| std::fs::read(path).ok()).unwrap_or_default();
-    Ok(period_document(request, &activities, &PeriodFigures { stats, years }, &store.axes()?, &read))
+    Ok(period_document(request, &activities, &PeriodFigures { stats, years, previous }, &store.axes()?, &read))
 }
 
 /// The figures a period report prints, read from the store over the report's filter.
@@ -139,11 +150,13 @@ pub struct PeriodFigures {
     pub stats: Stats,
     /// Each year's, when the report breaks its period down by year.
     pub years: Vec<YearFigures>,
+    /// The previous comparable period's, when the report compares.
+    pub previous: Option<PreviousPeriod>,
 }
 
 impl From<Stats> for PeriodFigures {
     fn from(stats: Stats) -> PeriodFigures {
-        PeriodFigures { stats, years: Vec::new() }
+        PeriodFigures { stats, years: Vec::new(), previous: None }
     }
 }
 
@@ -192,7 +205,7 @@ pub fn period_document(
         doc.push_section(presentation);
         doc.push(Block::PageBreak);
     }
-    doc.push_section(summary(lang, &t, &period, stats));
+    doc.push_section(summary(lang, &t, &period, stats, figures.previous.as_ref()));
     if request.breakdown.is_some() {
         doc.push(Block::PageBreak);
         doc.push_section(years::years_part(lang, &figures.years, stats, activities));
@@ -232,7 +245,7 @@ fn describe_filters(request: &PeriodRequest) -> Option<String> {
     (!parts.is_empty()).then(|| format!("{} {}", t.filters, parts.join("; ")))
 }
 
-fn summary(lang: Lang, t: &Labels, period: &str, stats: &Stats) -> Section {
+fn summary(lang: Lang, t: &Labels, period: &str, stats: &Stats, previous: Option<&PreviousPeriod>) -> Section {
     let mut s = Section::new(t.summary);
     let axes = stats.by_axis.iter().filter(|c| !c.key.is_empty()).count();
     s.push(Block::Paragraph((t.summary_sentence)(period, stats.total, stats.by_country.len(), axes)));
@@ -250,6 +263,9 @@ fn summary(lang: Lang, t: &Labels, period: &str, stats: &Stats) -> Section {
         }
     }
     s.push(Block::Figures(figures));
+    if let Some(previous) = previous {
+        s.push_section(compare::comparison(lang, stats, previous));
+    }
 
     let kinds: Vec<Count> = stats
         .by_kind

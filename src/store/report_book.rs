@@ -47,6 +47,8 @@ struct Filters {
     statuses: Vec<crate::domain::Status>,
     #[serde(skip_serializing_if = "Option::is_none")]
     breakdown: Option<crate::report::Breakdown>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    compare: bool,
 }
 
 /// Keeps saved definitions naming a renamed axis by its new name, in their filter and their
@@ -115,6 +117,7 @@ fn definition(row: &Row) -> rusqlite::Result<Result<ReportDefinition>> {
             countries: filters.countries,
             statuses: filters.statuses,
             breakdown: filters.breakdown,
+            compare: filters.compare,
             lang: crate::Lang::parse(&lang).ok_or_else(|| corrupt(&what, &lang))?,
             paper: crate::report::Paper::parse(&paper).ok_or_else(|| corrupt(&what, &paper))?,
             narrative: Narrative {
@@ -148,6 +151,7 @@ impl Store {
             countries: def.countries.clone(),
             statuses: def.statuses.clone(),
             breakdown: def.breakdown,
+            compare: def.compare,
         };
         // An introduction emptied in the form is no introduction.
         let mut introductions = def.narrative.introductions.clone();

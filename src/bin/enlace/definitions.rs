@@ -35,6 +35,10 @@ pub struct DefinitionArgs {
     /// kind, agreements by region, networks, visits, awards) instead of every activity.
     #[arg(long = "by", value_name = "year", value_parser = parse_breakdown)]
     breakdown: Option<Breakdown>,
+    /// Show the previous comparable period (the semester or year before) beside each summary
+    /// figure, with the difference.
+    #[arg(long)]
+    compare: bool,
     /// Language of the document: es (default) or en.
     #[arg(long, value_parser = super::reports::parse_lang)]
     lang: Option<Lang>,
@@ -89,6 +93,7 @@ impl DefinitionArgs {
             def.statuses = self.statuses;
         }
         def.breakdown = self.breakdown.or(def.breakdown);
+        def.compare |= self.compare;
         def.lang = self.lang.unwrap_or(def.lang);
         def.paper = self.paper.unwrap_or(def.paper);
         if let Some(file) = &self.presentation_file {
