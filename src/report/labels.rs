@@ -286,6 +286,37 @@ pub(crate) const FINANCING_IN: Label<fn(&str) -> String> = Label {
     en: |currency| format!("Financing received in {currency}"),
 };
 
+// The agreements register (register.rs).
+pub(crate) const REGISTER: Label = Label::new("Registro de convenios", "Agreements register");
+pub(crate) const REGISTER_FILE: Label = Label::new("registro-convenios", "agreements-register");
+pub(crate) const REGISTER_SENTENCE: Label<fn(&str, usize, u32) -> String> = Label {
+    es: |today, n, days| format!(
+        "Vigencia al {today} de los {} convenios firmados registrados, cualquiera que sea su fecha de firma. «Por vencer»: vigentes cuya vigencia termina en los próximos {days} días.",
+        format_count(n as f64)
+    ),
+    en: |today, n, days| format!(
+        "Validity on {today} of the {} signed agreements recorded, whatever their signing date. “Expiring”: in force, their validity ending within the next {days} days.",
+        format_count(n as f64)
+    ),
+};
+pub(crate) const EXPIRING_HEADING: Label<fn(u32) -> String> = Label {
+    es: |days| format!("Por vencer en los próximos {days} días"),
+    en: |days| format!("Expiring within {days} days"),
+};
+/// The heading of the register's group of agreements that stand so (the expiring ones' says
+/// within how many days: [`EXPIRING_HEADING`]).
+pub(crate) fn register_group(v: crate::store::Validity) -> Label {
+    use crate::store::Validity;
+    match v {
+        Validity::Expiring => Label::new("Por vencer", "Expiring"),
+        Validity::InForce => Label::new("Vigentes", "In force"),
+        Validity::NoEndDate => Label::new("Sin fecha de término", "With no end date"),
+        Validity::Expired => Label::new("Vencidos", "Expired"),
+    }
+}
+pub(crate) const SIGNED_COL: Label = Label::new("Firma", "Signed");
+pub(crate) const DAYS_LEFT_COL: Label = Label::new("Días restantes", "Days left");
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -34,6 +34,7 @@ mod pdf;
 mod period;
 mod photos;
 mod raster;
+mod register;
 pub(crate) mod words;
 mod wrap;
 mod years;
@@ -50,6 +51,7 @@ pub use numbers::{format_amount, format_count};
 pub use pdf::{render_pdf, render_pdf_with_progress};
 pub use period::{period_document, period_report, PeriodFigures, PeriodRequest};
 pub use compare::{previous_period, PreviousPeriod};
+pub use register::{register_document, register_report, RegisterRequest};
 pub use years::{Breakdown, YearFigures};
 pub use photos::PHOTOS_PER_ENTRY;
 

@@ -122,6 +122,9 @@ enum Command {
     Brief(reports::BriefArgs),
     /// Everything logged with one country in a period, as PDF or Word.
     CountryBrief(reports::CountryBriefArgs),
+    /// Every signed agreement with its validity today (in force, expiring within 90 days,
+    /// expired, no end date), whatever its signing date: PDF, Word or Excel (--out F.xlsx).
+    Register(reports::RegisterArgs),
     /// Snapshot the database and attachments now (keeps 7 daily and 4 weekly).
     Backup {
         /// Snapshots folder (default: beside the database).
@@ -390,6 +393,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::ReportHistory => definitions::history(&store)?,
         Command::Brief(args) => reports::brief(&store, args)?,
         Command::CountryBrief(args) => reports::country(&store, args)?,
+        Command::Register(args) => reports::register(&store, args)?,
         Command::Identity { action } => sync_cmds::identity(&store, action)?,
         Command::Roster { action } => sync_cmds::roster_cmd(&store, action)?,
         Command::Bundle { action } => sync_cmds::bundle(&mut store, action)?,

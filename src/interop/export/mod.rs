@@ -3,6 +3,7 @@
 //! exported records uses, labelled as the forms label it.
 
 pub mod csv;
+pub mod register;
 pub mod xlsx;
 
 use rust_decimal::Decimal;
