@@ -144,6 +144,12 @@ pub(crate) const CONTEXT: Label = Label::new("Contexto:", "Context:");
 pub(crate) const ACTIVITIES: Label = Label::new("Actividades:", "Activities:");
 pub(crate) const BY_KIND: Label = Label::new("Actividades por tipo", "Activities by kind");
 pub(crate) const KIND_COL: Label = Label::new("Tipo", "Kind");
+pub(crate) const BY_YEAR: Label = Label::new("Actividades por año", "Activities by year");
+pub(crate) const PARTNER_DOSSIER: Label = Label::new("Expediente de contraparte", "Partner dossier");
+pub(crate) const ALL_YEARS: Label<fn(&str) -> String> = Label {
+    es: |span| format!("{span} (todos los años registrados)"),
+    en: |span| format!("{span} (every year recorded)"),
+};
 pub(crate) const ACTIVITIES_COL: Label = Label::new("Actividades", "Activities");
 pub(crate) const TIMES: Label<fn(&str, usize) -> String> = Label {
     es: |name, n| if n == 1 { name.to_string() } else { format!("{name} ({n} actividades)") },

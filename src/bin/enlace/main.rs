@@ -122,6 +122,9 @@ enum Command {
     Brief(reports::BriefArgs),
     /// Everything logged with one country in a period, as PDF or Word.
     CountryBrief(reports::CountryBriefArgs),
+    /// Everything done with one partner organisation or city over all years (or a period),
+    /// as PDF or Word.
+    PartnerDossier(reports::PartnerDossierArgs),
     /// Every signed agreement with its validity today (in force, expiring within 90 days,
     /// expired, no end date), whatever its signing date: PDF, Word or Excel (--out F.xlsx).
     Register(reports::RegisterArgs),
@@ -393,6 +396,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::ReportHistory => definitions::history(&store)?,
         Command::Brief(args) => reports::brief(&store, args)?,
         Command::CountryBrief(args) => reports::country(&store, args)?,
+        Command::PartnerDossier(args) => reports::partner(&store, args)?,
         Command::Register(args) => reports::register(&store, args)?,
         Command::Identity { action } => sync_cmds::identity(&store, action)?,
         Command::Roster { action } => sync_cmds::roster_cmd(&store, action)?,

@@ -1,4 +1,4 @@
-//! `report`, `brief`, `country-brief` and `register`: PDF or Word documents from the record.
+//! `report`, `brief`, `country-brief`, `partner-dossier` and `register`: PDF or Word documents from the record.
 //! Every period report written is recorded in the report history with its SHA-256.
 
 use std::path::PathBuf;
@@ -80,6 +80,20 @@ pub struct CountryBriefArgs {
 }
 
 #[derive(Args)]
+pub struct PartnerDossierArgs {
+    /// The partner: an organisation's name (written any way: "Embajada de Perú") or id.
+    partner: String,
+    /// From this day (default: the first activity with the partner).
+    #[arg(long)]
+    from: Option<NaiveDate>,
+    /// To this day (default: the last activity with the partner).
+    #[arg(long)]
+    to: Option<NaiveDate>,
+    #[command(flatten)]
+    print: PrintArgs,
+}
+
+#[derive(Args)]
 pub struct RegisterArgs {
     /// The day validity is reckoned on (default: today).
     #[arg(long)]
@@ -146,6 +160,19 @@ pub fn brief(store: &Store, a: BriefArgs) -> Result<()> {
         generated: Utc::now(),
     };
     write(&report::brief_report(store, &request)?, &a.print.file).map(drop)
+}
+
+pub fn partner(store: &Store, a: PartnerDossierArgs) -> Result<()> {
+    let request = report::PartnerDossierRequest {
+        partner: a.partner,
+        from: a.from,
+        to: a.to,
+        lang: a.print.lang,
+        paper: a.print.paper,
+        office: office(store, &a.print.office)?,
+        generated: Utc::now(),
+    };
+    write(&report::partner_dossier_report(store, &request)?, &a.print.file).map(drop)
 }
 
 /// The agreements register: PDF, Word, or an Excel workbook when --out ends in .xlsx.
