@@ -108,8 +108,10 @@ pub struct ReportDefinition {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub breakdown: Option<Breakdown>,
-    /// Show the previous comparable period beside each summary figure.
+    /// Show the previous comparable period beside each summary figure (optional for the UI,
+    /// which may leave it out as older definitions do).
     #[serde(default)]
+    #[ts(as = "Option<bool>", optional)]
     pub compare: bool,
 }
 

@@ -119,8 +119,8 @@ impl PeriodRequest {
 pub fn period_report(store: &Store, request: &PeriodRequest) -> Result<Document, ReportError> {
     ReportError::check_period(request.from, request.to)?;
     let filter = request.filter();
-    let activities = store.list(&filter)?.items;
-    if activities.is_empty() {
+    let stats = store.stats(&filter)?;
+    if stats.total == 0 {
         return Err(ReportError::NoActivities {
             from: request.from,
             to: request.to,
@@ -128,17 +128,16 @@ pub fn period_report(store: &Store, request: &PeriodRequest) -> Result<Document,
             country: None,
         });
     }
-    let stats = store.stats(&filter)?;
-    let years = match request.breakdown {
-        Some(Breakdown::Year) => years::read_years(store, &filter, &stats)?,
-        None => Vec::new(),
+    let (activities, years) = match request.breakdown {
+        // The record of several years reads only the kinds its tables list one by one.
+        Some(Breakdown::Year) => (years::listed_activities(store, &filter)?, years::read_years(store, &filter, &stats)?),
+        None => (store.list(&filter)?.items, Vec::new()),
     };
-    let previous = match request.compare {
-        true => {
-            let (from, to) = compare::previous_period(request.from, request.to);
-            Some(PreviousPeriod { from, to, stats: store.stats(&Filter { from: Some(from), to: Some(to), ..filter })? })
-        }
-        false => None,
+    let previous = if request.compare {
+        let (from, to) = compare::previous_period(request.from, request.to);
+        Some(PreviousPeriod { from, to, stats: store.stats(&Filter { from: Some(from), to: Some(to), ..filter })? })
+    } else {
+        None
     };
     let read = |hash: &str| store.attachment_path(hash).and_then(|path| std::fs::read(path).ok()).unwrap_or_default();
     Ok(period_document(request, &activities, &PeriodFigures { stats, years, previous }, &store.axes()?, &read))
@@ -161,7 +160,7 @@ impl From<Stats> for PeriodFigures {
 }
 
 /// Declares the report from records already read: `activities` in date
-/// order, `figures` over the same filter, `axes` in their order (see `by_axis`);
+/// order (for a record by year, those of the kinds it lists suffice), `figures` over the same filter, `axes` in their order (see `by_axis`);
 /// `read_photo` gives an attached file's bytes by its hash (empty when missing).
 pub fn period_document(
     request: &PeriodRequest,

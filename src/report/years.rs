@@ -54,6 +54,18 @@ pub(crate) fn read_years(store: &Store, filter: &Filter, stats: &Stats) -> Resul
     Ok(years)
 }
 
+/// The kinds whose activities the record lists or tallies from their details.
+const LISTED_KINDS: [Kind; 4] = [Kind::Agreement, Kind::Network, Kind::Delegation, Kind::Award];
+
+/// The activities of `filter` of the kinds the record reads one by one (the rest it counts).
+pub(crate) fn listed_activities(store: &Store, filter: &Filter) -> Result<Vec<Activity>, ReportError> {
+    let kinds: Vec<Kind> = LISTED_KINDS.into_iter().filter(|k| filter.kinds.is_empty() || filter.kinds.contains(k)).collect();
+    if kinds.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(store.list(&Filter { kinds, ..filter.clone() })?.items)
+}
+
 /// The part "Año por año": every table of the record, from the years' figures and the period's
 /// activities (in date order).
 pub(crate) fn years_part(lang: Lang, years: &[YearFigures], stats: &Stats, activities: &[Activity]) -> Section {

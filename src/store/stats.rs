@@ -76,9 +76,11 @@ impl super::Store {
     pub fn stats(&self, f: &Filter) -> Result<Stats> {
         let (where_sql, params) = where_clause(f);
         let from = from_clause(f);
-        let counts = |select: &str, from_extra: &str, order: &str| -> Result<Vec<Count>> {
+        // `counted` is COUNT(*) where each activity gives one row per key; a join that can
+        // give an activity several rows of one key (two countries of a region) counts it once.
+        let counts = |select: &str, from_extra: &str, counted: &str| -> Result<Vec<Count>> {
             let sql = format!(
-                "SELECT {select} AS key, COUNT(*) FROM {from} {from_extra} WHERE {where_sql} GROUP BY key ORDER BY {order}"
+                "SELECT {select} AS key, {counted} AS n FROM {from} {from_extra} WHERE {where_sql} GROUP BY key ORDER BY n DESC, key"
             );
             let mut stmt = self.conn.prepare(&sql)?;
             let rows = stmt.query_map(params_from_iter(params.iter()), |r| {
@@ -86,24 +88,14 @@ impl super::Store {
             })?;
             Ok(rows.collect::<Result<_, _>>()?)
         };
-        let counts_distinct = |select: &str, from_extra: &str| -> Result<Vec<Count>> {
-            let sql = format!(
-                "SELECT {select} AS key, COUNT(DISTINCT a.id) AS n FROM {from} {from_extra} WHERE {where_sql}
-                 GROUP BY key ORDER BY n DESC, key"
-            );
-            let mut stmt = self.conn.prepare(&sql)?;
-            let rows = stmt.query_map(params_from_iter(params.iter()), |r| {
-                Ok(Count { key: r.get(0)?, count: r.get::<_, i64>(1)? as u64 })
-            })?;
-            Ok(rows.collect::<Result<_, _>>()?)
-        };
-        let by_kind = counts("a.kind", "", "COUNT(*) DESC, key")?;
-        let by_country = counts("c.country", "JOIN activity_countries c ON c.activity_id = a.id", "COUNT(*) DESC, key")?;
-        let by_region = counts_distinct(
+        let by_kind = counts("a.kind", "", "COUNT(*)")?;
+        let by_country = counts("c.country", "JOIN activity_countries c ON c.activity_id = a.id", "COUNT(*)")?;
+        let by_region = counts(
             "r.region",
             &format!("JOIN activity_countries c ON c.activity_id = a.id JOIN ({}) r ON r.country = c.country", region_table()),
+            "COUNT(DISTINCT a.id)",
         )?;
-        let by_axis = counts("x.name", "LEFT JOIN axes x ON x.id = a.axis_id", "COUNT(*) DESC, key")?;
+        let by_axis = counts("x.name", "LEFT JOIN axes x ON x.id = a.axis_id", "COUNT(*)")?;
         let by_month = self.period_counts(f, Step::Month)?;
         let by_year = self.period_counts(f, Step::Year)?;
         let total = by_kind.iter().map(|c| c.count).sum();
