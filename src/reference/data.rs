@@ -12,6 +12,8 @@ pub struct Country {
     pub code: String,
     /// ISO 3166-1 alpha-3 code, e.g. "PER".
     pub alpha3: String,
+    /// ISO 3166-1 numeric code, e.g. "604" (how world maps name countries).
+    pub numeric: String,
     /// Spanish name as Mexico's SRE writes it, e.g. "Nueva Zelandia".
     pub name_es: String,
     pub name_en: String,

@@ -191,6 +191,11 @@ pub(crate) const TOP_NOTE: Label<fn(usize, usize) -> String> = Label {
     es: |shown, all| format!("Los {shown} países con más actividades de los {all} registrados."),
     en: |shown, all| format!("The {shown} countries with most activities of the {all} recorded."),
 };
+pub(crate) const MAP: Label = Label::new("Mapa de países con actividades", "Map of countries with activities");
+pub(crate) const MAP_DESCRIPTION: Label = Label::new(
+    "Mapa del mundo: cada país sombreado según el número de actividades con él; más oscuro, más actividades.",
+    "World map: each country shaded by the number of activities with it; the darker, the more.",
+);
 pub(crate) const NO_AXIS: Label = Label::new("Sin eje asignado", "No axis assigned");
 pub(crate) const ANNEX: Label = Label::new("Anexo. Relación de actividades", "Annex. List of activities");
 pub(crate) const PRESENTATION: Label = Label::new("Presentación", "Foreword");

@@ -44,7 +44,7 @@ pub use brief::{brief_document, brief_report, BriefRequest};
 pub use country::{country_brief_document, country_brief_report, CountryBriefRequest};
 pub use definition::{Narrative, ReportDefinition, SignOff, Signer};
 pub use docx::render_docx;
-pub use document::{Align, Bar, BarChart, Block, Column, Cover, Document, Figure, Metadata, Paper, Photo, Run, Section, Signature, Table};
+pub use document::{Align, Bar, BarChart, Block, Choropleth, Column, Cover, Document, Figure, Metadata, Paper, Photo, Run, Section, Signature, Table};
 pub use error::ReportError;
 pub use format::Format;
 pub use crate::lang::Lang;

@@ -20,7 +20,7 @@ use super::compare::{self, PreviousPeriod};
 use super::years::{self, Breakdown, YearFigures};
 use super::words::{self, capitalize, country_name, kind_plural, when};
 use super::{
-    file_name, format_amount, format_count, BarChart, Block, Column, Cover, Document, Figure, Lang, Metadata, Narrative,
+    file_name, format_amount, format_count, BarChart, Block, Choropleth, Column, Cover, Document, Figure, Lang, Metadata, Narrative,
     Paper, ReportError, Section, SignOff, Table,
 };
 
@@ -293,6 +293,12 @@ fn summary(lang: Lang, t: &Labels, period: &str, stats: &Stats, previous: Option
     }
     top.push(Block::Table(countries));
     s.push_section(top);
+    let map = Choropleth {
+        values: stats.by_country.iter().map(|c| (c.key.clone(), c.count as f64)).collect(),
+        legend: t.activities_col.to_string(),
+        description: labels::MAP_DESCRIPTION.pick(lang).to_string(),
+    };
+    s.push_section(Section::new(labels::MAP.pick(lang)).with(Block::Map(map)));
     s
 }
 
