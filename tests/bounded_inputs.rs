@@ -135,7 +135,7 @@ fn totals_past_the_ceiling_are_an_error_in_stats_and_the_period_report() {
         (Lang::Es, "más de 79,228,162,514,264,337,593,543,950,335 USD (la suma es demasiado grande)"),
         (Lang::En, "over 79,228,162,514,264,337,593,543,950,335 USD"),
     ] {
-        let doc = period_document(&PeriodRequest { lang, ..request.clone() }, &activities, &stats, &[], &|_| Vec::new());
+        let doc = period_document(&PeriodRequest { lang, ..request.clone() }, &activities, &stats.clone().into(), &[], &|_| Vec::new());
         assert!(format!("{doc:?}").contains(said), "{lang:?}");
     }
 }

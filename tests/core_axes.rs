@@ -54,7 +54,7 @@ fn parts(store: &Store) -> Vec<String> {
     let request = second_semester_2021(Lang::Es);
     let filter = request.filter();
     let doc =
-        period_document(&request, &store.list(&filter).unwrap().items, &store.stats(&filter).unwrap(), &store.axes().unwrap(), &|_| {
+        period_document(&request, &store.list(&filter).unwrap().items, &store.stats(&filter).unwrap().into(), &store.axes().unwrap(), &|_| {
             Vec::new()
         });
     let headings: Vec<String> = doc

@@ -153,7 +153,7 @@ fn render(
     name: &str,
 ) -> (f64, usize) {
     let started = Instant::now();
-    let doc = period_document(request, activities, stats, axes, read_photo);
+    let doc = period_document(request, activities, &stats.clone().into(), axes, read_photo);
     let declared = started.elapsed();
     let format = Format::of_path(std::path::Path::new(name)).unwrap();
     let file = format.render(&doc).unwrap();

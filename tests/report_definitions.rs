@@ -46,6 +46,8 @@ fn definition() -> ReportDefinition {
                 .into(),
             introductions: [("Más y Mejor Movilidad".to_string(), "La movilidad fue prioridad del semestre.".to_string())].into(),
         },
+        breakdown: None,
+        compare: false,
         sign_off: SignOff {
             prepared: signer("Lucía Hernández", "Jefa de Unidad de Enlace"),
             reviewed: signer("Marco Ruiz", "Director de Cooperación"),

@@ -138,6 +138,8 @@ fn model_texts(doc: &Document) -> Vec<String> {
             Block::Figures(f) => f.iter().for_each(|f| [&f.value, &f.label].into_iter().for_each(|t| add(t))),
             Block::BarChart(c) => [&c.title].into_iter().chain(c.bars.iter().map(|b| &b.label)).for_each(|t| add(t)),
             Block::Photos(p) => p.iter().for_each(|p| add(&p.caption)),
+            // A picture (its description is the alternative text); the countries' table precedes it.
+            Block::Map(_) => {}
             Block::TableOfContents | Block::PageBreak | Block::Spacer(_) => {}
         }
     }
@@ -335,9 +337,11 @@ fn charts_are_pictures_at_print_resolution_with_numbered_captions() {
         assert!(package.text("[Content_Types].xml").contains("Extension=\"png\" ContentType=\"image/png\""));
         let document = package.text("word/document.xml");
         let rels = relationships(&package);
-        let charts = pictures(&document);
+        let (charts, others): (Vec<_>, Vec<_>) = pictures(&document).into_iter().partition(|(embed, ..)| rels[embed].starts_with("media/chart"));
         assert_eq!(charts.len(), 3, "one picture per chart");
         assert_eq!(package.media("chart").len(), 3);
+        assert_eq!(others.len(), 1, "and the world map");
+        assert_eq!(package.media("map").len(), 1);
         for (n, ((embed, (cx, cy), descr), caption)) in charts.iter().zip(captions).enumerate() {
             assert_eq!(rels[embed], format!("media/chart{}.png", n + 1));
             let png = image::load_from_memory_with_format(&package.0[&format!("word/{}", rels[embed])], image::ImageFormat::Png)

@@ -214,10 +214,11 @@ fn the_layout_of_a_period_without_records_stays_short_and_honest() {
         by_axis: vec![],
         by_month: vec![],
         by_year: vec![],
+        by_region: vec![],
         participants_trained: 0,
         financing: vec![],
     };
-    let path = write_sample(&period_document(&req, &[], &stats, &[], &|_| Vec::new()), "period-es-empty.pdf");
+    let path = write_sample(&period_document(&req, &[], &stats.into(), &[], &|_| Vec::new()), "period-es-empty.pdf");
     let pages = pages(&path);
     let all = flat(&pages.concat());
     assert!(all.contains("registró 0 actividades"));

@@ -12,6 +12,8 @@ pub struct Country {
     pub code: String,
     /// ISO 3166-1 alpha-3 code, e.g. "PER".
     pub alpha3: String,
+    /// ISO 3166-1 numeric code, e.g. "604" (how world maps name countries).
+    pub numeric: String,
     /// Spanish name as Mexico's SRE writes it, e.g. "Nueva Zelandia".
     pub name_es: String,
     pub name_en: String,
@@ -20,6 +22,20 @@ pub struct Country {
     pub capital_es: Option<String>,
     pub capital_en: Option<String>,
     pub national_day: Option<NationalDay>,
+    /// Its world region: M49's, the Americas split into Latin America and the Caribbean and
+    /// Northern America (see `build_reference.py`).
+    pub region: WorldRegion,
+    /// Its M49 intermediate region or sub-region, e.g. "Centroamérica", "Asia oriental".
+    pub subregion: WorldRegion,
+}
+
+/// A world region or subregion, named by its UN M49 code ("419", "013").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct WorldRegion {
+    pub code: String,
+    pub name_es: String,
+    pub name_en: String,
 }
 
 /// The day a country celebrates as its national day (the one its embassies mark).
@@ -92,6 +108,54 @@ pub fn country(code: &str) -> Option<&'static Country> {
     countries()
         .iter()
         .find(|c| c.code.eq_ignore_ascii_case(code) || c.alpha3.eq_ignore_ascii_case(code))
+}
+
+/// Every world region, then every subregion, each once, by Spanish name within its level.
+pub fn world_regions() -> &'static [WorldRegion] {
+    static DATA: OnceLock<Vec<WorldRegion>> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let mut regions: Vec<WorldRegion> = Vec::new();
+        let region: fn(&Country) -> &WorldRegion = |c| &c.region;
+        let subregion: fn(&Country) -> &WorldRegion = |c| &c.subregion;
+        for level in [region, subregion] {
+            let mut these: Vec<WorldRegion> = Vec::new();
+            for c in countries() {
+                let area = level(c);
+                if !these.iter().chain(&regions).any(|r| r.code == area.code) {
+                    these.push(area.clone());
+                }
+            }
+            these.sort_by_cached_key(|r| crate::text::fold(&r.name_es));
+            regions.extend(these);
+        }
+        regions
+    })
+}
+
+/// The region or subregion with this M49 code.
+pub fn world_region(code: &str) -> Option<&'static WorldRegion> {
+    world_regions().iter().find(|r| r.code == code.trim())
+}
+
+/// The region or subregion a person named: its M49 code, or its Spanish or English name with
+/// or without accents ("America Latina y el Caribe", "europe").
+pub fn find_world_region(text: &str) -> Option<&'static WorldRegion> {
+    let key = crate::text::fold(text);
+    world_region(text).or_else(|| {
+        world_regions()
+            .iter()
+            .find(|r| crate::text::fold(&r.name_es) == key || crate::text::fold(&r.name_en) == key)
+    })
+}
+
+/// The alpha-2 codes of the countries in a region or subregion (by M49 code).
+pub fn countries_in_region(code: &str) -> Vec<&'static str> {
+    let code = code.trim();
+    countries()
+        .iter()
+        .filter(|c| c.region.code == code || c.subregion.code == code)
+        .map(|c| c.code.as_str())
+        .collect()
 }
 
 /// International days cities light monuments for, in calendar order.
@@ -180,6 +244,37 @@ mod tests {
         );
         assert_eq!(country("NZL").map(|c| c.code.as_str()), Some("NZ"));
         assert!(country("XX").is_none());
+    }
+
+    #[test]
+    fn every_country_has_a_region_and_a_subregion_within_it() {
+        for c in countries() {
+            for area in [&c.region, &c.subregion] {
+                assert_eq!(world_region(&area.code), Some(area), "{}", c.code);
+                assert!(!area.name_es.is_empty() && !area.name_en.is_empty(), "{}", c.code);
+            }
+            let region_members = countries_in_region(&c.region.code);
+            assert!(countries_in_region(&c.subregion.code).iter().all(|m| region_members.contains(m)), "{}", c.code);
+        }
+        assert_eq!(country("MX").map(|c| c.region.name_es.as_str()), Some("América Latina y el Caribe"));
+        assert_eq!(country("US").map(|c| c.region.name_en.as_str()), Some("Northern America"));
+        assert_eq!(country("JP").map(|c| c.subregion.name_es.as_str()), Some("Asia oriental"));
+        assert_eq!(country("EG").map(|c| c.region.name_es.as_str()), Some("África"));
+    }
+
+    #[test]
+    fn regions_partition_the_countries() {
+        let regions: Vec<_> = world_regions().iter().filter(|r| countries().iter().any(|c| c.region.code == r.code)).collect();
+        assert_eq!(regions.len(), 7);
+        let members: usize = regions.iter().map(|r| countries_in_region(&r.code).len()).sum();
+        assert_eq!(members, countries().len());
+        assert!(countries_in_region("419").contains(&"PE"));
+        assert!(!countries_in_region("419").contains(&"US"));
+        assert!(countries_in_region("999").is_empty());
+        assert_eq!(find_world_region("america latina y el caribe").map(|r| r.code.as_str()), Some("419"));
+        assert_eq!(find_world_region("Eastern Asia").map(|r| r.code.as_str()), Some("030"));
+        assert_eq!(find_world_region("150").map(|r| r.name_es.as_str()), Some("Europa"));
+        assert!(find_world_region("Atlántida").is_none());
     }
 
     #[test]

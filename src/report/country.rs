@@ -1,6 +1,7 @@
 //! The country brief: everything the office logged with one country in a
 //! period — context (capital, national day), counts by kind, the
 //! counterparts met, each activity, and the follow-up tasks still open.
+//! The partner dossier ([`super::partner`]) is the same brief about one partner.
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -57,27 +58,54 @@ pub fn country_brief_report(store: &Store, request: &CountryBriefRequest) -> Res
 pub fn country_brief_document(request: &CountryBriefRequest, activities: &[Activity]) -> Document {
     let lang = request.lang;
     let t = Labels::of(lang);
-    let name = country_name(lang, &request.country);
     let period = words::range(lang, &PartialDate::day(request.from), Some(&PartialDate::day(request.to)));
-    let generated = words::date(lang, &PartialDate::day(request.generated.date_naive()));
-    let metadata = Metadata {
-        author: request.office.clone(),
-        subject: format!("{}: {name}, {period}", t.brief),
-        keywords: vec![t.brief.to_string(), name.clone()],
-        created: request.generated,
+    let subject = Subject {
+        kind: t.brief,
+        name: country_name(lang, &request.country),
+        period,
+        context: vec![(t.context.into(), words::country_context(lang, &request.country).unwrap_or_default())],
+        leave_out: Vec::new(),
     };
-    let mut doc = Document::new(format!("{}: {name}", t.brief), lang, metadata);
-    doc.paper = request.paper;
-    doc.header = format!("{}: {name} · {period}", t.brief);
+    subject_brief(&subject, lang, request.paper, &request.office, request.generated, activities)
+}
+
+/// Who or what a brief is about, and the lines that place it.
+pub(super) struct Subject {
+    /// "Ficha de país", "Expediente de contraparte".
+    pub(super) kind: &'static str,
+    pub(super) name: String,
+    /// The period covered, in words.
+    pub(super) period: String,
+    /// Labelled lines printed after the period (capital, national day; a partner's country).
+    pub(super) context: Vec<(String, String)>,
+    /// Organisations not listed among the counterparts met (the partner itself).
+    pub(super) leave_out: Vec<String>,
+}
+
+/// The brief of everything logged with a subject (a country, a partner) in date order: the
+/// period and context, the activities by kind (and by year when they span several), the
+/// counterparts met, each activity, and the follow-up tasks still open.
+pub(super) fn subject_brief(subject: &Subject, lang: Lang, paper: Paper, office: &str, generated_at: DateTime<Utc>, activities: &[Activity]) -> Document {
+    let t = Labels::of(lang);
+    let (name, period) = (&subject.name, &subject.period);
+    let generated = words::date(lang, &PartialDate::day(generated_at.date_naive()));
+    let metadata = Metadata {
+        author: office.to_string(),
+        subject: format!("{}: {name}, {period}", subject.kind),
+        keywords: vec![subject.kind.to_string(), name.clone()],
+        created: generated_at,
+    };
+    let mut doc = Document::new(format!("{}: {name}", subject.kind), lang, metadata);
+    doc.paper = paper;
+    doc.header = format!("{}: {name} · {period}", subject.kind);
     doc.footer = format!("{} {generated}", t.generated);
 
-    doc.push(Block::Note(format!("{} · {generated}", request.office)));
+    doc.push(Block::Note(format!("{office} · {generated}")));
     let mut brief = Section::new(name.clone());
-    brief.push(Block::LabelledLines(vec![
-        (t.period.into(), capitalize(&period)),
-        (t.context.into(), words::country_context(lang, &request.country).unwrap_or_default()),
-        (t.activities.into(), format_count(activities.len() as f64)),
-    ]));
+    let mut lines = vec![(t.period.into(), capitalize(period))];
+    lines.extend(subject.context.iter().cloned());
+    lines.push((t.activities.into(), format_count(activities.len() as f64)));
+    brief.push(Block::LabelledLines(lines));
 
     let mut kinds = Table::new(vec![Column::new(t.kind, 3.0), Column::numeric(t.count, 1.0)]);
     for kind in Kind::ALL {
@@ -88,8 +116,22 @@ pub fn country_brief_document(request: &CountryBriefRequest, activities: &[Activ
     }
     brief.push_section(Section::new(t.by_kind).with(Block::Table(kinds)));
 
+    let mut years: Vec<(i32, usize)> = Vec::new();
+    for a in activities {
+        match years.iter_mut().find(|(y, _)| *y == a.start.year_number()) {
+            Some((_, n)) => *n += 1,
+            None => years.push((a.start.year_number(), 1)),
+        }
+    }
+    if years.len() > 1 {
+        years.sort_unstable();
+        let mut by_year = Table::new(vec![Column::new(t.year, 3.0), Column::numeric(t.count, 1.0)]);
+        years.iter().for_each(|(y, n)| by_year.row([y.to_string(), format_count(*n as f64)]));
+        brief.push_section(Section::new(t.by_year).with(Block::Table(by_year)));
+    }
+
     let mut organisations: Vec<(String, usize)> = Vec::new();
-    for o in activities.iter().flat_map(|a| &a.organisations) {
+    for o in activities.iter().flat_map(|a| &a.organisations).filter(|o| !subject.leave_out.contains(&o.name)) {
         match organisations.iter_mut().find(|(name, _)| *name == o.name) {
             Some((_, n)) => *n += 1,
             None => organisations.push((o.name.clone(), 1)),
@@ -122,6 +164,8 @@ pub fn country_brief_document(request: &CountryBriefRequest, activities: &[Activ
 
 struct Labels {
     brief: &'static str,
+    year: &'static str,
+    by_year: &'static str,
     generated: &'static str,
     period: &'static str,
     context: &'static str,
@@ -143,6 +187,8 @@ impl Labels {
     fn of(lang: Lang) -> Labels {
         Labels {
             brief: labels::COUNTRY_BRIEF.pick(lang),
+            year: labels::YEAR_COL.pick(lang),
+            by_year: labels::BY_YEAR.pick(lang),
             generated: labels::GENERATED_NOTE.pick(lang),
             period: labels::PERIOD.pick(lang),
             context: labels::CONTEXT.pick(lang),

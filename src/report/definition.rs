@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{labels, narrative, Block, Lang, Paper, PeriodRequest, Section, Signature};
+use super::{labels, narrative, Block, Breakdown, Lang, Paper, PeriodRequest, Section, Signature};
 use crate::domain::{Kind, Status};
 
 /// The texts written for a report, in the narrative markup ([`super::narrative`]).
@@ -104,6 +104,15 @@ pub struct ReportDefinition {
     pub narrative: Narrative,
     #[serde(default)]
     pub sign_off: SignOff,
+    /// Year by year (the record of several years); none: the account of every activity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub breakdown: Option<Breakdown>,
+    /// Show the previous comparable period beside each summary figure (optional for the UI,
+    /// which may leave it out as older definitions do).
+    #[serde(default)]
+    #[ts(as = "Option<bool>", optional)]
+    pub compare: bool,
 }
 
 impl ReportDefinition {
@@ -122,6 +131,8 @@ impl ReportDefinition {
             generated,
             narrative: self.narrative.clone(),
             sign_off: self.sign_off.clone(),
+            breakdown: self.breakdown,
+            compare: self.compare,
         }
     }
 
@@ -140,6 +151,8 @@ impl ReportDefinition {
             paper: request.paper,
             narrative: request.narrative.clone(),
             sign_off: request.sign_off.clone(),
+            breakdown: request.breakdown,
+            compare: request.compare,
         }
     }
 }

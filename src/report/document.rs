@@ -187,6 +187,8 @@ pub enum Block {
     /// A row of boxed big numbers with their labels ("numeralia").
     Figures(Vec<Figure>),
     BarChart(BarChart),
+    /// A world map shading each country by its value.
+    Map(Choropleth),
     /// Photographs side by side, two to a row, each scaled to fit its column (never stretched)
     /// with its caption under it.
     Photos(Vec<Photo>),
@@ -212,6 +214,7 @@ impl Block {
             Block::Table(table) => table.rows.is_empty(),
             Block::Figures(figures) => figures.is_empty(),
             Block::BarChart(chart) => chart.bars.is_empty(),
+            Block::Map(map) => map.values.iter().all(|(_, v)| *v <= 0.0),
             Block::Cover(_) | Block::TableOfContents | Block::PageBreak | Block::Spacer(_) => false,
         }
     }
@@ -352,6 +355,18 @@ impl BarChart {
         self.bars.push(Bar { label: label.into(), value });
         self
     }
+}
+
+/// A world map with each country shaded by its value (activities with it): the more, the
+/// darker, in a few classes a legend names; countries without a value stay pale.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Choropleth {
+    /// ISO alpha-2 code and value.
+    pub values: Vec<(String, f64)>,
+    /// What the values count, over the legend ("Actividades").
+    pub legend: String,
+    /// The picture's description in a Word document (its alternative text).
+    pub description: String,
 }
 
 #[cfg(test)]

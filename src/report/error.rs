@@ -19,6 +19,10 @@ pub enum ReportError {
     /// No activity in the period (with the request's filters, or with the
     /// country of a country brief): a clear message instead of an empty PDF.
     NoActivities { from: NaiveDate, to: NaiveDate, filtered: bool, country: Option<String> },
+    /// No signed agreement recorded: nothing for the agreements register.
+    NoAgreements,
+    /// No activity with this partner (an organisation's name) in any year.
+    NoPartnerActivities { partner: String },
     Store(StoreError),
     Render(RenderError),
 }
@@ -36,7 +40,9 @@ impl Explain for ReportError {
     fn code(&self) -> ErrorCode {
         match self {
             ReportError::BackwardPeriod { .. } => ErrorCode::Invalid,
-            ReportError::NoActivities { .. } => ErrorCode::NotFound,
+            ReportError::NoActivities { .. } | ReportError::NoAgreements | ReportError::NoPartnerActivities { .. } => {
+                ErrorCode::NotFound
+            }
             ReportError::Store(e) => e.code(),
             ReportError::Render(e) => e.code(),
         }
@@ -77,6 +83,16 @@ impl ReportError {
                     None => String::new(),
                 };
                 format!("No activities are recorded{with} in {}; no document was made. Choose another period.", period(from, to))
+            }
+            (ReportError::NoAgreements, Lang::Es) => {
+                "No hay convenios firmados registrados; no se generó el registro de convenios.".to_string()
+            }
+            (ReportError::NoAgreements, Lang::En) => "No signed agreements are recorded; no agreements register was made.".to_string(),
+            (ReportError::NoPartnerActivities { partner }, Lang::Es) => {
+                format!("No hay actividades registradas con «{partner}»; no se generó el expediente.")
+            }
+            (ReportError::NoPartnerActivities { partner }, Lang::En) => {
+                format!("No activities are recorded with “{partner}”; no dossier was made.")
             }
             (ReportError::Store(e), _) => e.brief().pick(lang).to_string(),
             (ReportError::Render(e), _) => e.text().pick(lang).to_string(),

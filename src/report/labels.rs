@@ -144,6 +144,12 @@ pub(crate) const CONTEXT: Label = Label::new("Contexto:", "Context:");
 pub(crate) const ACTIVITIES: Label = Label::new("Actividades:", "Activities:");
 pub(crate) const BY_KIND: Label = Label::new("Actividades por tipo", "Activities by kind");
 pub(crate) const KIND_COL: Label = Label::new("Tipo", "Kind");
+pub(crate) const BY_YEAR: Label = Label::new("Actividades por año", "Activities by year");
+pub(crate) const PARTNER_DOSSIER: Label = Label::new("Expediente de contraparte", "Partner dossier");
+pub(crate) const ALL_YEARS: Label<fn(&str) -> String> = Label {
+    es: |span| format!("{span} (todos los años registrados)"),
+    en: |span| format!("{span} (every year recorded)"),
+};
 pub(crate) const ACTIVITIES_COL: Label = Label::new("Actividades", "Activities");
 pub(crate) const TIMES: Label<fn(&str, usize) -> String> = Label {
     es: |name, n| if n == 1 { name.to_string() } else { format!("{name} ({n} actividades)") },
@@ -185,6 +191,11 @@ pub(crate) const TOP_NOTE: Label<fn(usize, usize) -> String> = Label {
     es: |shown, all| format!("Los {shown} países con más actividades de los {all} registrados."),
     en: |shown, all| format!("The {shown} countries with most activities of the {all} recorded."),
 };
+pub(crate) const MAP: Label = Label::new("Mapa de países con actividades", "Map of countries with activities");
+pub(crate) const MAP_DESCRIPTION: Label = Label::new(
+    "Mapa del mundo: cada país sombreado según el número de actividades con él; más oscuro, más actividades.",
+    "World map: each country shaded by the number of activities with it; the darker, the more.",
+);
 pub(crate) const NO_AXIS: Label = Label::new("Sin eje asignado", "No axis assigned");
 pub(crate) const ANNEX: Label = Label::new("Anexo. Relación de actividades", "Annex. List of activities");
 pub(crate) const PRESENTATION: Label = Label::new("Presentación", "Foreword");
@@ -236,6 +247,86 @@ pub(crate) const WOMEN_AND_MEN: Label<fn(u32, u32) -> String> = Label {
     en: |women, men| format!("({women} {} and {men} {})", if women == 1 { "woman" } else { "women" }, if men == 1 { "man" } else { "men" }),
 };
 pub(crate) const OBJECTIVE_LABEL: Label = Label::new("Objetivo del curso:", "Course objective:");
+
+// The period year by year (years.rs).
+pub(crate) const YEAR_BY_YEAR: Label = Label::new("Año por año", "Year by year");
+pub(crate) const BY_YEAR_AND_KIND: Label = Label::new("Actividades por año y tipo", "Activities by year and kind");
+pub(crate) const YEARS_NOTE: Label = Label::new(
+    "Cada año cuenta las actividades que ocurren en él dentro del periodo (el primero y el último pueden ser parciales). Una actividad que abarca varios años cuenta en cada uno, por lo que la suma de los años puede pasar del total.",
+    "Each year counts the activities taking place in it within the period (the first and last may be partial). An activity spanning several years counts in each, so the years may add up to more than the total.",
+);
+pub(crate) const AGREEMENTS_BY_REGION: Label = Label::new("Convenios por región", "Agreements by region");
+pub(crate) const REGION_COL: Label = Label::new("Región", "Region");
+pub(crate) const AGREEMENTS_COL: Label = Label::new("Convenios", "Agreements");
+pub(crate) const NO_COUNTRY: Label = Label::new("Sin país registrado", "No country recorded");
+pub(crate) const YEAR_COL: Label = Label::new("Año", "Year");
+pub(crate) const NETWORKS: Label = Label::new("Redes de ciudades", "City networks");
+pub(crate) const NETWORKS_SENTENCE: Label<fn(usize) -> String> = Label {
+    es: |n| if n == 1 { "En el periodo la ciudad participó en 1 red de ciudades.".into() } else { format!("En el periodo la ciudad participó en {} redes de ciudades.", format_count(n as f64)) },
+    en: |n| if n == 1 { "In the period the city took part in 1 city network.".into() } else { format!("In the period the city took part in {} city networks.", format_count(n as f64)) },
+};
+pub(crate) const NETWORK_COL: Label = Label::new("Red", "Network");
+pub(crate) const ROLES_COL: Label = Label::new("Cargo (órgano) y periodo", "Role (body) and term");
+pub(crate) const YEARS_COL: Label = Label::new("Años", "Years");
+pub(crate) const VISITS_BY_YEAR_AND_MONTH: Label = Label::new("Visitas recibidas por año y mes", "Visits received by year and month");
+pub(crate) const MONTHS_SHORT: Label<[&str; 12]> = Label::new(
+    ["Ene", "Feb", "Mar", "Abr", "May", "Jun", "Jul", "Ago", "Sep", "Oct", "Nov", "Dic"],
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+);
+pub(crate) const AWARDS_BY_YEAR: Label = Label::new("Reconocimientos por año", "Awards by year");
+pub(crate) const AWARD_COL: Label = Label::new("Reconocimiento", "Award");
+pub(crate) const GRANTED_BY_COL: Label = Label::new("Otorgado por", "Granted by");
+pub(crate) const CATEGORY_COL: Label = Label::new("Categoría", "Category");
+pub(crate) const AWARDS_TOTAL: Label<fn(usize) -> String> = Label {
+    es: |n| if n == 1 { "1 reconocimiento".into() } else { format!("{} reconocimientos", format_count(n as f64)) },
+    en: |n| if n == 1 { "1 award".into() } else { format!("{} awards", format_count(n as f64)) },
+};
+
+// The previous comparable period beside this one (compare.rs).
+pub(crate) const COMPARISON: Label = Label::new("Comparación con el periodo anterior", "Compared with the previous period");
+pub(crate) const COMPARISON_NOTE: Label<fn(&str) -> String> = Label {
+    es: |period| format!("Periodo anterior comparable: {period}, con los mismos filtros."),
+    en: |period| format!("Previous comparable period: {period}, with the same filters."),
+};
+pub(crate) const FIGURE_COL: Label = Label::new("Concepto", "Figure");
+pub(crate) const THIS_PERIOD_COL: Label = Label::new("Este periodo", "This period");
+pub(crate) const PREVIOUS_PERIOD_COL: Label = Label::new("Periodo anterior", "Previous period");
+pub(crate) const DIFFERENCE_COL: Label = Label::new("Diferencia", "Difference");
+pub(crate) const FINANCING_IN: Label<fn(&str) -> String> = Label {
+    es: |currency| format!("Financiamiento recibido en {currency}"),
+    en: |currency| format!("Financing received in {currency}"),
+};
+
+// The agreements register (register.rs).
+pub(crate) const REGISTER: Label = Label::new("Registro de convenios", "Agreements register");
+pub(crate) const REGISTER_FILE: Label = Label::new("registro-convenios", "agreements-register");
+pub(crate) const REGISTER_SENTENCE: Label<fn(&str, usize, u32) -> String> = Label {
+    es: |today, n, days| format!(
+        "Vigencia al {today} de los {} convenios firmados registrados, cualquiera que sea su fecha de firma. «Por vencer»: vigentes cuya vigencia termina en los próximos {days} días.",
+        format_count(n as f64)
+    ),
+    en: |today, n, days| format!(
+        "Validity on {today} of the {} signed agreements recorded, whatever their signing date. “Expiring”: in force, their validity ending within the next {days} days.",
+        format_count(n as f64)
+    ),
+};
+pub(crate) const EXPIRING_HEADING: Label<fn(u32) -> String> = Label {
+    es: |days| format!("Por vencer en los próximos {days} días"),
+    en: |days| format!("Expiring within {days} days"),
+};
+/// The heading of the register's group of agreements that stand so (the expiring ones' says
+/// within how many days: [`EXPIRING_HEADING`]).
+pub(crate) fn register_group(v: crate::store::Validity) -> Label {
+    use crate::store::Validity;
+    match v {
+        Validity::Expiring => Label::new("Por vencer", "Expiring"),
+        Validity::InForce => Label::new("Vigentes", "In force"),
+        Validity::NoEndDate => Label::new("Sin fecha de término", "With no end date"),
+        Validity::Expired => Label::new("Vencidos", "Expired"),
+    }
+}
+pub(crate) const SIGNED_COL: Label = Label::new("Firma", "Signed");
+pub(crate) const DAYS_LEFT_COL: Label = Label::new("Días restantes", "Days left");
 
 #[cfg(test)]
 mod tests {

@@ -17,6 +17,7 @@
 //! ```
 
 mod brief;
+mod compare;
 mod country;
 mod definition;
 mod docx;
@@ -28,25 +29,32 @@ mod format;
 mod labels;
 mod layout;
 pub mod narrative;
+mod partner;
 pub(crate) mod numbers;
 mod pdf;
 mod period;
 mod photos;
 mod raster;
+mod register;
 pub(crate) mod words;
 mod wrap;
+mod years;
 
 pub use brief::{brief_document, brief_report, BriefRequest};
 pub use country::{country_brief_document, country_brief_report, CountryBriefRequest};
 pub use definition::{Narrative, ReportDefinition, SignOff, Signer};
 pub use docx::render_docx;
-pub use document::{Align, Bar, BarChart, Block, Column, Cover, Document, Figure, Metadata, Paper, Photo, Run, Section, Signature, Table};
+pub use document::{Align, Bar, BarChart, Block, Choropleth, Column, Cover, Document, Figure, Metadata, Paper, Photo, Run, Section, Signature, Table};
 pub use error::ReportError;
 pub use format::Format;
 pub use crate::lang::Lang;
 pub use numbers::{format_amount, format_count};
 pub use pdf::{render_pdf, render_pdf_with_progress};
-pub use period::{period_document, period_report, PeriodRequest};
+pub use period::{period_document, period_report, PeriodFigures, PeriodRequest};
+pub use compare::{previous_period, PreviousPeriod};
+pub use partner::{partner_dossier_report, PartnerDossierRequest};
+pub use register::{register_document, register_report, RegisterRequest};
+pub use years::{Breakdown, YearFigures};
 pub use photos::PHOTOS_PER_ENTRY;
 
 use crate::{ErrorCode, Explain, Text};

@@ -150,6 +150,22 @@ fn pdf_page(page: &Page, laid: &Layout, fonts: &FontIds, images: &[Option<(XObje
                     },
                 ]);
             }
+            Draw::Shape { rings, fill, outline } => ops.extend([
+                Op::SetFillColor { col: color(*fill) },
+                Op::SetOutlineColor { col: color(*outline) },
+                Op::SetOutlineThickness { pt: Pt(0.3) },
+                Op::SetLineDashPattern { dash: LineDashPattern::solid() },
+                Op::DrawPolygon {
+                    polygon: printpdf::Polygon {
+                        rings: rings
+                            .iter()
+                            .map(|ring| printpdf::PolygonRing { points: ring.iter().map(|(x, y)| point(*x, height - y)).collect() })
+                            .collect(),
+                        mode: PaintMode::FillStroke,
+                        winding_order: printpdf::WindingOrder::EvenOdd,
+                    },
+                },
+            ]),
             Draw::Image { x, y, w, h, index } => {
                 if let Some(Some((id, px_w, px_h))) = images.get(*index) {
                     // At 72 dpi one pixel is one point; then scale to the box.

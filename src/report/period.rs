@@ -16,9 +16,11 @@ use crate::store::{Axis, Count, Filter, PeriodCount, Sort, Stats, Store};
 
 use super::labels;
 use super::photos;
+use super::compare::{self, PreviousPeriod};
+use super::years::{self, Breakdown, YearFigures};
 use super::words::{self, capitalize, country_name, kind_plural, when};
 use super::{
-    file_name, format_amount, format_count, BarChart, Block, Column, Cover, Document, Figure, Lang, Metadata, Narrative,
+    file_name, format_amount, format_count, BarChart, Block, Choropleth, Column, Cover, Document, Figure, Lang, Metadata, Narrative,
     Paper, ReportError, Section, SignOff, Table,
 };
 
@@ -48,6 +50,11 @@ pub struct PeriodRequest {
     pub narrative: Narrative,
     /// The closing "Elaboró / Revisó / Autorizó" block.
     pub sign_off: SignOff,
+    /// Year by year: the report is then the period's record (summary and the tables of each
+    /// year) rather than the account of every activity, which a semester report gives.
+    pub breakdown: Option<Breakdown>,
+    /// Show the previous comparable period beside each summary figure, with the difference.
+    pub compare: bool,
 }
 
 impl PeriodRequest {
@@ -67,6 +74,8 @@ impl PeriodRequest {
             generated,
             narrative: Narrative::default(),
             sign_off: SignOff::default(),
+            breakdown: None,
+            compare: false,
         }
     }
 
@@ -110,8 +119,8 @@ impl PeriodRequest {
 pub fn period_report(store: &Store, request: &PeriodRequest) -> Result<Document, ReportError> {
     ReportError::check_period(request.from, request.to)?;
     let filter = request.filter();
-    let activities = store.list(&filter)?.items;
-    if activities.is_empty() {
+    let stats = store.stats(&filter)?;
+    if stats.total == 0 {
         return Err(ReportError::NoActivities {
             from: request.from,
             to: request.to,
@@ -119,23 +128,50 @@ pub fn period_report(store: &Store, request: &PeriodRequest) -> Result<Document,
             country: None,
         });
     }
-    let stats = store.stats(&filter)?;
+    let (activities, years) = match request.breakdown {
+        // The record of several years reads only the kinds its tables list one by one.
+        Some(Breakdown::Year) => (years::listed_activities(store, &filter)?, years::read_years(store, &filter, &stats)?),
+        None => (store.list(&filter)?.items, Vec::new()),
+    };
+    let previous = if request.compare {
+        let (from, to) = compare::previous_period(request.from, request.to);
+        Some(PreviousPeriod { from, to, stats: store.stats(&Filter { from: Some(from), to: Some(to), ..filter })? })
+    } else {
+        None
+    };
     let read = |hash: &str| store.attachment_path(hash).and_then(|path| std::fs::read(path).ok()).unwrap_or_default();
-    Ok(period_document(request, &activities, &stats, &store.axes()?, &read))
+    Ok(period_document(request, &activities, &PeriodFigures { stats, years, previous }, &store.axes()?, &read))
+}
+
+/// The figures a period report prints, read from the store over the report's filter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodFigures {
+    pub stats: Stats,
+    /// Each year's, when the report breaks its period down by year.
+    pub years: Vec<YearFigures>,
+    /// The previous comparable period's, when the report compares.
+    pub previous: Option<PreviousPeriod>,
+}
+
+impl From<Stats> for PeriodFigures {
+    fn from(stats: Stats) -> PeriodFigures {
+        PeriodFigures { stats, years: Vec::new(), previous: None }
+    }
 }
 
 /// Declares the report from records already read: `activities` in date
-/// order, `stats` over the same filter, `axes` in their order (see `by_axis`);
+/// order (for a record by year, those of the kinds it lists suffice), `figures` over the same filter, `axes` in their order (see `by_axis`);
 /// `read_photo` gives an attached file's bytes by its hash (empty when missing).
 pub fn period_document(
     request: &PeriodRequest,
     activities: &[Activity],
-    stats: &Stats,
+    figures: &PeriodFigures,
     axes: &[Axis],
     read_photo: &dyn Fn(&str) -> Vec<u8>,
 ) -> Document {
     let lang = request.lang;
     let t = Labels::of(lang);
+    let stats = &figures.stats;
     let period = words::range(lang, &PartialDate::day(request.from), Some(&PartialDate::day(request.to)));
     let generated = words::date(lang, &PartialDate::day(request.generated.date_naive()));
 
@@ -168,7 +204,13 @@ pub fn period_document(
         doc.push_section(presentation);
         doc.push(Block::PageBreak);
     }
-    doc.push_section(summary(lang, &t, &period, stats));
+    doc.push_section(summary(lang, &t, &period, stats, figures.previous.as_ref()));
+    if request.breakdown.is_some() {
+        doc.push(Block::PageBreak);
+        doc.push_section(years::years_part(lang, &figures.years, stats, activities));
+        doc.push(request.sign_off.block(lang));
+        return doc;
+    }
     for (axis, items) in by_axis(activities, axes) {
         let introduction = request.narrative.introduction(&axis);
         let title = if axis.is_empty() { t.no_axis.to_string() } else { axis };
@@ -202,7 +244,7 @@ fn describe_filters(request: &PeriodRequest) -> Option<String> {
     (!parts.is_empty()).then(|| format!("{} {}", t.filters, parts.join("; ")))
 }
 
-fn summary(lang: Lang, t: &Labels, period: &str, stats: &Stats) -> Section {
+fn summary(lang: Lang, t: &Labels, period: &str, stats: &Stats, previous: Option<&PreviousPeriod>) -> Section {
     let mut s = Section::new(t.summary);
     let axes = stats.by_axis.iter().filter(|c| !c.key.is_empty()).count();
     s.push(Block::Paragraph((t.summary_sentence)(period, stats.total, stats.by_country.len(), axes)));
@@ -220,6 +262,9 @@ fn summary(lang: Lang, t: &Labels, period: &str, stats: &Stats) -> Section {
         }
     }
     s.push(Block::Figures(figures));
+    if let Some(previous) = previous {
+        s.push_section(compare::comparison(lang, stats, previous));
+    }
 
     let kinds: Vec<Count> = stats
         .by_kind
@@ -248,11 +293,17 @@ fn summary(lang: Lang, t: &Labels, period: &str, stats: &Stats) -> Section {
     }
     top.push(Block::Table(countries));
     s.push_section(top);
+    let map = Choropleth {
+        values: stats.by_country.iter().map(|c| (c.key.clone(), c.count as f64)).collect(),
+        legend: t.activities_col.to_string(),
+        description: labels::MAP_DESCRIPTION.pick(lang).to_string(),
+    };
+    s.push_section(Section::new(labels::MAP.pick(lang)).with(Block::Map(map)));
     s
 }
 
 /// A bar chart under a heading that already names it.
-fn chart(counts: &[Count]) -> Block {
+pub(super) fn chart(counts: &[Count]) -> Block {
     let mut chart = BarChart::new("");
     for c in counts {
         chart = chart.bar(c.key.clone(), c.count as f64);

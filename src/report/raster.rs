@@ -58,6 +58,10 @@ impl<'f> Painter<'f> {
                 let top_left = (x1.min(*x2) - across_x, y1.min(*y2) - across_y);
                 canvas.fill(top_left, (x1.max(*x2) + across_x, y1.max(*y2) + across_y), *color);
             }
+            Draw::Shape { rings, fill, outline } => {
+                canvas.fill_rings(rings, *fill);
+                canvas.trace_rings(rings, *outline);
+            }
             Draw::Text { x, baseline, face, size, color, text } => self.text(canvas, (*x, *baseline), *face, *size, *color, text),
             // Photos and links belong to pages; a sheet has none.
             Draw::Image { .. } | Draw::Link { .. } => {}
@@ -117,6 +121,50 @@ impl Canvas {
             let cover_y = share(py as f32, y0, y1);
             for px in (x0.floor() as i64)..(x1.ceil() as i64) {
                 self.blend(px, py, color, cover_y * share(px as f32, x0, x1));
+            }
+        }
+    }
+
+    /// Fills closed rings given in points by the even-odd rule, pixel by pixel (a pixel is in
+    /// when its centre is).
+    fn fill_rings(&mut self, rings: &[Vec<(f32, f32)>], color: Rgb) {
+        let edges: Vec<((f32, f32), (f32, f32))> = rings
+            .iter()
+            .flat_map(|ring| ring.iter().zip(ring.iter().cycle().skip(1)).map(|(a, b)| (*a, *b)))
+            .map(|((x0, y0), (x1, y1))| ((x0 * PX_PER_PT, y0 * PX_PER_PT), (x1 * PX_PER_PT, y1 * PX_PER_PT)))
+            .collect();
+        let (top, bottom) = edges.iter().fold((f32::MAX, f32::MIN), |(lo, hi), ((_, a), (_, b))| (lo.min(a.min(*b)), hi.max(a.max(*b))));
+        if top > bottom {
+            return;
+        }
+        let mut crossings: Vec<f32> = Vec::new();
+        for py in (top.floor().max(0.0) as i64)..=(bottom.ceil().min(self.height as f32) as i64) {
+            let y = py as f32 + 0.5;
+            crossings.clear();
+            for &((x0, y0), (x1, y1)) in &edges {
+                if (y0 <= y) != (y1 <= y) {
+                    crossings.push(x0 + (y - y0) / (y1 - y0) * (x1 - x0));
+                }
+            }
+            crossings.sort_by(f32::total_cmp);
+            for span in crossings.chunks_exact(2) {
+                for px in ((span[0] - 0.5).ceil() as i64)..=((span[1] - 0.5).floor() as i64) {
+                    self.blend(px, py, color, 1.0);
+                }
+            }
+        }
+    }
+
+    /// Draws the rings' edges one pixel wide.
+    fn trace_rings(&mut self, rings: &[Vec<(f32, f32)>], color: Rgb) {
+        for ring in rings {
+            for ((x0, y0), (x1, y1)) in ring.iter().zip(ring.iter().cycle().skip(1)) {
+                let (x0, y0, x1, y1) = (x0 * PX_PER_PT, y0 * PX_PER_PT, x1 * PX_PER_PT, y1 * PX_PER_PT);
+                let steps = (x1 - x0).abs().max((y1 - y0).abs()).ceil().max(1.0);
+                for i in 0..=steps as i64 {
+                    let t = i as f32 / steps;
+                    self.blend((x0 + (x1 - x0) * t) as i64, (y0 + (y1 - y0) * t) as i64, color, 1.0);
+                }
             }
         }
     }

@@ -42,6 +42,9 @@ pub struct Filter {
     pub kinds: Vec<Kind>,
     /// ISO alpha-2 codes.
     pub countries: Vec<String>,
+    /// World regions or subregions by UN M49 code ("419", "030"): activities with a country in
+    /// any of them.
+    pub regions: Vec<String>,
     /// Axis names.
     pub axes: Vec<String>,
     /// Organisation id.
@@ -126,6 +129,17 @@ pub(crate) fn where_clause(f: &Filter) -> (String, Vec<Value>) {
         "a.id IN (SELECT activity_id FROM activity_countries WHERE country IN ({list}))",
         f.countries.iter().map(|c| c.to_uppercase()).collect(),
     );
+    if !f.regions.is_empty() {
+        // A region that no country belongs to selects nothing, not everything.
+        let members: Vec<String> = f
+            .regions
+            .iter()
+            .flat_map(|r| crate::reference::countries_in_region(r))
+            .map(str::to_string)
+            .chain(std::iter::once(String::new()))
+            .collect();
+        any_of(&mut sql, "a.id IN (SELECT activity_id FROM activity_countries WHERE country IN ({list}))", members);
+    }
     any_of(
         &mut sql,
         "a.axis_id IN (SELECT id FROM axes WHERE name_key IN ({list}))",

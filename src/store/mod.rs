@@ -6,6 +6,7 @@
 
 mod activities;
 mod agenda;
+mod agreements;
 mod attachments;
 mod audit;
 mod axes;
@@ -35,6 +36,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use agenda::DueFollowUp;
+pub use agreements::{AgreementStanding, Validity, EXPIRING_WITHIN_DAYS};
 pub use attachments::Attachment;
 pub use audit::{AuditEntry, WHOLE_DATABASE};
 pub use axes::{Axis, AxisEdit, AxisSet};

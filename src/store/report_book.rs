@@ -45,6 +45,10 @@ struct Filters {
     kinds: Vec<crate::domain::Kind>,
     countries: Vec<String>,
     statuses: Vec<crate::domain::Status>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    breakdown: Option<crate::report::Breakdown>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    compare: bool,
 }
 
 /// Keeps saved definitions naming a renamed axis by its new name, in their filter and their
@@ -112,6 +116,8 @@ fn definition(row: &Row) -> rusqlite::Result<Result<ReportDefinition>> {
             kinds: filters.kinds,
             countries: filters.countries,
             statuses: filters.statuses,
+            breakdown: filters.breakdown,
+            compare: filters.compare,
             lang: crate::Lang::parse(&lang).ok_or_else(|| corrupt(&what, &lang))?,
             paper: crate::report::Paper::parse(&paper).ok_or_else(|| corrupt(&what, &paper))?,
             narrative: Narrative {
@@ -139,7 +145,14 @@ impl Store {
                 "the report definition needs a name",
             )));
         }
-        let filters = Filters { axes: def.axes.clone(), kinds: def.kinds.clone(), countries: def.countries.clone(), statuses: def.statuses.clone() };
+        let filters = Filters {
+            axes: def.axes.clone(),
+            kinds: def.kinds.clone(),
+            countries: def.countries.clone(),
+            statuses: def.statuses.clone(),
+            breakdown: def.breakdown,
+            compare: def.compare,
+        };
         // An introduction emptied in the form is no introduction.
         let mut introductions = def.narrative.introductions.clone();
         introductions.retain(|_, text| !text.trim().is_empty());

@@ -28,6 +28,9 @@ pub struct Stats {
     pub by_kind: Vec<Count>,
     /// ISO alpha-2 codes, most frequent first.
     pub by_country: Vec<Count>,
+    /// World regions by UN M49 code, most frequent first: an activity counts once in each
+    /// region one of its countries belongs to.
+    pub by_region: Vec<Count>,
     /// Axis names; activities with no axis count under "".
     pub by_axis: Vec<Count>,
     /// Every month of the filter's period, in order, empty ones included: how many activities
@@ -73,9 +76,11 @@ impl super::Store {
     pub fn stats(&self, f: &Filter) -> Result<Stats> {
         let (where_sql, params) = where_clause(f);
         let from = from_clause(f);
-        let counts = |select: &str, from_extra: &str, order: &str| -> Result<Vec<Count>> {
+        // `counted` is COUNT(*) where each activity gives one row per key; a join that can
+        // give an activity several rows of one key (two countries of a region) counts it once.
+        let counts = |select: &str, from_extra: &str, counted: &str| -> Result<Vec<Count>> {
             let sql = format!(
-                "SELECT {select} AS key, COUNT(*) FROM {from} {from_extra} WHERE {where_sql} GROUP BY key ORDER BY {order}"
+                "SELECT {select} AS key, {counted} AS n FROM {from} {from_extra} WHERE {where_sql} GROUP BY key ORDER BY n DESC, key"
             );
             let mut stmt = self.conn.prepare(&sql)?;
             let rows = stmt.query_map(params_from_iter(params.iter()), |r| {
@@ -83,9 +88,14 @@ impl super::Store {
             })?;
             Ok(rows.collect::<Result<_, _>>()?)
         };
-        let by_kind = counts("a.kind", "", "COUNT(*) DESC, key")?;
-        let by_country = counts("c.country", "JOIN activity_countries c ON c.activity_id = a.id", "COUNT(*) DESC, key")?;
-        let by_axis = counts("x.name", "LEFT JOIN axes x ON x.id = a.axis_id", "COUNT(*) DESC, key")?;
+        let by_kind = counts("a.kind", "", "COUNT(*)")?;
+        let by_country = counts("c.country", "JOIN activity_countries c ON c.activity_id = a.id", "COUNT(*)")?;
+        let by_region = counts(
+            "r.region",
+            &format!("JOIN activity_countries c ON c.activity_id = a.id JOIN ({}) r ON r.country = c.country", region_table()),
+            "COUNT(DISTINCT a.id)",
+        )?;
+        let by_axis = counts("x.name", "LEFT JOIN axes x ON x.id = a.axis_id", "COUNT(*)")?;
         let by_month = self.period_counts(f, Step::Month)?;
         let by_year = self.period_counts(f, Step::Year)?;
         let total = by_kind.iter().map(|c| c.count).sum();
@@ -128,6 +138,7 @@ impl super::Store {
             total,
             by_kind,
             by_country,
+            by_region,
             by_axis,
             by_month,
             by_year,
@@ -169,6 +180,20 @@ impl super::Store {
         }
         Ok(out)
     }
+}
+
+/// Each country's world region as an SQL table `(country, region)`, written from the embedded
+/// reference data (codes are letters and digits only, so they are safe as literals).
+fn region_table() -> &'static str {
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SQL.get_or_init(|| {
+        let rows: Vec<String> = crate::reference::countries()
+            .iter()
+            .inspect(|c| assert!(c.code.bytes().chain(c.region.code.bytes()).all(|b| b.is_ascii_alphanumeric())))
+            .map(|c| format!("('{}','{}')", c.code, c.region.code))
+            .collect();
+        format!("SELECT column1 AS country, column2 AS region FROM (VALUES {})", rows.join(","))
+    })
 }
 
 #[derive(Clone, Copy)]

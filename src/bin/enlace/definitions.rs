@@ -7,7 +7,7 @@ use anyhow::{anyhow, bail, Context, Result};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use enlace::domain::{Kind, Status};
-use enlace::report::{Paper, PeriodRequest, ReportDefinition, Signer};
+use enlace::report::{Breakdown, Paper, PeriodRequest, ReportDefinition, Signer};
 use enlace::store::{Actor, Store};
 use enlace::Lang;
 
@@ -31,6 +31,14 @@ pub struct DefinitionArgs {
     /// Planned and cancelled activities are marked as such.
     #[arg(long = "status", value_parser = super::filters::parse_status, value_delimiter = ',')]
     statuses: Vec<Status>,
+    /// Break the period down by year: the record of several years (activities by year and
+    /// kind, agreements by region, networks, visits, awards) instead of every activity.
+    #[arg(long = "by", value_name = "year", value_parser = parse_breakdown)]
+    breakdown: Option<Breakdown>,
+    /// Show the previous comparable period (the semester or year before) beside each summary
+    /// figure, with the difference.
+    #[arg(long)]
+    compare: bool,
     /// Language of the document: es (default) or en.
     #[arg(long, value_parser = super::reports::parse_lang)]
     lang: Option<Lang>,
@@ -84,6 +92,8 @@ impl DefinitionArgs {
         if !self.statuses.is_empty() {
             def.statuses = self.statuses;
         }
+        def.breakdown = self.breakdown.or(def.breakdown);
+        def.compare |= self.compare;
         def.lang = self.lang.unwrap_or(def.lang);
         def.paper = self.paper.unwrap_or(def.paper);
         if let Some(file) = &self.presentation_file {
@@ -109,6 +119,10 @@ impl DefinitionArgs {
         }
         Ok(def)
     }
+}
+
+fn parse_breakdown(s: &str) -> Result<Breakdown, String> {
+    Breakdown::parse(s).ok_or_else(|| format!("desglose desconocido «{s}»; use year"))
 }
 
 fn read(file: &PathBuf) -> Result<String> {

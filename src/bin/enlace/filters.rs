@@ -21,6 +21,9 @@ pub struct FilterArgs {
     /// Country: code or Spanish/English name (repeatable).
     #[arg(long = "country")]
     countries: Vec<String>,
+    /// World region or subregion: Spanish or English name, or UN M49 code (repeatable).
+    #[arg(long = "region")]
+    regions: Vec<String>,
     /// Policy axis name (repeatable).
     #[arg(long = "axis")]
     axes: Vec<String>,
@@ -78,12 +81,22 @@ impl FilterArgs {
             .iter()
             .map(|c| reference::resolve_country(c).map(|c| c.code.clone()).map_err(|e| anyhow::anyhow!("{e}")))
             .collect::<Result<Vec<_>>>()?;
+        let regions = self
+            .regions
+            .iter()
+            .map(|r| {
+                reference::find_world_region(r)
+                    .map(|r| r.code.clone())
+                    .ok_or_else(|| anyhow::anyhow!("«{r}» no corresponde a ninguna región del mundo conocida"))
+            })
+            .collect::<Result<Vec<_>>>()?;
         Ok(Filter {
             text: None,
             from: self.from,
             to: self.to,
             kinds: self.kinds.clone(),
             countries,
+            regions,
             axes: self.axes.clone(),
             organisation: self.org.clone(),
             person: self.person.clone(),

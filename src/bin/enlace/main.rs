@@ -9,7 +9,8 @@ use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use enlace::domain::{ActivityId, Kind, PartialDate};
 use enlace::interop::{interchange, sample};
-use enlace::store::{Actor, Filter, Origin, Passphrase, Sort, Store, StoreError};
+use enlace::reference;
+use enlace::store::{Actor, Count, Filter, Origin, Passphrase, Sort, Store, StoreError};
 
 mod attachments;
 mod axes_cmds;
@@ -93,7 +94,7 @@ enum Command {
     },
     /// Show one activity in full, as JSON.
     Show { id: String },
-    /// Counts by kind, country, axis and month.
+    /// Counts by kind, country, world region, axis and month.
     Stats {
         #[command(flatten)]
         filter: FilterArgs,
@@ -121,6 +122,12 @@ enum Command {
     Brief(reports::BriefArgs),
     /// Everything logged with one country in a period, as PDF or Word.
     CountryBrief(reports::CountryBriefArgs),
+    /// Everything done with one partner organisation or city over all years (or a period),
+    /// as PDF or Word.
+    PartnerDossier(reports::PartnerDossierArgs),
+    /// Every signed agreement with its validity today (in force, expiring within 90 days,
+    /// expired, no end date), whatever its signing date: PDF, Word or Excel (--out F.xlsx).
+    Register(reports::RegisterArgs),
     /// Snapshot the database and attachments now (keeps 7 daily and 4 weekly).
     Backup {
         /// Snapshots folder (default: beside the database).
@@ -242,7 +249,7 @@ fn print_table(store: &Store, f: &Filter) -> Result<()> {
 
 /// A country's Spanish name from its code (the code itself when the reference data lacks it).
 fn country_name(code: &str) -> String {
-    enlace::reference::country(code).map_or_else(|| code.to_string(), |c| c.name_es.clone())
+    reference::country(code).map_or_else(|| code.to_string(), |c| c.name_es.clone())
 }
 
 fn print_json(value: &impl serde::Serialize) -> Result<()> {
@@ -358,12 +365,14 @@ fn run(cli: Cli) -> Result<()> {
                 return print_json(&stats);
             }
             println!("Total: {}", stats.total);
-            // Kinds and countries by their labels; an axis is its name already.
+            // Kinds, countries and regions by their labels; an axis is its name already.
             let kind = |key: &str| Kind::parse(key).map_or_else(|| key.to_string(), |k| k.label_es().to_string());
+            let region = |key: &str| reference::world_region(key).map_or_else(|| key.to_string(), |r| r.name_es.clone());
             let axis = |key: &str| if key.is_empty() { "(sin eje)".to_string() } else { key.to_string() };
-            let by: [(&str, &Vec<enlace::store::Count>, &dyn Fn(&str) -> String); 3] = [
+            let by: [(&str, &Vec<Count>, &dyn Fn(&str) -> String); 4] = [
                 ("Por tipo", &stats.by_kind, &kind),
                 ("Por país", &stats.by_country, &country_name),
+                ("Por región", &stats.by_region, &region),
                 ("Por eje", &stats.by_axis, &axis),
             ];
             for (title, counts, shown) in by {
@@ -404,6 +413,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::ReportHistory => definitions::history(&store)?,
         Command::Brief(args) => reports::brief(&store, args)?,
         Command::CountryBrief(args) => reports::country(&store, args)?,
+        Command::PartnerDossier(args) => reports::partner(&store, args)?,
+        Command::Register(args) => reports::register(&store, args)?,
         Command::Identity { action } => sync_cmds::identity(&store, action)?,
         Command::Roster { action } => sync_cmds::roster_cmd(&store, action)?,
         Command::Bundle { action } => sync_cmds::bundle(&mut store, action)?,

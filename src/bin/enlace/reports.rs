@@ -1,4 +1,4 @@
-//! `report`, `brief` and `country-brief`: PDF or Word documents from the record.
+//! `report`, `brief`, `country-brief`, `partner-dossier` and `register`: PDF or Word documents from the record.
 //! Every period report written is recorded in the report history with its SHA-256.
 
 use std::path::PathBuf;
@@ -79,6 +79,29 @@ pub struct CountryBriefArgs {
     print: PrintArgs,
 }
 
+#[derive(Args)]
+pub struct PartnerDossierArgs {
+    /// The partner: an organisation's name (written any way: "Embajada de Perú") or id.
+    partner: String,
+    /// From this day (default: the first activity with the partner).
+    #[arg(long)]
+    from: Option<NaiveDate>,
+    /// To this day (default: the last activity with the partner).
+    #[arg(long)]
+    to: Option<NaiveDate>,
+    #[command(flatten)]
+    print: PrintArgs,
+}
+
+#[derive(Args)]
+pub struct RegisterArgs {
+    /// The day validity is reckoned on (default: today).
+    #[arg(long)]
+    today: Option<NaiveDate>,
+    #[command(flatten)]
+    print: PrintArgs,
+}
+
 pub(crate) fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("idioma desconocido «{s}»; use es o en"))
 }
@@ -137,6 +160,43 @@ pub fn brief(store: &Store, a: BriefArgs) -> Result<()> {
         generated: Utc::now(),
     };
     write(&report::brief_report(store, &request)?, &a.print.file).map(drop)
+}
+
+pub fn partner(store: &Store, a: PartnerDossierArgs) -> Result<()> {
+    let request = report::PartnerDossierRequest {
+        partner: a.partner,
+        from: a.from,
+        to: a.to,
+        lang: a.print.lang,
+        paper: a.print.paper,
+        office: office(store, &a.print.office)?,
+        generated: Utc::now(),
+    };
+    write(&report::partner_dossier_report(store, &request)?, &a.print.file).map(drop)
+}
+
+/// The agreements register: PDF, Word, or an Excel workbook when --out ends in .xlsx.
+pub fn register(store: &Store, a: RegisterArgs) -> Result<()> {
+    let today = a.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let out = &a.print.file.out;
+    if out.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) {
+        let register = store.agreement_register(today)?;
+        if register.is_empty() {
+            return Err(report::ReportError::NoAgreements.into());
+        }
+        let bytes = enlace::interop::export::register::register_xlsx(&register, a.print.lang, &mut |_, _| true)?;
+        std::fs::write(out, &bytes).with_context(|| format!("no se pudo escribir {}", out.display()))?;
+        println!("Excel escrito: {} ({} KB)", out.display(), bytes.len().div_ceil(1024));
+        return Ok(());
+    }
+    let request = report::RegisterRequest {
+        today,
+        lang: a.print.lang,
+        paper: a.print.paper,
+        office: office(store, &a.print.office)?,
+        generated: Utc::now(),
+    };
+    write(&report::register_report(store, &request)?, &a.print.file).map(drop)
 }
 
 pub fn country(store: &Store, a: CountryBriefArgs) -> Result<()> {

@@ -3,6 +3,7 @@
 //! exported records uses, labelled as the forms label it.
 
 pub mod csv;
+pub mod register;
 pub mod xlsx;
 
 use rust_decimal::Decimal;
@@ -95,6 +96,8 @@ pub enum Column {
     Modality,
     Place,
     Countries,
+    /// The world regions of the countries, derived from the reference data (import ignores it).
+    Regions,
     Organisations,
     People,
     Axis,
@@ -105,7 +108,7 @@ pub enum Column {
     Detail(&'static DetailField),
 }
 
-const COMMON: [(Column, &str, &str, f64); 19] = [
+const COMMON: [(Column, &str, &str, f64); 20] = [
     (Column::Id, "Id", "Id", 38.0),
     (Column::Kind, "Tipo", "Kind", 22.0),
     (Column::Title, "Título", "Title", 50.0),
@@ -118,6 +121,7 @@ const COMMON: [(Column, &str, &str, f64); 19] = [
     (Column::Modality, "Modalidad", "Modality", 14.0),
     (Column::Place, "Lugar", "Place", 28.0),
     (Column::Countries, "Países", "Countries", 16.0),
+    (Column::Regions, "Regiones", "Regions", 24.0),
     (Column::Organisations, "Contrapartes", "Counterparts", 40.0),
     (Column::People, "Personas", "People", 36.0),
     (Column::Axis, "Eje", "Axis", 28.0),
@@ -161,6 +165,16 @@ impl Column {
             Column::Modality => Value::text(a.modality.map(|m| lang.pick(m.label_es(), m.label_en()))),
             Column::Place => Value::text(a.place.as_deref()),
             Column::Countries => Value::list(a.countries.iter().map(|c| country_name(c, lang))),
+            Column::Regions => {
+                let mut names: Vec<String> = Vec::new();
+                for region in a.countries.iter().filter_map(|c| crate::reference::country(c)).map(|c| &c.region) {
+                    let name = lang.pick(&region.name_es, &region.name_en).to_string();
+                    if !names.contains(&name) {
+                        names.push(name);
+                    }
+                }
+                Value::list(names)
+            }
             // "Name [role]" and "Name [post | organisation]": the importer reads them back.
             Column::Organisations => Value::list(a.organisations.iter().map(|o| match &o.role {
                 Some(r) => format!("{} [{r}]", o.name),

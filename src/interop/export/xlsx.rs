@@ -6,7 +6,7 @@ use std::path::Path;
 
 use chrono::Datelike;
 use rust_decimal::prelude::ToPrimitive;
-use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, XlsxError};
+use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 use super::{columns_for, ExportError, Value};
 use crate::interop::formula_guard::needs_guard;
@@ -20,69 +20,110 @@ impl From<XlsxError> for ExportError {
     }
 }
 
-/// The workbook as bytes.
-pub fn xlsx_bytes(activities: &[Activity], lang: Lang, progress: Progress) -> Result<Vec<u8>, ExportError> {
+/// The cell formats of a sheet: header, text (wrapped or not, guarded or not), days, money.
+struct Formats {
+    header: Format,
+    wrap: Format,
+    top: Format,
+    wrap_guarded: Format,
+    top_guarded: Format,
+    day: Format,
+    money: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+        let top = Format::new().set_align(FormatAlign::Top);
+        Formats {
+            header: Format::new().set_bold().set_align(FormatAlign::Top),
+            // Text a spreadsheet would run as a formula is marked as text (Excel's
+            // leading-apostrophe style): shown and read back as written, never run, even once
+            // the cell is edited.
+            wrap_guarded: wrap.clone().set_quote_prefix(),
+            top_guarded: top.clone().set_quote_prefix(),
+            wrap,
+            top,
+            day: Format::new().set_num_format("dd/mm/yyyy").set_align(FormatAlign::Top),
+            money: Format::new().set_num_format("#,##0.00").set_align(FormatAlign::Top),
+        }
+    }
+}
+
+/// Writes one typed value into a cell.
+fn write_value(sheet: &mut Worksheet, row: u32, c: u16, value: Value, f: &Formats, lang: Lang) -> Result<(), ExportError> {
+    match value {
+        Value::Empty => {}
+        Value::Text(t) => {
+            let format = match (t.contains('\n') || t.len() > 60, needs_guard(&t)) {
+                (true, false) => &f.wrap,
+                (true, true) => &f.wrap_guarded,
+                (false, false) => &f.top,
+                (false, true) => &f.top_guarded,
+            };
+            sheet.write_string_with_format(row, c, t, format)?;
+        }
+        Value::Integer(n) => {
+            sheet.write_number_with_format(row, c, n as f64, &f.top)?;
+        }
+        Value::Decimal(d) => {
+            sheet.write_number_with_format(row, c, d.to_f64().unwrap_or_default(), &f.money)?;
+        }
+        Value::Date(d) => {
+            let first = d.first_day();
+            let date = ExcelDateTime::from_ymd(first.year() as u16, first.month() as u8, first.day() as u8)?;
+            // Only a day is a spreadsheet date; a month written as the 1st would read back as
+            // that day, so it is written as words the importer reads as a month.
+            match d.precision() {
+                Precision::Day => sheet.write_datetime_with_format(row, c, &date, &f.day)?,
+                Precision::Month => sheet.write_string_with_format(row, c, lang.pick(&d.format_es(), &d.format_en()), &f.top)?,
+                Precision::Year => sheet.write_number_with_format(row, c, first.year() as f64, &f.top)?,
+            };
+        }
+    }
+    Ok(())
+}
+
+/// One sheet named `name`: a bold frozen header row of `headers` (with their widths), the
+/// rows of typed values, an autofilter; then the workbook as bytes.
+pub(crate) fn sheet_bytes(
+    name: &str,
+    headers: &[(String, f64)],
+    rows: impl ExactSizeIterator<Item = Vec<Value>>,
+    lang: Lang,
+    progress: Progress,
+) -> Result<Vec<u8>, ExportError> {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
-    sheet.set_name(lang.pick("Actividades", "Activities"))?;
-    let header = Format::new().set_bold().set_align(FormatAlign::Top);
-    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    let top = Format::new().set_align(FormatAlign::Top);
-    // Text a spreadsheet would run as a formula is marked as text (Excel's leading-apostrophe
-    // style): shown and read back as written, never run, even once the cell is edited.
-    let (wrap_guarded, top_guarded) = (wrap.clone().set_quote_prefix(), top.clone().set_quote_prefix());
-    let day = Format::new().set_num_format("dd/mm/yyyy").set_align(FormatAlign::Top);
-    let money = Format::new().set_num_format("#,##0.00").set_align(FormatAlign::Top);
-
-    let columns = columns_for(activities);
-    for (c, column) in columns.iter().enumerate() {
+    sheet.set_name(name)?;
+    let formats = Formats::new();
+    for (c, (header, width)) in headers.iter().enumerate() {
         let c = c as u16;
-        sheet.write_string_with_format(0, c, column.header(lang), &header)?;
-        sheet.set_column_width(c, column.width())?;
+        sheet.write_string_with_format(0, c, header, &formats.header)?;
+        sheet.set_column_width(c, *width)?;
     }
-    for (i, a) in activities.iter().enumerate() {
-        if i % 100 == 0 && !progress(i as u64, activities.len() as u64) {
+    let total = rows.len();
+    for (i, values) in rows.enumerate() {
+        if i % 100 == 0 && !progress(i as u64, total as u64) {
             return Err(ExportError::Cancelled);
         }
-        let row = i as u32 + 1;
-        for (c, column) in columns.iter().enumerate() {
-            let c = c as u16;
-            match column.value(a, lang) {
-                Value::Empty => {}
-                Value::Text(t) => {
-                    let format = match (t.contains('\n') || t.len() > 60, needs_guard(&t)) {
-                        (true, false) => &wrap,
-                        (true, true) => &wrap_guarded,
-                        (false, false) => &top,
-                        (false, true) => &top_guarded,
-                    };
-                    sheet.write_string_with_format(row, c, t, format)?;
-                }
-                Value::Integer(n) => {
-                    sheet.write_number_with_format(row, c, n as f64, &top)?;
-                }
-                Value::Decimal(d) => {
-                    sheet.write_number_with_format(row, c, d.to_f64().unwrap_or_default(), &money)?;
-                }
-                Value::Date(d) => {
-                    let first = d.first_day();
-                    let date = ExcelDateTime::from_ymd(first.year() as u16, first.month() as u8, first.day() as u8)?;
-                    // Only a day is a spreadsheet date; a month written as the 1st would read
-                    // back as that day, so it is written as words the importer reads as a month.
-                    match d.precision() {
-                        Precision::Day => sheet.write_datetime_with_format(row, c, &date, &day)?,
-                        Precision::Month => sheet.write_string_with_format(row, c, lang.pick(&d.format_es(), &d.format_en()), &top)?,
-                        Precision::Year => sheet.write_number_with_format(row, c, first.year() as f64, &top)?,
-                    };
-                }
-            }
+        for (c, value) in values.into_iter().enumerate() {
+            write_value(sheet, i as u32 + 1, c as u16, value, &formats, lang)?;
         }
     }
     sheet.set_freeze_panes(1, 0)?;
-    sheet.autofilter(0, 0, activities.len() as u32, columns.len().saturating_sub(1) as u16)?;
+    sheet.autofilter(0, 0, total as u32, headers.len().saturating_sub(1) as u16)?;
     let bytes = book.save_to_buffer()?;
-    progress(activities.len() as u64, activities.len() as u64);
+    progress(total as u64, total as u64);
     Ok(bytes)
+}
+
+/// The workbook as bytes.
+pub fn xlsx_bytes(activities: &[Activity], lang: Lang, progress: Progress) -> Result<Vec<u8>, ExportError> {
+    let columns = columns_for(activities);
+    let headers: Vec<(String, f64)> = columns.iter().map(|c| (c.header(lang), c.width())).collect();
+    let rows = activities.iter().map(|a| columns.iter().map(|c| c.value(a, lang)).collect());
+    sheet_bytes(lang.pick("Actividades", "Activities"), &headers, rows, lang, progress)
 }
 
 /// Writes the workbook to a file.

@@ -113,6 +113,7 @@ impl Body<'_> {
             Block::Table(table) => tables::table(self, table),
             Block::Figures(figures) => tables::figures(self, figures),
             Block::BarChart(chart) => tables::bar_chart(self, chart),
+            Block::Map(map) => tables::map(self, map),
             Block::Photos(photos) => tables::photos(self, photos),
             Block::PageBreak => self.break_owed |= !self.at_top,
             Block::Spacer(points) => self.spacer(*points),

@@ -5,8 +5,9 @@
 use super::body::{field_end, field_start, Body, Para};
 use super::media::{self, Picture};
 use super::page::{twips, TWIPS};
-use crate::report::document::{Align, BarChart, Column, Figure, Photo, Run, Signature, Table};
+use crate::report::document::{Align, BarChart, Choropleth, Column, Figure, Photo, Run, Signature, Table};
 use crate::report::layout::chart_sheets;
+use crate::report::layout::map::map_sheet;
 use crate::report::layout::theme::{ACCENT, ACCENT_PALE, ZEBRA};
 use crate::report::numbers::format_count;
 use crate::report::photos;
@@ -220,6 +221,17 @@ pub(super) fn bar_chart(b: &mut Body, chart: &BarChart) {
         b.x.close("w:tr");
     }
     b.close_table();
+}
+
+/// The world map as a picture as wide as the text, the PDF's drawing painted at print
+/// resolution, described by its alternative text.
+pub(super) fn map(b: &mut Body, map: &Choropleth) {
+    let width = b.geometry.text_width() as f32 / TWIPS;
+    let sheet = map_sheet(b.fonts, map, width);
+    b.open_paragraph(Para::style("Picture"));
+    let picture = Picture { data: b.painter.png(&sheet), extension: "png", stem: "map" };
+    media::inline(&mut b.x, &mut b.media, picture, (twips(sheet.width), twips(sheet.height)), &map.description);
+    b.x.close("w:p");
 }
 
 /// Photos two to a row, each fitted to its column (under half the page high, never past

@@ -10,6 +10,7 @@
 
 mod chart;
 mod front;
+pub(crate) mod map;
 mod signatures;
 mod table;
 pub(crate) mod theme;
@@ -28,6 +29,8 @@ pub(crate) enum Draw {
     Text { x: f32, baseline: f32, face: Face, size: f32, color: Rgb, text: String },
     /// A filled rectangle with its top-left corner at (`x`, `y`).
     Rect { x: f32, y: f32, w: f32, h: f32, fill: Rgb },
+    /// Closed rings filled by the even-odd rule (a country: its islands and lakes), outlined.
+    Shape { rings: Vec<Vec<(f32, f32)>>, fill: Rgb, outline: Rgb },
     /// A straight line; `dotted` draws it as a row of dots (contents leaders).
     Line { x1: f32, y1: f32, x2: f32, y2: f32, width: f32, color: Rgb, dotted: bool },
     /// The `index`-th photo of the document, scaled into this box.
@@ -348,6 +351,7 @@ impl<'a> Composer<'a> {
             Some(Block::BarChart(chart)) => chart::lead_height(self, chart) + BLOCK_GAP,
             Some(Block::Table(t)) => table::start_height(self, t) + BLOCK_GAP,
             Some(Block::Figures(_)) => 70.0,
+            Some(Block::Map(m)) => map::height(self.fonts, m, self.text_width()) + BLOCK_GAP,
             Some(Block::Heading { level, .. }) => {
                 let next = heading_style(*level);
                 next.space_before + next.line + next.space_after + self.lead_height(&rest[1..])
@@ -437,6 +441,7 @@ impl<'a> Composer<'a> {
             Block::Table(t) => table::table(self, t),
             Block::Figures(figures) => chart::figures(self, figures),
             Block::BarChart(bar_chart) => chart::bar_chart(self, bar_chart),
+            Block::Map(m) => map::map(self, m),
             Block::Photos(photos) => photos.chunks(PHOTOS_PER_ROW).for_each(|row| self.photo_row(row)),
             Block::PageBreak => self.break_owed = true,
             Block::Spacer(points) => self.space(*points),
