@@ -5,7 +5,7 @@ const COMMANDS: &[&str] = &[
     "list_drafts", "save_draft", "discard_draft",
     "kind_schemas", "validate_activity", "unlock", "lock", "change_passphrase", "read_date",
     "list_activities", "follow_ups_due", "get_activity", "save_activity", "trash_activity", "restore_activity", "undo_last",
-    "activity_history", "activity_stats", "list_axis_sets", "edit_axes",
+    "activity_history", "activity_stats", "world_map", "agreements_expiring", "list_axis_sets", "edit_axes",
     "list_organisations", "list_people", "organisations_like", "likely_duplicate_organisations", "merge_organisations",
     "load_sample_data", "attach_files", "attachment_image", "open_attachment", "mark_attachment",
     "list_countries", "list_currencies", "illumination_calendar", "import_activities", "export_activities",

@@ -37,6 +37,7 @@ mod photos;
 mod raster;
 mod register;
 pub(crate) mod words;
+mod world;
 mod wrap;
 mod years;
 
@@ -54,6 +55,7 @@ pub use period::{period_document, period_report, PeriodFigures, PeriodRequest};
 pub use compare::{previous_period, PreviousPeriod};
 pub use partner::{partner_dossier_report, PartnerDossierRequest};
 pub use register::{register_document, register_report, RegisterRequest};
+pub use world::{MapCountry, MapStep, WorldMap};
 pub use years::{Breakdown, YearFigures};
 pub use photos::PHOTOS_PER_ENTRY;
 

@@ -21,6 +21,7 @@ function backend() {
       return { items, total: items.length, offset: 0 };
     }
     if (cmd === 'follow_ups_due') return [];
+    if (cmd === 'agreements_expiring') return [];
     return null;
   });
   return asked;
@@ -113,6 +114,7 @@ describe('the month calendar', () => {
       }
       if (cmd === 'list_activities') return { items: [], total: 0, offset: 0 };
       if (cmd === 'follow_ups_due') return [];
+      if (cmd === 'agreements_expiring') return [];
       return null;
     });
     render(Calendar);

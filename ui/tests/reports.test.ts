@@ -66,6 +66,7 @@ function savedDefinition(overrides: Partial<ReportDefinition> = {}): ReportDefin
     paper: 'a4',
     narrative: { presentation: 'Un **gran** semestre.', introductions: { 'Ciudad Sustentable': 'Agua y clima.' } },
     sign_off: { ...noSignOff, prepared: { name: 'Lucía Hernández', post: 'Jefa de Unidad' } },
+    compare: false,
     ...overrides,
   };
 }
@@ -148,7 +149,7 @@ describe('the reports screen', () => {
     const request = calls.find((c) => c.cmd === 'save_period_report')!.args;
     expect(request.options).toEqual({
       name: '', from: '2021-07-01', to: '2021-12-31', axes: ['Ciudad Sustentable'], kinds: [], countries: [], statuses: ['done', 'planned'], lang: 'es', paper: 'a4',
-      narrative: { presentation: '', introductions: {} }, sign_off: noSignOff,
+      narrative: { presentation: '', introductions: {} }, sign_off: noSignOff, compare: false,
     });
     sendProgress({ done: 3, total: 10 });
     const bar = await screen.findByLabelText('Generando el PDF…');

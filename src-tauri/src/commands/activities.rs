@@ -2,7 +2,8 @@ use std::sync::Arc;
 
 use enlace::domain::{Activity, ActivityId};
 use enlace::interop::form_input::read_form_input;
-use enlace::store::{AuditEntry, DueFollowUp, Filter, Page, Stats};
+use enlace::report::WorldMap;
+use enlace::store::{AgreementStanding, AuditEntry, DueFollowUp, Filter, Page, Stats, EXPIRING_WITHIN_DAYS};
 use enlace::Lang;
 use tauri::State;
 
@@ -88,4 +89,16 @@ pub fn activity_history(state: State<'_, AppState>, id: ActivityId) -> CommandRe
 #[tauri::command(async)]
 pub fn activity_stats(state: State<'_, AppState>, filter: Filter) -> CommandResult<Stats> {
     Ok(state.store()?.stats(&filter)?)
+}
+
+/// The dashboard's world map: the countries of the filtered activities, shaded as the report's.
+#[tauri::command(async)]
+pub fn world_map(state: State<'_, AppState>, filter: Filter) -> CommandResult<WorldMap> {
+    Ok(WorldMap::of(&state.store()?.stats(&filter)?.by_country))
+}
+
+/// Agreements in force whose validity ends within the register's warning time of today.
+#[tauri::command(async)]
+pub fn agreements_expiring(state: State<'_, AppState>) -> CommandResult<Vec<AgreementStanding>> {
+    Ok(state.store()?.agreements_expiring(chrono::Local::now().date_naive(), EXPIRING_WITHIN_DAYS)?)
 }

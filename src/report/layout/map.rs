@@ -56,12 +56,28 @@ fn class_of(value: f64, bounds: &[f64]) -> Option<usize> {
     (value > 0.0).then(|| bounds.iter().position(|b| value <= *b).unwrap_or(bounds.len() - 1))
 }
 
+impl Choropleth {
+    /// How many shading steps a map has.
+    pub const STEPS: usize = CLASSES;
+
+    /// The upper bound of each step in use, the largest value last; step `i` of them is shaded
+    /// as step `i + STEPS - bounds.len()` (few values take the darkest steps).
+    pub fn step_bounds(&self) -> Vec<f64> {
+        bounds(self.values.iter().map(|(_, v)| *v).fold(0.0, f64::max))
+    }
+
+    /// The step (0 = palest, `STEPS - 1` = the accent) a country is shaded with; none without a
+    /// value. The window's map shades by this same rule.
+    pub fn step_of(&self, code: &str) -> Option<usize> {
+        let bounds = self.step_bounds();
+        let value = self.values.iter().find(|(c, _)| c.eq_ignore_ascii_case(code)).map_or(0.0, |(_, v)| *v);
+        class_of(value, &bounds).map(|k| k + CLASSES - bounds.len())
+    }
+}
+
 /// The colour a country is filled with on the map of `map`.
 pub(crate) fn fill_of(map: &Choropleth, code: &str) -> Rgb {
-    let max = map.values.iter().map(|(_, v)| *v).fold(0.0, f64::max);
-    let bounds = bounds(max);
-    let value = map.values.iter().find(|(c, _)| c.eq_ignore_ascii_case(code)).map_or(0.0, |(_, v)| *v);
-    class_of(value, &bounds).map_or(EMPTY, |k| shade(k + CLASSES - bounds.len()))
+    map.step_of(code).map_or(EMPTY, shade)
 }
 
 /// The map and its legend drawn `width` points wide from (0, 0); their height.

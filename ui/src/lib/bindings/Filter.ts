@@ -24,6 +24,11 @@ from: string, to: string, kinds: Array<Kind>,
  */
 countries: Array<string>, 
 /**
+ * World regions or subregions by UN M49 code ("419", "030"): activities with a country in
+ * any of them.
+ */
+regions: Array<string>, 
+/**
  * Axis names.
  */
 axes: Array<string>, 

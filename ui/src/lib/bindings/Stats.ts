@@ -12,6 +12,11 @@ export type Stats = { total: bigint, by_kind: Array<Count>,
  */
 by_country: Array<Count>, 
 /**
+ * World regions by UN M49 code, most frequent first: an activity counts once in each
+ * region one of its countries belongs to.
+ */
+by_region: Array<Count>, 
+/**
  * Axis names; activities with no axis count under "".
  */
 by_axis: Array<Count>, 

@@ -2,6 +2,7 @@
 import type { Channel } from '@tauri-apps/api/core';
 import type { About } from './About';
 import type { Activity } from './Activity';
+import type { AgreementStanding } from './AgreementStanding';
 import type { AppInfo } from './AppInfo';
 import type { Attachment } from './Attachment';
 import type { AuditEntry } from './AuditEntry';
@@ -51,6 +52,7 @@ import type { SyncStatus } from './SyncStatus';
 import type { TargetChoice } from './TargetChoice';
 import type { TextDraft } from './TextDraft';
 import type { Undone } from './Undone';
+import type { WorldMap } from './WorldMap';
 
 /** Every command the window may call: what it sends and what it gets back. */
 export type Commands = {
@@ -77,6 +79,8 @@ export type Commands = {
   undo_last: { args: Record<never, never>; result: Undone | null };
   activity_history: { args: { id: string }; result: AuditEntry[] };
   activity_stats: { args: { filter: Filter }; result: Stats };
+  world_map: { args: { filter: Filter }; result: WorldMap };
+  agreements_expiring: { args: Record<never, never>; result: AgreementStanding[] };
   list_axis_sets: { args: Record<never, never>; result: AxisSet[] };
   edit_axes: { args: { edit: AxisEdit }; result: AxisSet[] };
   list_organisations: { args: Record<never, never>; result: OrgSummary[] };
