@@ -87,14 +87,14 @@ impl Officer {
                 "organisations": [format!("Organización {}", rng.below(300))],
                 "topics": [topic],
             }));
-            if self.logged % 25 == 0 {
+            if self.logged.is_multiple_of(25) {
                 let file = files.join(format!("{}-{}.txt", self.copy.public.id, self.logged));
                 std::fs::write(&file, format!("minuta {} {}\n", self.logged, "·".repeat(rng.below(2000)))).unwrap();
                 self.copy.store.attach(&id.parse().unwrap(), &file, &self.actor()).unwrap();
             }
             self.live.push(id);
         }
-        if !self.live.is_empty() && week % 2 == 0 {
+        if !self.live.is_empty() && week.is_multiple_of(2) {
             let id = self.live[rng.below(self.live.len())].clone();
             self.copy.edit(&id, "outcomes", serde_json::json!(format!("Revisado la semana {week}")));
         }
