@@ -465,3 +465,33 @@ fn a_bulk_import_is_searchable_audited_and_fed_row_by_row() {
     assert_eq!(entries("SELECT COUNT(DISTINCT entity_id) FROM changes WHERE entity = 'activity' AND op = 'upsert'"), N as i64);
     assert_eq!(entries("SELECT COUNT(*) FROM changes WHERE entity = 'organisation'"), 40);
 }
+
+#[test]
+fn a_kept_total_follows_every_change_from_this_copy_or_another_connection() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("enlace.db");
+    let mut store = Store::open(&path).unwrap();
+    let meeting = |title: &str| ActivityInput { kind: "meeting".into(), title: title.into(), start_date: "2024-03-05".into(), ..Default::default() };
+    let meetings = Filter { kinds: vec![Kind::Meeting], limit: Some(1), ..Default::default() };
+    store.save_activity(&meeting("Primera reunión"), &officer()).unwrap();
+    assert_eq!(store.list(&meetings).unwrap().total, 1);
+    // Another page, another order: the same total.
+    assert_eq!(store.list(&Filter { offset: 1, sort: enlace::store::Sort::Title, ..meetings.clone() }).unwrap().total, 1);
+
+    let second = store.save_activity(&meeting("Segunda reunión"), &officer()).unwrap();
+    assert_eq!(store.list(&meetings).unwrap().total, 2);
+    assert_eq!(store.count(&meetings).unwrap(), 2);
+    store.trash(&second.id, &officer()).unwrap();
+    assert_eq!(store.list(&meetings).unwrap().total, 1);
+
+    // A write through another connection (the command line while the app is open).
+    let mut other = Store::open(&path).unwrap();
+    other.save_activity(&meeting("Tercera reunión"), &officer()).unwrap();
+    assert_eq!(store.list(&meetings).unwrap().total, 2);
+    assert_eq!(store.search("reunion", &meetings).unwrap().total, 2);
+
+    // An import cancelled after its first write rolls back: the total stays what the database holds.
+    let more = vec![(1, meeting("Cuarta reunión")), (2, meeting("Quinta reunión"))];
+    assert!(matches!(store.import(&more, &officer(), false, &mut |_, _| false), Err(ImportError::Cancelled)));
+    assert_eq!(store.list(&meetings).unwrap().total, 2);
+}

@@ -1,10 +1,13 @@
 //! Writing activities: the one write path every caller (app, import, sample, CLI) goes through.
 
+use std::collections::HashMap;
+
 use rusqlite::{Connection, OptionalExtension};
 
 use super::audit::{self, Write};
 use super::feed::{self, Entity};
 use super::{axes, directory, load, search_index, Actor, Result, StoreError};
+use crate::domain::activity::OrgMentionFull;
 use crate::domain::{validate, Activity, ActivityId, ActivityInput, OrgLink, PersonLink, RecordMeta, ValidActivity};
 use crate::text::fold;
 use crate::Text;
@@ -26,6 +29,45 @@ pub(crate) struct Created {
     pub axes: Vec<String>,
 }
 
+/// What the writes of one transaction share: the directory entries they created, and the
+/// organisations and axes already looked up (an import names the same few hundred again and
+/// again; within its transaction only its own writes touch them, and those only add).
+#[derive(Debug, Default)]
+pub(crate) struct Batch {
+    pub created: Created,
+    /// Id and directory spelling by the name as written.
+    organisations: HashMap<String, (String, String)>,
+    /// Id by the name as written.
+    axes: HashMap<String, String>,
+}
+
+impl Batch {
+    fn axis(&mut self, conn: &Connection, name: &str) -> rusqlite::Result<String> {
+        if let Some(id) = self.axes.get(name) {
+            return Ok(id.clone());
+        }
+        let (id, new) = axes::find_or_create(conn, name)?;
+        if new {
+            self.created.axes.push(name.to_string());
+        }
+        self.axes.insert(name.to_string(), id.clone());
+        Ok(id)
+    }
+
+    /// A name found once is found again: finding ignores a mention's kind and country.
+    fn organisation(&mut self, conn: &Connection, m: &OrgMentionFull, actor: &Actor) -> Result<(String, String)> {
+        if let Some(found) = self.organisations.get(&m.name) {
+            return Ok(found.clone());
+        }
+        let (id, name, new) = directory::find_or_create_org(conn, m, actor)?;
+        if new {
+            self.created.organisations.push(name.clone());
+        }
+        self.organisations.insert(m.name.clone(), (id.clone(), name.clone()));
+        Ok((id, name))
+    }
+}
+
 /// The existing record a write without an id refers to: same kind, start date and title.
 fn natural_match(conn: &Connection, v: &ValidActivity) -> rusqlite::Result<Option<String>> {
     conn.prepare_cached(
@@ -36,7 +78,7 @@ fn natural_match(conn: &Connection, v: &ValidActivity) -> rusqlite::Result<Optio
 }
 
 /// Writes a validated activity inside the caller's transaction.
-pub(crate) fn write(conn: &Connection, v: ValidActivity, actor: &Actor, created: &mut Created) -> Result<(Activity, Outcome)> {
+pub(crate) fn write(conn: &Connection, v: ValidActivity, actor: &Actor, batch: &mut Batch) -> Result<(Activity, Outcome)> {
     let matched = match v.id {
         Some(id) => Some(id.to_string()),
         None => natural_match(conn, &v)?,
@@ -52,21 +94,12 @@ pub(crate) fn write(conn: &Connection, v: ValidActivity, actor: &Actor, created:
     };
 
     let axis_id = match &v.axis {
-        Some(name) => {
-            let (axis_id, new) = axes::find_or_create(conn, name)?;
-            if new {
-                created.axes.push(name.clone());
-            }
-            Some(axis_id)
-        }
+        Some(name) => Some(batch.axis(conn, name)?),
         None => None,
     };
     let mut organisations = Vec::with_capacity(v.organisations.len());
     for m in &v.organisations {
-        let (org_id, name, new) = directory::find_or_create_org(conn, m, actor)?;
-        if new {
-            created.organisations.push(name.clone());
-        }
+        let (org_id, name) = batch.organisation(conn, m, actor)?;
         if !organisations.iter().any(|o: &OrgLink| o.id.to_string() == org_id) {
             organisations.push(OrgLink { id: org_id.parse().expect("uuid we wrote"), name, role: m.role.clone() });
         }
@@ -75,7 +108,7 @@ pub(crate) fn write(conn: &Connection, v: ValidActivity, actor: &Actor, created:
     for m in &v.people {
         let (person_id, name, new) = directory::find_or_create_person(conn, m, actor)?;
         if new {
-            created.people.push(name.clone());
+            batch.created.people.push(name.clone());
         }
         if !people.iter().any(|p: &PersonLink| p.id.to_string() == person_id) {
             people.push(PersonLink {
@@ -258,7 +291,7 @@ impl super::Store {
     /// title match a record), linking or creating its organisations, people and axis.
     pub fn save_activity(&mut self, input: &ActivityInput, actor: &Actor) -> Result<Activity> {
         let valid = validate(input)?;
-        self.with_transaction(|tx| write(tx, valid, actor, &mut Created::default()).map(|(a, _)| a))
+        self.with_transaction(|tx| write(tx, valid, actor, &mut Batch::default()).map(|(a, _)| a))
     }
 
     /// One activity by id, including one in the trash.

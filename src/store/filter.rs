@@ -219,7 +219,7 @@ impl super::Store {
     /// Ids of the matching activities, in order, for one page (or all without a limit).
     pub(crate) fn matching_ids(&self, f: &Filter) -> Result<(Vec<String>, u64)> {
         let matches = self.text_matches(f)?;
-        let total = self.count_with(f, matches.clone())?;
+        let total = self.counts.get_or(&self.conn, f, || self.count_with(f, matches.clone()))?;
         let (from, where_sql, params) = clauses(f, matches, f.sort == Sort::Relevance);
         let limit = f.limit.map(i64::from).unwrap_or(-1);
         let sql = format!(
@@ -238,7 +238,7 @@ impl super::Store {
     /// How many activities a filter selects (what `list` gives as `total`).
     pub fn count(&self, f: &Filter) -> Result<u64> {
         let matches = self.text_matches(f)?;
-        self.count_with(f, matches)
+        self.counts.get_or(&self.conn, f, || self.count_with(f, matches))
     }
 
     fn count_with(&self, f: &Filter, matches: Option<(String, i64)>) -> Result<u64> {

@@ -6,14 +6,14 @@
 //! store's own write path (validation, links, audit, search index, change feed), nothing more.
 //! Sync skips the feed rows these writes append (they are echoes of remote changes).
 
-use super::activities::{set_trashed, write, Created};
+use super::activities::{set_trashed, write, Batch};
 use super::{load, Actor, Result, SyncBook};
 use crate::domain::{validate, Activity, ActivityInput, Attachment, ReportMark};
 
 /// Validates and writes one activity (see `Store::save_activity`) in the caller's transaction.
 pub fn save_activity(tx: SyncBook<'_>, input: &ActivityInput, actor: &Actor) -> Result<Activity> {
     let valid = validate(input)?;
-    write(tx.conn, valid, actor, &mut Created::default()).map(|(a, _)| a)
+    write(tx.conn, valid, actor, &mut Batch::default()).map(|(a, _)| a)
 }
 
 /// Moves an activity to the trash or out of it (see `Store::trash`) in the caller's transaction.

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::activities::{write, Created, Outcome};
+use super::activities::{write, Batch, Outcome};
 use super::{Actor, Store, StoreError};
 use crate::domain::{validate, ActivityInput};
 use crate::{ErrorCode, Explain, Lang, Text};
@@ -135,9 +135,9 @@ impl Store {
         let total = valid.len() as u64;
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut report = ImportReport { dry_run, ..Default::default() };
-        let mut created = Created::default();
+        let mut batch = Batch::default();
         for (done, (line, v)) in valid.into_iter().enumerate() {
-            let outcome = write(&tx, v, actor, &mut created).map_err(|e| match e {
+            let outcome = write(&tx, v, actor, &mut batch).map_err(|e| match e {
                 StoreError::Conflict(message) => ImportError::Invalid(vec![ImportProblem { line, field: String::new(), message }]),
                 other => ImportError::Store(other),
             })?;
@@ -151,9 +151,9 @@ impl Store {
             }
         }
         progress(total, total);
-        report.new_organisations = created.organisations;
-        report.new_people = created.people;
-        report.new_axes = created.axes;
+        report.new_organisations = batch.created.organisations;
+        report.new_people = batch.created.people;
+        report.new_axes = batch.created.axes;
         if dry_run {
             tx.rollback()?;
         } else {

@@ -12,6 +12,7 @@ mod audit;
 mod axes;
 pub mod backup;
 pub(crate) mod clock;
+mod counts;
 mod directory;
 mod feed;
 mod filter;
@@ -195,6 +196,8 @@ pub struct Store {
     max_attachment_bytes: u64,
     /// The passphrase it was opened with: copies it makes (snapshots, archives) are sealed too.
     key: Option<Passphrase>,
+    /// Totals of listings, kept until the next change (see [`counts`]).
+    counts: counts::Counts,
 }
 
 impl Store {
@@ -234,7 +237,7 @@ impl Store {
         conn.pragma_update(None, "cache_size", -65536)?;
         // The write path alone prepares a few dozen statements; keep them all compiled.
         conn.set_prepared_statement_cache_capacity(256);
-        let mut store = Store { conn, path, max_attachment_bytes: attachments::DEFAULT_MAX_BYTES, key };
+        let mut store = Store { conn, path, max_attachment_bytes: attachments::DEFAULT_MAX_BYTES, key, counts: Default::default() };
         if let Some(db) = store.path.clone() {
             if migrations::older_schema(&store.conn)? {
                 backup::snapshot(&store, &paths::snapshots(&db), backup::SnapshotKind::BeforeMigration).map_err(|e| StoreError::NotUpgraded(Box::new(e)))?;
