@@ -149,36 +149,48 @@ impl super::Store {
 
     /// How many activities match `f` in each month or year of its period. The period runs from
     /// the filter's `from` (or, open, the earliest matching start) to its `to` (or the latest
-    /// matching end), empty months included; each bucket is counted with the listing's own
-    /// filter narrowed to it.
+    /// matching end), empty months included; each bucket counts what the listing's own filter
+    /// narrowed to it lists.
+    ///
+    /// The matching activities' spans are read once and each is counted in the run of buckets
+    /// it overlaps: the same count as listing each bucket, since an activity that takes place in
+    /// the period and in a month takes place in the part of that month inside the period (two
+    /// intervals that each meet a third, and meet each other, share a point), in one pass
+    /// rather than one query per month of a ten-year period.
     fn period_counts(&self, f: &Filter, step: Step) -> Result<Vec<PeriodCount>> {
         let (where_sql, params) = where_clause(f);
         let from = from_clause(f);
-        let (first, last): (Option<String>, Option<String>) = self.conn.query_row(
-            &format!("SELECT MIN(a.start_date), MAX(a.span_end) FROM {from} WHERE {where_sql}"),
-            params_from_iter(params.iter()),
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        let first: Option<NaiveDate> = first.and_then(|d| d.parse().ok());
-        let last: Option<NaiveDate> = last.and_then(|d| d.parse().ok());
+        let mut stmt = self.conn.prepare(&format!("SELECT a.start_date, a.span_end FROM {from} WHERE {where_sql}"))?;
+        let spans: Vec<(NaiveDate, NaiveDate)> = stmt
+            .query_map(params_from_iter(params.iter()), |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+            .filter_map(|row| row.ok().and_then(|(start, end)| Some((start.parse().ok()?, end.parse().ok()?))))
+            .collect();
+        let first = spans.iter().map(|(start, _)| *start).min();
+        let last = spans.iter().map(|(_, end)| *end).max();
         let (Some(lo), Some(hi)) = (f.from.or(first), f.to.or(last)) else {
             return Ok(Vec::new());
         };
-        let mut out = Vec::new();
+        let mut buckets: Vec<(NaiveDate, NaiveDate)> = Vec::new();
         let mut start = step.start_of(lo);
-        while start <= hi && out.len() < MAX_BUCKETS {
+        while start <= hi && buckets.len() < MAX_BUCKETS {
             let next = step.next(start);
-            let end = next.pred_opt().unwrap_or(next);
-            let bucket = f.narrowed_to(start, end);
-            out.push(PeriodCount {
-                key: step.key(start),
-                count: self.count(&bucket)?,
-                from: bucket.from.unwrap_or(start),
-                to: bucket.to.unwrap_or(end),
-            });
+            buckets.push((start, next.pred_opt().unwrap_or(next)));
             start = next;
         }
-        Ok(out)
+        let mut counts = vec![0u64; buckets.len()];
+        for (start, end) in spans {
+            let first = buckets.partition_point(|(_, bucket_end)| *bucket_end < start);
+            let past = buckets.partition_point(|(bucket_start, _)| *bucket_start <= end);
+            counts.iter_mut().take(past).skip(first).for_each(|n| *n += 1);
+        }
+        Ok(buckets
+            .into_iter()
+            .zip(counts)
+            .map(|((start, end), count)| {
+                let bucket = f.narrowed_to(start, end);
+                PeriodCount { key: step.key(start), count, from: bucket.from.unwrap_or(start), to: bucket.to.unwrap_or(end) }
+            })
+            .collect())
     }
 }
 
