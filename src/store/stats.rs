@@ -76,11 +76,9 @@ impl super::Store {
     pub fn stats(&self, f: &Filter) -> Result<Stats> {
         let (where_sql, params) = where_clause(f);
         let from = from_clause(f);
-        // `counted` is COUNT(*) where each activity gives one row per key; a join that can
-        // give an activity several rows of one key (two countries of a region) counts it once.
-        let counts = |select: &str, from_extra: &str, counted: &str| -> Result<Vec<Count>> {
+        let counts = |select: &str, from_extra: &str| -> Result<Vec<Count>> {
             let sql = format!(
-                "SELECT {select} AS key, {counted} AS n FROM {from} {from_extra} WHERE {where_sql} GROUP BY key ORDER BY n DESC, key"
+                "SELECT {select} AS key, COUNT(*) AS n FROM {from} {from_extra} WHERE {where_sql} GROUP BY key ORDER BY n DESC, key"
             );
             let mut stmt = self.conn.prepare(&sql)?;
             let rows = stmt.query_map(params_from_iter(params.iter()), |r| {
@@ -88,14 +86,10 @@ impl super::Store {
             })?;
             Ok(rows.collect::<Result<_, _>>()?)
         };
-        let by_kind = counts("a.kind", "", "COUNT(*)")?;
-        let by_country = counts("c.country", "JOIN activity_countries c ON c.activity_id = a.id", "COUNT(*)")?;
-        let by_region = counts(
-            "r.region",
-            &format!("JOIN activity_countries c ON c.activity_id = a.id JOIN ({}) r ON r.country = c.country", region_table()),
-            "COUNT(DISTINCT a.id)",
-        )?;
-        let by_axis = counts("x.name", "LEFT JOIN axes x ON x.id = a.axis_id", "COUNT(*)")?;
+        let by_kind = counts("a.kind", "")?;
+        let by_country = counts("c.country", "JOIN activity_countries c ON c.activity_id = a.id")?;
+        let by_region = self.region_counts(f)?;
+        let by_axis = counts("x.name", "LEFT JOIN axes x ON x.id = a.axis_id")?;
         let by_month = self.period_counts(f, Step::Month)?;
         let by_year = self.period_counts(f, Step::Year)?;
         let total = by_kind.iter().map(|c| c.count).sum();
@@ -147,6 +141,34 @@ impl super::Store {
         })
     }
 
+    /// How many activities match `f` in each world region: an activity counts once in each
+    /// region one of its countries belongs to. Its countries are read and placed in their
+    /// regions here, from the reference data (a join with the regions in SQL would scan them
+    /// for every row).
+    fn region_counts(&self, f: &Filter) -> Result<Vec<Count>> {
+        let (where_sql, params) = where_clause(f);
+        let from = from_clause(f);
+        let mut stmt =
+            self.conn.prepare(&format!("SELECT a.seq, c.country FROM {from} JOIN activity_countries c ON c.activity_id = a.id WHERE {where_sql}"))?;
+        let rows = stmt.query_map(params_from_iter(params.iter()), |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+        let mut region_of: std::collections::HashMap<String, Option<&'static str>> = Default::default();
+        let mut seen: std::collections::HashSet<(i64, &'static str)> = Default::default();
+        let mut counts: BTreeMap<&'static str, u64> = BTreeMap::new();
+        for row in rows {
+            let (activity, country) = row?;
+            let region =
+                *region_of.entry(country).or_insert_with_key(|code| crate::reference::country(code).map(|c| c.region.code.as_str()));
+            if let Some(region) = region {
+                if seen.insert((activity, region)) {
+                    *counts.entry(region).or_default() += 1;
+                }
+            }
+        }
+        let mut out: Vec<Count> = counts.into_iter().map(|(key, count)| Count { key: key.to_string(), count }).collect();
+        out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+        Ok(out)
+    }
+
     /// How many activities match `f` in each month or year of its period. The period runs from
     /// the filter's `from` (or, open, the earliest matching start) to its `to` (or the latest
     /// matching end), empty months included; each bucket counts what the listing's own filter
@@ -192,20 +214,6 @@ impl super::Store {
             })
             .collect())
     }
-}
-
-/// Each country's world region as an SQL table `(country, region)`, written from the embedded
-/// reference data (codes are letters and digits only, so they are safe as literals).
-fn region_table() -> &'static str {
-    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    SQL.get_or_init(|| {
-        let rows: Vec<String> = crate::reference::countries()
-            .iter()
-            .inspect(|c| assert!(c.code.bytes().chain(c.region.code.bytes()).all(|b| b.is_ascii_alphanumeric())))
-            .map(|c| format!("('{}','{}')", c.code, c.region.code))
-            .collect();
-        format!("SELECT column1 AS country, column2 AS region FROM (VALUES {})", rows.join(","))
-    })
 }
 
 #[derive(Clone, Copy)]
