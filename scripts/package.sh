@@ -32,7 +32,8 @@ if [ "$MODE" = --icons ]; then
   exit 0
 fi
 
-# Tools the check uses, installed once (as scripts/setup.sh does).
+# Tools the check uses, installed once (as scripts/setup.sh does). xdg-mime and xdg-open outside a
+# desktop session read the shared MIME database only through File::MimeInfo (libfile-mimeinfo-perl).
 need_apt() {
   local missing=()
   for p in "$@"; do
@@ -45,7 +46,7 @@ need_apt() {
   fi
 }
 need_apt rpm
-[ "$MODE" = --check ] && need_apt lintian xdg-utils desktop-file-utils shared-mime-info xvfb xauth imagemagick xdotool dbus
+[ "$MODE" = --check ] && need_apt lintian xdg-utils libfile-mimeinfo-perl desktop-file-utils shared-mime-info xvfb xauth imagemagick xdotool dbus
 
 echo "==> UI"
 npm --prefix ui run build
@@ -131,17 +132,33 @@ shown=$(date +%s%N)
 sleep 4 # the page renders after the window maps
 import -window root "$ART/es-installed-first-start.png"
 
+echo "==> the first start made the data folder"
+kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+[ -f "$DATA_DIR/enlace.db" ] || fail "the first start made no database in $DATA_DIR"
+
 echo "==> a bundle opened with xdg-open goes to the running window"
-# An officer's bundle for a central office, both copies made with the CLI (the file is what
-# matters here: the window that receives it checks it and says what it holds).
-cli() { local db="$1"; shift; "$TARGET_DIR/release/enlace" --db "$WORK/$db.db" --as "$db" "$@" >/dev/null; }
-cli central init
-cli central identity init --name "Oficina Central" --role central
-cli central identity show --out "$WORK/central.pub"
-cli ana init
-cli ana identity init --name "Ana López" --role officer
-cli ana roster add "$WORK/central.pub"
-cli ana bundle export --to "$WORK/central.pub" --out "$WORK/de Ana.enlace"
+# The installed copy becomes a central office as its officer would make it (the CLI on the
+# app's own database, the profile the first-start form writes), and an officer's copy made with
+# the CLI sends it a bundle.
+cli() { local db="$1"; shift; "$TARGET_DIR/release/enlace" --db "$db" "$@" >/dev/null; }
+cli "$DATA_DIR/enlace.db" --as central identity init --name "Oficina Central" --role central
+cli "$DATA_DIR/enlace.db" --as central identity show --out "$WORK/central.pub"
+printf '{"officer":"Coordinación","office":"Oficina Central","locale":"es-MX"}' >"$DATA_DIR/profile.json"
+cli "$WORK/ana.db" --as ana init
+cli "$WORK/ana.db" --as ana identity init --name "Ana López" --role officer
+cli "$WORK/ana.db" --as ana roster add "$WORK/central.pub"
+cli "$WORK/ana.db" --as ana identity show --out "$WORK/ana.pub"
+cli "$DATA_DIR/enlace.db" --as central roster add "$WORK/ana.pub"
+printf 'Fecha,Tipo,Título,País\n27/07/2021,Reunión,Reunión con la Embajada del Perú,Perú\n' >"$WORK/ana.csv"
+cli "$WORK/ana.db" --as ana import "$WORK/ana.csv"
+cli "$WORK/ana.db" --as ana bundle export --to "$WORK/central.pub" --out "$WORK/de Ana.enlace"
+/usr/bin/enlace-app >>"$ART/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 600); do
+  xdotool search --onlyvisible --name '^Enlace$' >/dev/null 2>&1 && break
+  sleep 0.1
+done
+sleep 3
 xdg-mime default "$(basename "$DESKTOP")" application/x-enlace
 [ "$(xdg-mime query filetype "$WORK/de Ana.enlace")" = application/x-enlace ] || fail "the system does not know .enlace files"
 xdg-open "$WORK/de Ana.enlace"
@@ -150,13 +167,12 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 grep -q "archivo recibido para abrir: .*de Ana.enlace (Bundle)" "$ART/app.log" || fail "the running window did not receive the bundle: $(cat "$ART/app.log")"
-sleep 1
+sleep 3
 [ "$(pgrep -c -x enlace-app)" = 1 ] || fail "the second launch did not leave: one window expected"
 import -window root "$ART/es-installed-opened-bundle.png"
 
 echo "==> apt-get remove keeps the data folder"
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
-[ -f "$DATA_DIR/enlace.db" ] || fail "no database in $DATA_DIR"
 before="$(cd "$DATA_DIR" && find . -type f -print0 | sort -z | xargs -0 sha256sum)"
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get remove -y -qq enlace >/dev/null
 [ ! -e /usr/bin/enlace-app ] || fail "apt-get remove left /usr/bin/enlace-app"
