@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Writes assets/licenses/third-party.json: the name, version and license of everything Enlace
-# ships that others wrote — the fonts in assets/fonts, every Rust crate the desktop app
+# ships that others wrote — the fonts in assets/fonts, the world map's shapes, every Rust crate the desktop app
 # (enlace-app) links on this platform, and the UI's production npm packages. "Acerca de
 # Enlace" shows it grouped by license. `--print` writes it to stdout instead (the test
 # tests/third_party_licenses.rs compares the two, so a dependency change without a rerun fails).
@@ -26,6 +26,13 @@ const fontLicense = fs.existsSync(path.join(fonts, 'OFL.txt')) ? 'OFL-1.1' : 'UN
 for (const file of fs.readdirSync(fonts).filter((f) => /\.(ttf|otf|woff2?)$/i.test(f))) {
   entries.push({ source: 'font', name: file.replace(/\.[^.]+$/, ''), version: '', license: fontLicense });
 }
+
+// Data: the world map's shapes, whose file names where they come from (world-atlas, ISC, from
+// Natural Earth's public-domain countries).
+const map = JSON.parse(fs.readFileSync('assets/map/world-110m.json', 'utf8'));
+const atlas = /world-atlas ([\d.]+)/.exec(map.source);
+entries.push({ source: 'data', name: 'world-atlas (map of the countries)', version: atlas ? atlas[1] : '', license: 'ISC' });
+entries.push({ source: 'data', name: 'Natural Earth 1:110m countries', version: '', license: 'Public domain' });
 
 // Crates: what enlace-app reaches through normal (shipped) dependencies, itself and the
 // workspace's own crates left out.
@@ -56,7 +63,7 @@ for (const [where, p] of Object.entries(lock.packages)) {
   entries.push({ source: 'npm', name: where.replace(/^.*node_modules\//, ''), version: p.version, license: p.license ?? 'UNKNOWN' });
 }
 
-const order = { font: 0, crate: 1, npm: 2 };
+const order = { font: 0, data: 1, crate: 2, npm: 3 };
 entries.sort((a, b) => order[a.source] - order[b.source] || a.name.localeCompare(b.name, 'en') || a.version.localeCompare(b.version, 'en'));
 // One component a line, so a dependency change reads as a one-line diff.
 process.stdout.write('[\n' + entries.map((e) => JSON.stringify(e)).join(',\n') + '\n]\n');

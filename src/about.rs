@@ -21,6 +21,8 @@ pub enum Source {
     Font,
     Crate,
     Npm,
+    /// A data file others made: the world map's shapes.
+    Data,
 }
 
 /// One font, crate or package, as `scripts/licenses.sh` lists it.
@@ -134,6 +136,7 @@ mod tests {
         assert_eq!(font.license, "OFL-1.1");
         assert!(all.iter().any(|c| c.source == Source::Crate && c.name == "rusqlite"));
         assert!(all.iter().any(|c| c.source == Source::Npm && c.name == "chart.js"));
+        assert!(all.iter().any(|c| c.source == Source::Data && c.name.starts_with("world-atlas") && c.license == "ISC"));
         assert!(!all.iter().any(|c| c.name == "enlace" || c.name == "enlace-app"), "Enlace's own crates are not third-party");
     }
 

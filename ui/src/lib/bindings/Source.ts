@@ -3,4 +3,4 @@
 /**
  * Where a component comes from.
  */
-export type Source = "font" | "crate" | "npm";
+export type Source = "font" | "crate" | "npm" | "data";
