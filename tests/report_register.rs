@@ -89,7 +89,7 @@ fn the_register_is_written_as_pdf_word_and_excel() {
     }
     let text = std::process::Command::new("pdftotext").args(["-enc", "UTF-8", "-layout"]).arg(samples.join("register-es.pdf")).arg("-").output().unwrap();
     let text = String::from_utf8(text.stdout).unwrap();
-    for said in ["Registro de convenios", "Por vencer en los próximos 90 días", "Vigentes", "Sin fecha de término", "Vencidos", "Ciudad de Nagoya", "Embajada del Perú"] {
+    for said in ["Registro de convenios", "Por vencer en los próximos 90 días", "Vigentes", "Sin fecha de término", "Vencidos", "Hermanamiento con Nagoya", "Memorándum con la Embajada", "Convenio con Madrid"] {
         assert!(text.contains(said), "{said}");
     }
     assert!(!text.contains("aún por firmar"), "a planned agreement is not signed");

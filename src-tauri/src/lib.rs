@@ -53,7 +53,7 @@ pub fn run() {
             list_organisations, list_people, organisations_like, likely_duplicate_organisations, merge_organisations,
             load_sample_data, attach_files, attachment_image, open_attachment, mark_attachment,
             list_countries, list_currencies, illumination_calendar, import_activities, export_activities,
-            save_period_report, save_brief, save_country_brief, open_saved_pdf, list_report_definitions, save_report_definition, list_generated_reports,
+            save_period_report, save_brief, save_country_brief, save_partner_dossier, save_register, open_saved_pdf, list_report_definitions, save_report_definition, list_generated_reports,
             sync_status, create_identity, save_public_identity, add_peer, add_peer_file, export_bundle, preview_bundle, import_bundle, list_conflicts, resolve_conflict,
             open_spreadsheet, choose_sheet, mapping_targets, preview_spreadsheet, plan_spreadsheet_import, import_spreadsheet,
             drafts_from_report_text, list_backups, backup_now, restore_backup, export_archive, import_archive,

@@ -231,6 +231,7 @@ pub(crate) const START_COL: Label = Label::new("Fecha de inicio", "Start date");
 pub(crate) const END_COL: Label = Label::new("Fecha de conclusión", "End date");
 pub(crate) const DURATION_COL: Label = Label::new("Duración", "Duration");
 pub(crate) const COUNTERPART_COL: Label = Label::new("Contraparte", "Counterpart");
+pub(crate) const AGREEMENT_COL: Label = Label::new("Convenio", "Agreement");
 pub(crate) const VALIDITY_COL: Label = Label::new("Vigencia", "Validity");
 pub(crate) const PROVIDER_LABEL: Label = Label::new("Imparte:", "Provider:");
 pub(crate) const PARTICIPANTS_LABEL: Label = Label::new("Participantes:", "Participants:");

@@ -26,6 +26,13 @@ pub struct PartnerDossierRequest {
     pub generated: DateTime<Utc>,
 }
 
+impl PartnerDossierRequest {
+    /// The name a save dialog proposes: `ficha-embajada-del-peru.pdf`.
+    pub fn file_name(&self) -> String {
+        super::file_name::brief(self.lang, &self.partner)
+    }
+}
+
 /// The organisations the request names: the one of that id, else those of that name.
 fn partners(store: &Store, partner: &str) -> Result<Vec<OrgSummary>, ReportError> {
     let by_id: Vec<OrgSummary> = store.organisations()?.into_iter().filter(|o| o.id.to_string() == partner.trim()).collect();

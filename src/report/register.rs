@@ -78,13 +78,15 @@ fn validity_heading(lang: Lang, validity: Validity) -> String {
 }
 
 fn table(lang: Lang, entries: &[&AgreementStanding]) -> Table {
+    // The agreement by its title, which names what it is and with whom (the workbook has the
+    // counterparts in a column of their own; a seventh column here would break words).
     let mut table = Table::new(vec![
-        Column::new(labels::COUNTERPART_COL.pick(lang), 2.0),
+        Column::new(labels::AGREEMENT_COL.pick(lang), 2.4),
         Column::new(labels::COUNTRY_COL.pick(lang), 1.0),
-        Column::new(labels::KIND_COL.pick(lang), 1.4),
+        Column::new(labels::KIND_COL.pick(lang), 1.5),
         Column::new(labels::SIGNED_COL.pick(lang), 1.2),
         Column::new(labels::VALIDITY_COL.pick(lang), 1.2),
-        Column::numeric(labels::DAYS_LEFT_COL.pick(lang), 1.2),
+        Column::numeric(labels::DAYS_LEFT_COL.pick(lang), 1.0),
     ]);
     for entry in entries {
         let a = &entry.activity;
@@ -93,7 +95,7 @@ fn table(lang: Lang, entries: &[&AgreementStanding]) -> Table {
         let kind = d.agreement_type.as_deref().map(|c| words::choice(lang, "agreement_type", c)).unwrap_or_default();
         let until = d.valid_until.as_ref().map(|u| words::date(lang, u)).unwrap_or_default();
         let days = entry.days_left.filter(|d| *d >= 0).map(|d| format_count(d as f64)).unwrap_or_default();
-        table.row([words::counterparts(a), words::countries(lang, &a.countries), kind, words::date(lang, signed), until, days]);
+        table.row([a.title.clone(), words::countries(lang, &a.countries), kind, words::date(lang, signed), until, days]);
     }
     table
 }

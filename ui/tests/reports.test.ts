@@ -37,10 +37,10 @@ function readDate(text: string) {
 }
 
 /** Mocks the backend; `handlers` answer the report commands, stats are always answered and
- * there are no saved definitions nor generated reports unless a handler says otherwise. */
+ * there are no saved definitions, generated reports nor partners unless a handler says otherwise. */
 function backend(handlers: Partial<Record<CommandName, (args: Args) => unknown>> = {}) {
   const calls: { cmd: string; args: Args }[] = [];
-  const lists: Partial<Record<CommandName, () => unknown>> = { list_report_definitions: () => [], list_generated_reports: () => [] };
+  const lists: Partial<Record<CommandName, () => unknown>> = { list_report_definitions: () => [], list_generated_reports: () => [], list_organisations: () => [] };
   mockCommands((cmd, args) => {
     calls.push({ cmd, args: args as Args });
     if (cmd === 'activity_stats') return stats((args as { filter: { from?: string; to?: string } }).filter);
@@ -174,6 +174,29 @@ describe('the reports screen', () => {
     expect(await screen.findByText('PDF guardado en /tmp/informe-2021-S2.pdf (210 KB).')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Abrir el PDF' }));
     expect(calls.find((c) => c.cmd === 'open_saved_pdf')!.args).toEqual({ path: '/tmp/informe-2021-S2.pdf' });
+  });
+
+  it("makes a partner's dossier over all years and the agreements register", async () => {
+    setup();
+    const organisations = [
+      { id: 'o1', name: 'Sin actividades', kind: 'other', country: null, activities: 0 },
+      { id: 'o2', name: 'Embajada del Perú', kind: 'embassy', country: 'PE', activities: 3 },
+    ];
+    const calls = backend({
+      list_organisations: () => organisations,
+      save_partner_dossier: () => ({ path: '/tmp/ficha-embajada-del-peru.pdf', bytes: 30_000 }),
+      save_register: () => ({ path: '/tmp/registro-convenios.pdf', bytes: 20_000 }),
+    });
+    render(Reports);
+    const choice = await screen.findByLabelText('Contraparte');
+    await waitFor(() => expect(within(choice).getAllByRole('option').map((o) => o.textContent)).toEqual(['Elija una contraparte', 'Embajada del Perú (3)']));
+    await userEvent.selectOptions(choice, 'Embajada del Perú');
+    await userEvent.click(screen.getByRole('button', { name: 'Generar ficha de la contraparte' }));
+    expect(await screen.findByText(/PDF guardado en \/tmp\/ficha-embajada-del-peru\.pdf/)).toBeInTheDocument();
+    expect(calls.find((c) => c.cmd === 'save_partner_dossier')!.args.options).toEqual({ partner: 'Embajada del Perú', lang: 'es', paper: 'letter' });
+    await userEvent.click(screen.getByRole('button', { name: 'Generar registro de convenios' }));
+    expect(await screen.findByText(/PDF guardado en \/tmp\/registro-convenios\.pdf/)).toBeInTheDocument();
+    expect(calls.find((c) => c.cmd === 'save_register')!.args).toMatchObject({ lang: 'es', paper: 'letter', format: 'pdf' });
   });
 
   it('makes the report as a Word document when Word is chosen', async () => {

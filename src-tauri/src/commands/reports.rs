@@ -37,6 +37,20 @@ pub struct CountryBriefOptions {
     pub paper: Paper,
 }
 
+/// A partner's dossier: the organisation or city by its name (or id), over all years unless a
+/// period is given.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct PartnerDossierOptions {
+    pub partner: String,
+    #[ts(optional)]
+    pub from: Option<NaiveDate>,
+    #[ts(optional)]
+    pub to: Option<NaiveDate>,
+    pub lang: Lang,
+    pub paper: Paper,
+}
+
 /// A document (PDF or Word) written where the person chose.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -176,6 +190,51 @@ pub async fn save_country_brief(
         generated: Utc::now(),
     };
     let doc = report::country_brief_report(&*state.store()?, &request)?;
+    let file = render_on_job(&state, &job, progress, &doc, format)?;
+    save(&app, &saved, &file, &request.file_name(), format).await
+}
+
+/// Everything done with one partner organisation or city, with progress like the period report.
+#[tauri::command]
+pub async fn save_partner_dossier(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    saved: State<'_, SavedFiles>,
+    options: PartnerDossierOptions,
+    format: Option<Format>,
+    job: String,
+    progress: Channel<Progress>,
+) -> CommandResult<Option<SavedPdf>> {
+    let format = format.unwrap_or_default();
+    let request = report::PartnerDossierRequest {
+        partner: options.partner,
+        from: options.from,
+        to: options.to,
+        lang: options.lang,
+        paper: options.paper,
+        office: office(&state),
+        generated: Utc::now(),
+    };
+    let doc = report::partner_dossier_report(&*state.store()?, &request)?;
+    let file = render_on_job(&state, &job, progress, &doc, format)?;
+    save(&app, &saved, &file, &request.file_name(), format).await
+}
+
+/// The agreements register with each agreement's validity today, whatever its signing date.
+#[tauri::command]
+pub async fn save_register(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    saved: State<'_, SavedFiles>,
+    lang: Lang,
+    paper: Paper,
+    format: Option<Format>,
+    job: String,
+    progress: Channel<Progress>,
+) -> CommandResult<Option<SavedPdf>> {
+    let format = format.unwrap_or_default();
+    let request = report::RegisterRequest { today: chrono::Local::now().date_naive(), lang, paper, office: office(&state), generated: Utc::now() };
+    let doc = report::register_report(&*state.store()?, &request)?;
     let file = render_on_job(&state, &job, progress, &doc, format)?;
     save(&app, &saved, &file, &request.file_name(), format).await
 }

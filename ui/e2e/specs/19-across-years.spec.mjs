@@ -2,14 +2,17 @@
 // month is named on the dashboard and on the calendar's day it ends; the dashboard's world map
 // shades each country by its activities (more, darker) and a country opened with the keyboard
 // lists its activities; the Reports screen's «Administración» makes the record of every year
-// with activities, year by year, and the PDF says so.
+// with activities, year by year, and the PDF says so; the agreements register lists the agreement
+// as expiring, and a partner's dossier names its partner.
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { assert } from '../page.mjs';
 import { firstStart } from './common.mjs';
 
-const TITLE = 'Acuerdo de hermanamiento con Lima';
+const TITLE = 'Acuerdo de hermanamiento con Zanzíbar';
+// A word of the title no record of the sample has (a table cell may wrap the title, never a word).
+const MARK = 'Zanzíbar';
 const DAYS_LEFT = 30;
 let saveTo = '';
 
@@ -19,6 +22,14 @@ function daysFromToday(days) {
   d.setDate(d.getDate() + days);
   const pad = (n) => String(n).padStart(2, '0');
   return { typed: `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`, month: d.getMonth(), year: d.getFullYear() };
+}
+
+/** The text of the PDF the save dialog's injected answer received; the file is then removed. */
+function pdfText() {
+  assert.ok(existsSync(saveTo), `no file at ${saveTo}`);
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', saveTo, '-']).toString('utf8').split(/\s+/).join(' ');
+  rmSync(saveTo);
+  return text;
 }
 
 /** The map's shaded countries: code, step and the count its name carries. */
@@ -98,10 +109,20 @@ export default {
       assert.match(await (await page.el('#report-to')).getValue(), /^31\/12\/20\d\d$/);
       await page.click('#generate-report');
       await page.el('#report-result');
-      assert.ok(existsSync(saveTo), `no file at ${saveTo}`);
-      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', saveTo, '-']).toString('utf8').split(/\s+/).join(' ');
-      rmSync(saveTo);
+      const text = pdfText();
       for (const expected of ['Año por año', 'Actividades por año y tipo']) assert.ok(text.includes(expected), `«${expected}» missing from the report`);
+    }],
+    ["the agreements register lists it as expiring; a partner's dossier covers all years", async (page) => {
+      await page.click('#generate-register');
+      await page.el('#report-result');
+      const register = pdfText();
+      // pdftotext interleaves a table cell's lines with its neighbours': one word of the title.
+      for (const expected of ['Registro de convenios', MARK, 'Por vencer']) assert.ok(register.includes(expected), `«${expected}» missing from the register`);
+      const partner = await page.b.execute(() => document.querySelector('#dossier-partner option:nth-child(2)').value);
+      await page.choose('#dossier-partner', partner);
+      await page.click('#generate-partner-dossier');
+      await page.el('#report-result');
+      assert.ok(pdfText().includes(partner), `the dossier does not name «${partner}»`);
     }],
   ],
 };

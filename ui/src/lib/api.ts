@@ -14,6 +14,7 @@ import type { Filter } from './bindings/Filter';
 import type { Profile } from './bindings/Profile';
 import type { Progress } from './bindings/Progress';
 import type { CountryBriefOptions } from './bindings/CountryBriefOptions';
+import type { PartnerDossierOptions } from './bindings/PartnerDossierOptions';
 import type { ExportFormat } from './bindings/ExportFormat';
 import type { Lang } from './bindings/Lang';
 import type { Mapping } from './bindings/Mapping';
@@ -132,6 +133,9 @@ export const jobs = {
     startJob('save_period_report', { options, format }, onProgress),
   saveCountryBrief: (options: CountryBriefOptions, format: Format, onProgress: (p: Progress) => void) =>
     startJob('save_country_brief', { options, format }, onProgress),
+  savePartnerDossier: (options: PartnerDossierOptions, format: Format, onProgress: (p: Progress) => void) =>
+    startJob('save_partner_dossier', { options, format }, onProgress),
+  saveRegister: (lang: Lang, paper: Paper, format: Format, onProgress: (p: Progress) => void) => startJob('save_register', { lang, paper, format }, onProgress),
   planSpreadsheetImport: (mapping: Mapping, onProgress: (p: Progress) => void) => startJob('plan_spreadsheet_import', { mapping }, onProgress),
   importSpreadsheet: (withDuplicates: boolean, onProgress: (p: Progress) => void) => startJob('import_spreadsheet', { withDuplicates }, onProgress),
   exportActivities: (filter: FilterQuery, format: ExportFormat, lang: Lang, onProgress: (p: Progress) => void) =>

@@ -35,6 +35,7 @@ import type { OpenedFile } from './OpenedFile';
 import type { OrgSummary } from './OrgSummary';
 import type { Page } from './Page';
 import type { Paper } from './Paper';
+import type { PartnerDossierOptions } from './PartnerDossierOptions';
 import type { PersonSummary } from './PersonSummary';
 import type { Profile } from './Profile';
 import type { Progress } from './Progress';
@@ -101,6 +102,8 @@ export type Commands = {
   save_period_report: { args: { options: ReportDefinition; format: Format | null; job: string; progress: Channel<Progress> }; result: SavedPdf | null };
   save_brief: { args: { id: string; lang: Lang; paper: Paper; format: Format | null }; result: SavedPdf | null };
   save_country_brief: { args: { options: CountryBriefOptions; format: Format | null; job: string; progress: Channel<Progress> }; result: SavedPdf | null };
+  save_partner_dossier: { args: { options: PartnerDossierOptions; format: Format | null; job: string; progress: Channel<Progress> }; result: SavedPdf | null };
+  save_register: { args: { lang: Lang; paper: Paper; format: Format | null; job: string; progress: Channel<Progress> }; result: SavedPdf | null };
   open_saved_pdf: { args: { path: string }; result: null };
   list_report_definitions: { args: Record<never, never>; result: ReportDefinition[] };
   save_report_definition: { args: { definition: ReportDefinition }; result: ReportDefinition };
