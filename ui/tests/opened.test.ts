@@ -95,7 +95,7 @@ describe('Acerca de Enlace', () => {
     await screen.findByText('2026-12-01');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Acerca de Enlace');
     expect(screen.getByText('2.0 MiB', { exact: false })).toBeTruthy();
-    expect(screen.getByText('Enlace incluye 3 componentes escritos por otros: tipografías, bibliotecas de Rust y paquetes de npm, agrupados por licencia.')).toBeTruthy();
+    expect(screen.getByText('Enlace incluye 3 componentes escritos por otros: tipografías, los datos del mapa, bibliotecas de Rust y paquetes de npm, agrupados por licencia.')).toBeTruthy();
     const groups = [...document.querySelectorAll('details[data-license]')].map((d) => [d.getAttribute('data-license'), d.querySelectorAll('li').length]);
     expect(groups).toEqual([['Apache-2.0 OR MIT', 2], ['OFL-1.1', 1]]);
     expect(screen.getByText(/serde 1\.0\.229/).textContent).toContain('biblioteca de Rust');
