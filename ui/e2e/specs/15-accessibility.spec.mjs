@@ -81,9 +81,13 @@ async function walk(page, lang) {
   return problems;
 }
 
-/** Resizes the app's window as a window manager would. */
-function resize(width, height) {
-  execFileSync('xdotool', ['search', '--name', '^Enlace$', 'windowsize', '--sync', String(width), String(height)]);
+/** Resizes the app's window as a window manager would (every visible window of that name: a
+ *  previous spec's may not be gone yet), and waits until the page has the new width. */
+async function resize(page, width, height) {
+  execFileSync('xdotool', ['search', '--onlyvisible', '--name', '^Enlace$', 'windowsize', '%@', String(width), String(height)]);
+  await page.b.waitUntil(async () => (await page.b.execute(() => window.outerWidth)) === width, {
+    timeout: 5000, timeoutMsg: `the window is not ${width} pixels wide`,
+  });
 }
 
 /** Elements wider than the window (the page scrolls sideways because of them), widest first. */
@@ -116,7 +120,7 @@ export default {
       assert.equal(problems.length, 0, `\n${problems.join('\n')}`);
     }],
     ['1024 × 768 at 200 % zoom: every screen fits the window, every section reachable', async (page) => {
-      resize(1024, 768);
+      await resize(page, 1024, 768);
       for (let step = 0; step < 5; step++) await page.keys('Control', '=');
       const viewport = () => page.b.execute(() => `${window.innerWidth}×${window.innerHeight}`);
       await page.b.waitUntil(async () => (await viewport()) === '512×384', { timeout: 5000, timeoutMsg: `the zoomed window lays out ${await viewport()} CSS pixels, not 512×384` });
@@ -137,7 +141,7 @@ export default {
       await page.shot('es-96-narrow-form');
       await page.keys('Escape');
       for (let step = 0; step < 5; step++) await page.keys('Control', '-');
-      resize(1280, 800);
+      await resize(page, 1280, 800);
       assert.equal(problems.length, 0, `\n${problems.join('\n')}`);
     }],
   ],
