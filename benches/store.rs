@@ -10,20 +10,9 @@ use std::time::{Duration, Instant};
 use enlace::domain::{ActivityInput, Kind, OrgMention};
 use enlace::store::{Actor, Filter, Origin, Passphrase, Store};
 
-/// A small deterministic generator, so every run measures the same data.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[(self.next() % items.len() as u64) as usize]
-    }
-}
+#[path = "../tests/rng_support/mod.rs"]
+mod rng_support;
+use rng_support::Rng;
 
 const COUNTRIES: &[&str] = &["PE", "MX", "FR", "GB", "NZ", "US", "ES", "DE", "JP", "CO", "AR", "CL", "BR", "CA", "IT", "KR", "CN", "IN", "MA", "ZA"];
 const WORDS: &[&str] = &[

@@ -9,7 +9,10 @@
 //! `ENLACE_SIM_ACTIVITIES` (per officer) and `ENLACE_SIM_WEEKS`. A few officers over a few weeks
 //! run the same code in the normal test suite.
 
+mod rng_support;
 mod sync_support;
+
+use rng_support::Rng;
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
@@ -34,21 +37,6 @@ impl Scale {
             activities: var("ENLACE_SIM_ACTIVITIES", default.activities),
             weeks: var("ENLACE_SIM_WEEKS", default.weeks),
         }
-    }
-}
-
-/// A small deterministic generator: every run simulates the same office.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
     }
 }
 
