@@ -13,6 +13,7 @@ import type { Format } from './bindings/Format';
 import type { Filter } from './bindings/Filter';
 import type { Profile } from './bindings/Profile';
 import type { Progress } from './bindings/Progress';
+import type { Count } from './bindings/Count';
 import type { CountryBriefOptions } from './bindings/CountryBriefOptions';
 import type { PartnerDossierOptions } from './bindings/PartnerDossierOptions';
 import type { ExportFormat } from './bindings/ExportFormat';
@@ -67,7 +68,7 @@ export const api = {
   undoLast: () => call('undo_last'),
   activityHistory: (id: string) => call('activity_history', { id }),
   activityStats: (filter: FilterQuery) => call('activity_stats', { filter: asFilter(filter) }),
-  worldMap: (filter: FilterQuery) => call('world_map', { filter: asFilter(filter) }),
+  worldMap: (byCountry: Count[]) => call('world_map', { byCountry }),
   agreementsExpiring: () => call('agreements_expiring'),
   listCountries: () => call('list_countries'),
   listCurrencies: () => call('list_currencies'),

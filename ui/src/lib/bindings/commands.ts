@@ -13,6 +13,7 @@ import type { BundlePreview } from './BundlePreview';
 import type { BundleSent } from './BundleSent';
 import type { ConflictChoice } from './ConflictChoice';
 import type { ConflictView } from './ConflictView';
+import type { Count } from './Count';
 import type { CountryBriefOptions } from './CountryBriefOptions';
 import type { CountryRef } from './CountryRef';
 import type { Currency } from './Currency';
@@ -80,7 +81,7 @@ export type Commands = {
   undo_last: { args: Record<never, never>; result: Undone | null };
   activity_history: { args: { id: string }; result: AuditEntry[] };
   activity_stats: { args: { filter: Filter }; result: Stats };
-  world_map: { args: { filter: Filter }; result: WorldMap };
+  world_map: { args: { byCountry: Count[] }; result: WorldMap };
   agreements_expiring: { args: Record<never, never>; result: AgreementStanding[] };
   list_axis_sets: { args: Record<never, never>; result: AxisSet[] };
   edit_axes: { args: { edit: AxisEdit }; result: AxisSet[] };
