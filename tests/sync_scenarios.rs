@@ -55,6 +55,31 @@ fn edits_and_deletions_travel_and_converge() {
     assert!(o.bob.store.get(&gone.parse().unwrap()).unwrap().unwrap().meta.deleted_at.is_some());
 }
 
+/// What a bundle writes is found by search at once, as typed there: a record created, one
+/// created and trashed in the same bundle (never found), and an edit that renames a record
+/// (found by its new title only).
+#[test]
+fn search_finds_what_bundles_wrote_and_not_what_they_trashed() {
+    use enlace::store::Filter;
+    let mut o = Office::new();
+    let kept = o.ana.save(meeting("Taller de movilidad eléctrica", "2026-11-02"));
+    let gone = o.ana.save(meeting("Taller cancelado de acuarela", "2026-11-03"));
+    o.ana.trash(&gone);
+    o.round();
+    let found = |c: &sync_support::Copy, text: &str| -> Vec<String> {
+        c.store.search(text, &Filter::default()).unwrap().items.iter().map(|a| a.id.to_string()).collect()
+    };
+    assert_eq!(found(&o.central, "movilidad electrica"), [kept.clone()]);
+    assert!(found(&o.central, "acuarela").is_empty(), "a record trashed in the bundle is not searchable");
+    assert_eq!(found(&o.central, "taller").len(), 1);
+
+    o.ana.edit(&kept, "title", json!("Taller de transporte público"));
+    o.round();
+    assert_eq!(found(&o.central, "transporte publico"), [kept.clone()]);
+    assert!(found(&o.central, "movilidad").is_empty(), "the old title is no longer indexed");
+    assert_eq!(found(&o.bob, "transporte"), [kept]);
+}
+
 #[test]
 fn concurrent_edits_pick_one_winner_everywhere_and_the_coordinator_can_keep_the_other() {
     let mut o = Office::new();

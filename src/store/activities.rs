@@ -29,7 +29,7 @@ pub(crate) struct Created {
     pub axes: Vec<String>,
 }
 
-/// What the writes of one transaction share: the directory entries they created, and the
+/// What the writes of one import share: the directory entries they created, and the
 /// organisations and axes already looked up (an import names the same few hundred again and
 /// again; within its transaction only its own writes touch them, and those only add).
 #[derive(Debug, Default)]
@@ -69,19 +69,27 @@ impl Batch {
 }
 
 /// The existing record a write without an id refers to: same kind, start date and title.
-fn natural_match(conn: &Connection, v: &ValidActivity) -> rusqlite::Result<Option<String>> {
+fn natural_match(conn: &Connection, v: &ValidActivity, title_key: &str) -> rusqlite::Result<Option<String>> {
     conn.prepare_cached(
         "SELECT id FROM activities WHERE kind = ?1 AND start_date = ?2 AND title_key = ?3 ORDER BY deleted_at IS NOT NULL LIMIT 1",
     )?
-    .query_row((v.kind.as_str(), v.start.first_day().to_string(), fold(&v.title)), |r| r.get(0))
+    .query_row((v.kind.as_str(), v.start.first_day().to_string(), title_key), |r| r.get(0))
     .optional()
 }
 
-/// Writes a validated activity inside the caller's transaction.
-pub(crate) fn write(conn: &Connection, v: ValidActivity, actor: &Actor, batch: &mut Batch) -> Result<(Activity, Outcome)> {
+/// Writes a validated activity inside the caller's transaction; its search index row joins
+/// `search`, which the caller flushes before it commits.
+pub(crate) fn write(
+    conn: &Connection,
+    v: ValidActivity,
+    actor: &Actor,
+    batch: &mut Batch,
+    search: &mut search_index::Pending,
+) -> Result<(Activity, Outcome)> {
+    let title_key = fold(&v.title);
     let matched = match v.id {
         Some(id) => Some(id.to_string()),
-        None => natural_match(conn, &v)?,
+        None => natural_match(conn, &v, &title_key)?,
     };
     let existing = match &matched {
         Some(id) => load::activities(conn, std::slice::from_ref(id), true)?.pop(),
@@ -165,8 +173,8 @@ pub(crate) fn write(conn: &Connection, v: ValidActivity, actor: &Actor, batch: &
     }
 
     let fresh = existing.is_none();
-    let seq = write_rows(conn, &activity, axis_id.as_deref(), fresh)?;
-    search_index::index(conn, seq, &activity, fresh)?;
+    let seq = write_rows(conn, &activity, &title_key, axis_id.as_deref(), fresh)?;
+    search.index(conn, seq, &activity, fresh)?;
     let action = if existing.is_some() { "update" } else { "create" };
     let entity_id = activity.id.to_string();
     audit::record(conn, actor, Write { entity: "activity", entity_id: &entity_id, action, before: before.as_ref(), after: Some(&after) })?;
@@ -176,7 +184,7 @@ pub(crate) fn write(conn: &Connection, v: ValidActivity, actor: &Actor, batch: &
 
 /// Writes the activity's row and its links; answers its `seq` (the search index's rowid). A
 /// `fresh` record has no rows yet, so there are no old links to clear.
-fn write_rows(conn: &Connection, a: &Activity, axis_id: Option<&str>, fresh: bool) -> rusqlite::Result<i64> {
+fn write_rows(conn: &Connection, a: &Activity, title_key: &str, axis_id: Option<&str>, fresh: bool) -> rusqlite::Result<i64> {
     let id = a.id.to_string();
     let seq: i64 = conn.prepare_cached(
         "INSERT INTO activities (id, kind, title, title_key, start_date, start_precision, end_date, end_precision,
@@ -196,7 +204,7 @@ fn write_rows(conn: &Connection, a: &Activity, axis_id: Option<&str>, fresh: boo
         id,
         a.kind.as_str(),
         a.title,
-        fold(&a.title),
+        title_key,
         a.start.first_day().to_string(),
         a.start.precision().as_str(),
         a.end.map(|d| d.first_day().to_string()),
@@ -248,6 +256,14 @@ fn write_rows(conn: &Connection, a: &Activity, axis_id: Option<&str>, fresh: boo
     Ok(seq)
 }
 
+/// Writes one validated activity inside the caller's transaction, its search index row too.
+pub(crate) fn write_one(conn: &Connection, v: ValidActivity, actor: &Actor) -> Result<Activity> {
+    let mut search = search_index::Pending::default();
+    let (activity, _) = write(conn, v, actor, &mut Batch::default(), &mut search)?;
+    search.flush(conn)?;
+    Ok(activity)
+}
+
 /// Marks a record deleted or live again; both keep the row, so sync sees a tombstone.
 pub(crate) fn set_trashed(conn: &Connection, id: &str, trashed: bool, actor: &Actor) -> Result<()> {
     let now = super::now();
@@ -291,7 +307,7 @@ impl super::Store {
     /// title match a record), linking or creating its organisations, people and axis.
     pub fn save_activity(&mut self, input: &ActivityInput, actor: &Actor) -> Result<Activity> {
         let valid = validate(input)?;
-        self.with_transaction(|tx| write(tx, valid, actor, &mut Batch::default()).map(|(a, _)| a))
+        self.with_transaction(|tx| write_one(tx, valid, actor))
     }
 
     /// One activity by id, including one in the trash.

@@ -6,18 +6,26 @@
 //! store's own write path (validation, links, audit, search index, change feed), nothing more.
 //! Sync skips the feed rows these writes append (they are echoes of remote changes).
 
-use super::activities::{set_trashed, write, Batch};
+use super::activities::{set_trashed, write, write_one, Batch};
 use super::{load, Actor, Result, SyncBook};
 use crate::domain::{validate, Activity, ActivityInput, Attachment, ReportMark};
 
 /// Validates and writes one activity (see `Store::save_activity`) in the caller's transaction.
 pub fn save_activity(tx: SyncBook<'_>, input: &ActivityInput, actor: &Actor) -> Result<Activity> {
     let valid = validate(input)?;
-    write(tx.conn, valid, actor, &mut Batch::default()).map(|(a, _)| a)
+    match tx.search {
+        // Its index row waits for the end of the transaction, with the rest of the bundle's.
+        Some(held) => write(tx.conn, valid, actor, &mut Batch::default(), &mut held.borrow_mut()).map(|(a, _)| a),
+        None => write_one(tx.conn, valid, actor),
+    }
 }
 
 /// Moves an activity to the trash or out of it (see `Store::trash`) in the caller's transaction.
 pub fn set_activity_trashed(tx: SyncBook<'_>, id: &str, trashed: bool, actor: &Actor) -> Result<()> {
+    // It indexes the record again itself: what the transaction holds back goes first.
+    if let Some(held) = tx.search {
+        held.borrow_mut().flush(tx.conn)?;
+    }
     set_trashed(tx.conn, id, trashed, actor)
 }
 

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::activities::{write, Batch, Outcome};
+use super::search_index::Pending;
 use super::{Actor, Store, StoreError};
 use crate::domain::{validate, ActivityInput};
 use crate::{ErrorCode, Explain, Lang, Text};
@@ -136,8 +137,9 @@ impl Store {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut report = ImportReport { dry_run, ..Default::default() };
         let mut batch = Batch::default();
+        let mut search = Pending::default();
         for (done, (line, v)) in valid.into_iter().enumerate() {
-            let outcome = write(&tx, v, actor, &mut batch).map_err(|e| match e {
+            let outcome = write(&tx, v, actor, &mut batch, &mut search).map_err(|e| match e {
                 StoreError::Conflict(message) => ImportError::Invalid(vec![ImportProblem { line, field: String::new(), message }]),
                 other => ImportError::Store(other),
             })?;
@@ -150,6 +152,7 @@ impl Store {
                 return Err(ImportError::Cancelled);
             }
         }
+        search.flush(&tx)?;
         progress(total, total);
         report.new_organisations = batch.created.organisations;
         report.new_people = batch.created.people;

@@ -8,6 +8,8 @@
 //! A [`SyncBook`] is had from [`Store::sync_book`] or, for work that must commit whole (an
 //! import, an export, a resolution), inside [`Store::with_sync_transaction`].
 
+use std::cell::RefCell;
+
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -15,6 +17,7 @@ use serde_json::Value;
 
 use super::key::Passphrase;
 use super::seal::{seal_text, unseal_text};
+use super::search_index::Pending;
 use super::{clock, lineage, Result, Store, StoreError};
 use crate::domain::Attachment;
 
@@ -27,6 +30,9 @@ pub struct SyncBook<'a> {
     pub(super) conn: &'a Connection,
     /// The office passphrase: the identity's secret keys are sealed with it.
     key: Option<&'a Passphrase>,
+    /// Inside a transaction, the search index rows of the activities it writes, held back
+    /// until it ends (see `search_index`).
+    pub(super) search: Option<&'a RefCell<Pending>>,
 }
 
 impl<'a> From<&'a Store> for SyncBook<'a> {
@@ -38,13 +44,15 @@ impl<'a> From<&'a Store> for SyncBook<'a> {
 impl Store {
     /// Sync's bookkeeping, read or written one statement at a time.
     pub fn sync_book(&self) -> SyncBook<'_> {
-        SyncBook { conn: &self.conn, key: self.key.as_ref() }
+        SyncBook { conn: &self.conn, key: self.key.as_ref(), search: None }
     }
 
     /// Runs `work` in one immediate transaction: all of it is written, or none of it.
     pub fn with_sync_transaction<T, E: From<StoreError>>(&mut self, work: impl FnOnce(SyncBook<'_>) -> Result<T, E>) -> Result<T, E> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
-        let value = work(SyncBook { conn: &tx, key: self.key.as_ref() })?;
+        let search = RefCell::default();
+        let value = work(SyncBook { conn: &tx, key: self.key.as_ref(), search: Some(&search) })?;
+        search.borrow_mut().flush(&tx).map_err(StoreError::from)?;
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
     }
@@ -52,7 +60,8 @@ impl Store {
     /// Runs `work` in a transaction that is always rolled back (a preview of an import).
     pub fn with_sync_rollback<T, E: From<StoreError>>(&mut self, work: impl FnOnce(SyncBook<'_>) -> Result<T, E>) -> Result<T, E> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
-        let value = work(SyncBook { conn: &tx, key: self.key.as_ref() });
+        let search = RefCell::default();
+        let value = work(SyncBook { conn: &tx, key: self.key.as_ref(), search: Some(&search) });
         tx.rollback().map_err(StoreError::from)?;
         value
     }
